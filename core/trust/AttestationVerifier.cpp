@@ -1,0 +1,361 @@
+#include "AttestationVerifier.h"
+
+#include "CoseSign1.h"
+#include "CwtClaims.h"
+#include "PublicKey.h"
+#include "SignedObject.h"
+
+#include <QElapsedTimer>
+#include <QMutexLocker>
+
+namespace vf::trust {
+namespace {
+qint64 floorDiv(qint64 value, qint64 divisor) {
+    const qint64 quotient = value / divisor;
+    return (value % divisor != 0 && value < 0) ? quotient - 1 : quotient;
+}
+
+QString hex(const QByteArray &bytes) {
+    return QString::fromLatin1(bytes.toHex());
+}
+
+// Runs the checks in order and records each in the verdict's trace.
+class CheckSequence {
+public:
+    explicit CheckSequence(Verdict &verdict)
+        : m_verdict(verdict) {}
+
+    // check returns an empty string when it passes, else the human detail.
+    template <typename Check> bool run(Reason reason, Check &&check) {
+        QElapsedTimer timer;
+        timer.start();
+        const QString failure = check();
+        const bool passed = failure.isNull();
+        m_verdict.trace.append({reason, passed, timer.nsecsElapsed() / 1000});
+        if (!passed) {
+            m_verdict.reason = reason;
+            m_verdict.detail = failure;
+        }
+        return passed;
+    }
+
+private:
+    Verdict &m_verdict;
+};
+
+// Segment hashes of whole bytes, for check 8 on a complete clip.
+QString compareSegments(const MediaDescriptor &media, const QByteArray &bytes) {
+    for (qsizetype i = 0; i < media.segmentHashes.size(); ++i) {
+        const QByteArrayView segment =
+            QByteArrayView(bytes)
+                .sliced(i * media.segmentLength)
+                .first(
+                    std::min<qint64>(media.segmentLength, bytes.size() - i * media.segmentLength));
+        if (sha256(segment) != media.segmentHashes.at(i))
+            return QStringLiteral("segment %1 does not match its attested hash").arg(i);
+    }
+    return {};
+}
+} // namespace
+
+AttestationVerifier::AttestationVerifier(std::shared_ptr<const TrustAnchors> anchors,
+                                         VerificationMemo *memo)
+    : m_anchors(std::move(anchors))
+    , m_memo(memo) {
+    m_snapshot.revocations = std::make_shared<RevocationList>();
+}
+
+void AttestationVerifier::setRevocations(std::shared_ptr<const RevocationList> list,
+                                         quint64 epoch) {
+    QMutexLocker lock(&m_mutex);
+    m_snapshot.revocations = list ? std::move(list) : std::make_shared<RevocationList>();
+    m_snapshot.revocationEpoch = epoch;
+}
+
+AttestationVerifier::Snapshot AttestationVerifier::snapshot() const {
+    QMutexLocker lock(&m_mutex);
+    return m_snapshot;
+}
+
+std::shared_ptr<const ChainValidation>
+AttestationVerifier::deviceChain(const QList<QByteArray> &x5chain, const Snapshot &s) const {
+    QByteArray key;
+    if (m_memo) {
+        key = VerificationMemo::key(chainDigest(x5chain), RootSet::Device, m_anchors->epoch(),
+                                    s.revocationEpoch);
+        if (auto hit = m_memo->chains.find(key))
+            return hit;
+    }
+    auto result =
+        std::make_shared<ChainValidation>(validateChain(x5chain, *m_anchors, RootSet::Device));
+    if (m_memo)
+        m_memo->chains.insert(key, result);
+    return result;
+}
+
+std::shared_ptr<const CheckedClaim> AttestationVerifier::checkedClaim(const QByteArray &claimBytes,
+                                                                      const Snapshot &s) const {
+    QByteArray key;
+    if (m_memo) {
+        key = VerificationMemo::key(sha256(claimBytes), RootSet::OwnerAuthority, m_anchors->epoch(),
+                                    s.revocationEpoch);
+        if (auto hit = m_memo->claims.find(key))
+            return hit;
+    }
+    auto checked = std::make_shared<CheckedClaim>();
+    checked->signature = verifyAuthoritySigned(claimBytes, CoseTags::Sign1OrCwt, *m_anchors);
+    if (!checked->signature.valid) {
+        checked->error = checked->signature.error;
+    } else {
+        OwnerClaimParseResult parsed = parseOwnerClaim(checked->signature.payload);
+        checked->claim = std::move(parsed.claim);
+        checked->error = parsed.error;
+    }
+    if (m_memo)
+        m_memo->claims.insert(key, checked);
+    return checked;
+}
+
+Verdict AttestationVerifier::verify(const VerificationRequest &request) const {
+    const Snapshot state = snapshot();
+    Verdict verdict;
+    Evidence &evidence = verdict.evidence;
+    CheckSequence checks(verdict);
+
+    // 1 malformed: the COSE structure, the profile (§2), the payload (§5), the x5chain DER.
+    std::optional<CoseSign1> message;
+    std::optional<ProfileHeaders> headers;
+    std::optional<AttestationPayload> payload;
+    // The chain is parsed and validated once, memoised by its content's SHA-256: the DER
+    // parse (check 1), the key type (2) and the path (3) all read this one result.
+    std::shared_ptr<const ChainValidation> chain;
+    if (!checks.run(Reason::Malformed, [&]() -> QString {
+            if (request.attestation.size() > kMaxSignedObjectSize)
+                return QStringLiteral("the attestation is %1 bytes, over the 16 KiB limit")
+                    .arg(request.attestation.size());
+            CoseDecodeResult decoded = decodeCoseSign1(request.attestation, CoseTags::Sign1);
+            if (!decoded.message)
+                return decoded.error;
+            message = std::move(decoded.message);
+            ProfileResult profile = checkVeriframeProfile(*message);
+            if (!profile.headers)
+                return profile.error;
+            headers = std::move(profile.headers);
+            AttestationParseResult parsed = parseAttestationPayload(message->payload);
+            if (!parsed.payload)
+                return parsed.error;
+            payload = std::move(parsed.payload);
+            evidence.attestedEventId = payload->eventId;
+            evidence.attestedDeviceId = payload->deviceId;
+            evidence.captureTimeMs = payload->timestampMs;
+            evidence.ownerCti = payload->ownerCti;
+            chain = deviceChain(headers->x5chain, state);
+            if (!chain->parseError.isEmpty())
+                return chain->parseError;
+            return {};
+        })) {
+        return verdict;
+    }
+
+    // 2 unsupported_algorithm: -7 or -8, and the leaf key is of that type.
+    qint64 alg = 0;
+    if (!checks.run(Reason::UnsupportedAlgorithm, [&]() -> QString {
+            if (!headers->alg.isInteger() || (headers->alg.toInteger() != CoseAlg::ES256 &&
+                                              headers->alg.toInteger() != CoseAlg::EdDSA)) {
+                return QStringLiteral("algorithm %1 is neither ES256 (-7) nor EdDSA (-8)")
+                    .arg(headers->alg.toVariant().toString());
+            }
+            alg = headers->alg.toInteger();
+            evidence.algorithm =
+                alg == CoseAlg::ES256 ? QStringLiteral("ES256") : QStringLiteral("EdDSA");
+            if (!publicKeyMatchesAlgorithm(chain->leafKey.get(), alg))
+                return QStringLiteral("%1 does not match the device key type (%2)")
+                    .arg(evidence.algorithm, keyKindName(chain->leafKeyKind));
+            return {};
+        })) {
+        return verdict;
+    }
+
+    // 3 device_untrusted: path to a device root at the capture time, leaf rules, CN rule.
+    if (!checks.run(Reason::DeviceUntrusted, [&]() -> QString {
+            evidence.devicePath = chain->path;
+            if (!chain->valid)
+                return chain->error;
+            if (!chain->validAt(floorDiv(payload->timestampMs, 1000)))
+                return QStringLiteral("the device certificate chain is not valid at the capture "
+                                      "time");
+            return {};
+        })) {
+        return verdict;
+    }
+
+    // 4 device_revoked
+    if (!checks.run(Reason::DeviceRevoked, [&]() -> QString {
+            if (state.revocations->revokesDevice(chain->leafSha256))
+                return QStringLiteral("device certificate %1 is revoked")
+                    .arg(hex(chain->leafSha256));
+            return {};
+        })) {
+        return verdict;
+    }
+
+    // 5 signature_invalid
+    if (!checks.run(Reason::SignatureInvalid, [&]() -> QString {
+            if (!verifyCoseSignature(*message, chain->leafKey.get(), alg))
+                return QStringLiteral("the attestation signature does not verify with the device "
+                                      "key");
+            return {};
+        })) {
+        return verdict;
+    }
+
+    // 6 event_mismatch
+    if (!checks.run(Reason::EventMismatch, [&]() -> QString {
+            if (payload->eventId != request.eventId)
+                return QStringLiteral("attested event %1, listed as %2")
+                    .arg(payload->eventId, request.eventId);
+            if (payload->deviceId != request.deviceId)
+                return QStringLiteral("attested device %1, listed as %2")
+                    .arg(payload->deviceId, request.deviceId);
+            if (payload->deviceId != chain->leafCommonName)
+                return QStringLiteral("attested device %1, signed by certificate of %2")
+                    .arg(payload->deviceId, chain->leafCommonName);
+            return {};
+        })) {
+        return verdict;
+    }
+
+    // 7 time_invalid
+    if (!checks.run(Reason::TimeInvalid, [&]() -> QString {
+            const qint64 ts = payload->timestampMs;
+            if (ts > request.nowMs && ts - request.nowMs > kMaxClockSkewMs)
+                return QStringLiteral("captured %1 s in the future")
+                    .arg((ts - request.nowMs) / 1000);
+            return {};
+        })) {
+        return verdict;
+    }
+
+    // 8 media_mismatch
+    const MediaDescriptor *media = payload->mediaFor(request.role);
+    if (!checks.run(Reason::MediaMismatch, [&]() -> QString {
+            if (!media)
+                return QStringLiteral("the attestation has no %1").arg(mediaRoleName(request.role));
+            evidence.attestedMedia = *media;
+            if (!request.media)
+                return {}; // streamed: ClipStreamVerifier checks the bytes as they arrive
+            const QByteArray &bytes = *request.media;
+            evidence.observedLength = bytes.size();
+            if (bytes.size() != media->length)
+                return QStringLiteral("%1 bytes received, %2 attested")
+                    .arg(bytes.size())
+                    .arg(media->length);
+            evidence.observedSha256 = sha256(bytes);
+            if (evidence.observedSha256 != media->sha256)
+                return QStringLiteral("SHA-256 %1 differs from the attested %2")
+                    .arg(hex(evidence.observedSha256), hex(media->sha256));
+            return compareSegments(*media, bytes);
+        })) {
+        return verdict;
+    }
+
+    // 9 claim_missing
+    if (!checks.run(Reason::ClaimMissing, [&]() -> QString {
+            return request.claim.isEmpty() ? QStringLiteral("the entry carries no owner claim")
+                                           : QString();
+        })) {
+        return verdict;
+    }
+
+    // 10 claim_untrusted: authority chain valid now, signature, alg, CWT structure.
+    std::shared_ptr<const CheckedClaim> checked;
+    if (!checks.run(Reason::ClaimUntrusted, [&]() -> QString {
+            checked = checkedClaim(request.claim, state);
+            evidence.claimPath = checked->signature.chain.path;
+            if (!checked->claim)
+                return checked->error;
+            if (!checked->signature.chain.validAt(floorDiv(request.nowMs, 1000)))
+                return QStringLiteral("the authority certificate chain is not valid now");
+            const OwnerClaim &c = *checked->claim;
+            evidence.claimCti = c.cti;
+            evidence.claimRole = c.role;
+            evidence.claimSubject = c.subject;
+            evidence.claimDeviceId = c.deviceId;
+            evidence.claimNotBefore = c.notBefore;
+            evidence.claimExpires = c.expires;
+            return {};
+        })) {
+        return verdict;
+    }
+    const OwnerClaim &claim = *checked->claim;
+
+    // 11 claim_revoked
+    if (!checks.run(Reason::ClaimRevoked, [&]() -> QString {
+            return state.revocations->revokesClaim(claim.cti)
+                       ? QStringLiteral("claim %1 is revoked").arg(hex(claim.cti))
+                       : QString();
+        })) {
+        return verdict;
+    }
+
+    // 12 claim_device_mismatch
+    if (!checks.run(Reason::ClaimDeviceMismatch, [&]() -> QString {
+            if (claim.deviceId != payload->deviceId)
+                return QStringLiteral("the claim is for device %1, the attestation is from %2")
+                    .arg(claim.deviceId, payload->deviceId);
+            if (!coseKeyMatches(claim.confirmationKey, chain->leafKey.get()))
+                return QStringLiteral("the claim's key (cnf) is not the device certificate's key");
+            return {};
+        })) {
+        return verdict;
+    }
+
+    // 13 claim_not_bound
+    if (!checks.run(Reason::ClaimNotBound, [&]() -> QString {
+            if (claim.role == QLatin1String("owner")) {
+                if (claim.cti != payload->ownerCti)
+                    return QStringLiteral("the camera recorded under ownership %1, not %2")
+                        .arg(hex(payload->ownerCti), hex(claim.cti));
+                verdict.role = GrantRole::Owner;
+                return {};
+            }
+            if (claim.role == QLatin1String("viewer")) {
+                if (!claim.grant || *claim.grant != payload->ownerCti)
+                    return QStringLiteral("the share derives from ownership %1, not %2")
+                        .arg(hex(claim.grant.value_or(QByteArray())), hex(payload->ownerCti));
+                verdict.role = GrantRole::Viewer;
+                return {};
+            }
+            return QStringLiteral("unknown claim role \"%1\"").arg(claim.role);
+        })) {
+        verdict.role = GrantRole::None;
+        return verdict;
+    }
+
+    // 14 outside_ownership_window
+    if (!checks.run(Reason::OutsideOwnershipWindow, [&]() -> QString {
+            if (!claim.windowContains(floorDiv(payload->timestampMs, 1000)))
+                return QStringLiteral("captured outside the claim's window");
+            return {};
+        })) {
+        verdict.role = GrantRole::None;
+        return verdict;
+    }
+
+    // 15 foreign_owner: never memoised, runs for every account at every display.
+    if (!checks.run(Reason::ForeignOwner, [&]() -> QString {
+            return claim.subject != request.userId
+                       ? QStringLiteral("the claim grants another account")
+                       : QString();
+        })) {
+        verdict.role = GrantRole::None;
+        return verdict;
+    }
+
+    verdict.reason = Reason::None;
+    verdict.detail.clear();
+    verdict.mediaPending = request.media == nullptr;
+    return verdict;
+}
+
+} // namespace vf::trust

@@ -1,0 +1,31 @@
+#pragma once
+// The two key types of the protocol (trust.md §1) and their COSE_Key form (§4 cnf).
+#include "OpenSsl.h"
+
+#include <QCborMap>
+
+namespace vf::trust {
+
+enum class KeyKind { Unsupported, P256, Ed25519 };
+
+KeyKind publicKeyKind(EVP_PKEY *key);
+QString keyKindName(KeyKind kind); // "P-256", "Ed25519", "unsupported"
+
+// alg -7 needs a P-256 key and -8 an Ed25519 key (§6 check 2).
+bool publicKeyMatchesAlgorithm(EVP_PKEY *key, qint64 alg);
+
+// P-256: x and y, 32 bytes each, big-endian. Ed25519: x is the 32-byte key, y empty.
+struct RawPublicKey {
+    KeyKind kind = KeyKind::Unsupported;
+    QByteArray x;
+    QByteArray y;
+};
+RawPublicKey rawPublicKey(EVP_PKEY *key);
+
+// cnf comparison (§4): EC2 by kty, crv, x and y; OKP by kty, crv and x.
+bool coseKeyMatches(const QCborMap &coseKey, EVP_PKEY *key);
+
+// A public key from a COSE_Key (EC2 P-256 or OKP Ed25519); nullptr otherwise.
+EvpPkeyPtr publicKeyFromCoseKey(const QCborMap &coseKey);
+
+} // namespace vf::trust

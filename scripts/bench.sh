@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs every benchmark; each prints its figures as ratios measured side by side in one run.
+# Pass --quick for a short smoke run (CI); without it the runs are long enough to quote.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${BUILD_DIR:-build}
+cmake --build "$BUILD_DIR" --target bench_trust bench_camsim >/dev/null
+"$BUILD_DIR/tests/bench/trust/bench_trust" "$@"
+"$BUILD_DIR/tests/bench/camsim/bench_camsim" "$@"

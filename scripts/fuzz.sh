@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang + ASan/UBSan, seeds them from a generated PKI and
+# events, and runs each one. FUZZ_SECONDS (default 30) per target, or FUZZ_RUNS executions.
+#   scripts/fuzz.sh                 # CI smoke run
+#   FUZZ_RUNS=10000000 scripts/fuzz.sh   # the long run recorded in docs/fuzzing.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${FUZZ_BUILD_DIR:-build-fuzz}
+WORK=${FUZZ_WORK:-$BUILD_DIR/work}
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_COMPILER=clang++ -DVERIFRAME_FUZZ=ON >/dev/null
+cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+rm -rf "$WORK"
+"$BUILD_DIR/tests/fuzz/fuzz_seeds" "$WORK"
+export VF_FUZZ_WORLD="$WORK/world"
+# Qt may not find a platform or locale here; the fuzzers need neither.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+limit=(-max_total_time="${FUZZ_SECONDS:-30}")
+if [ -n "${FUZZ_RUNS:-}" ]; then limit=(-runs="$FUZZ_RUNS"); fi
+status=0
+for target in cose verifier revocation; do
+  mkdir -p "$WORK/corpus/$target"
+  echo "== fuzz_$target"
+  "$BUILD_DIR/tests/fuzz/fuzz_$target" "${limit[@]}" -max_len=20000 -timeout=10 \
+    -print_final_stats=1 "$WORK/corpus/$target" 2>"$WORK/fuzz_$target.log" || status=$?
+  grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ +DONE)" "$WORK/fuzz_$target.log" || true
+  if [ "$status" -ne 0 ]; then
+    tail -50 "$WORK/fuzz_$target.log"
+    echo "fuzz_$target FAILED"
+    exit "$status"
+  fi
+done
+echo "fuzzing: all targets ran clean"

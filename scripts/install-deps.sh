@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs everything Veriframe needs to build, run and test on Debian 12 (bookworm).
+# Debian packages only: nothing is downloaded from anywhere else.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev clang-format
+  # Qt 6 (6.4.2 on Debian 12 is the floor)
+  qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-declarative-dev-tools
+  qt6-multimedia-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools qt6-shadertools-dev libqt6sql6-sqlite libqt6svg6 qt6-svg-dev libgl-dev
+  qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
+  qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtquick-dialogs
+  qml6-module-qtquick-shapes qml6-module-qtmultimedia qml6-module-qttest qml6-module-qtcore
+  qml6-module-qt-labs-settings qml6-module-qt-labs-platform
+  # crypto, media
+  libssl-dev openssl
+  libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
+  # headless runs and screenshots
+  xvfb xauth fonts-dejavu-core
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+# Only touch apt when something is missing, so repeated runs are fast and offline-safe.
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,634 @@
+// The fifteen checks of trust.md §6: every reason code, each in its place in the order
+// (a case that breaks two checks reports the earlier one), both algorithms, viewer grants,
+// the transfer of a camera, and the header attacks of §2.
+#include "TestWorld.h"
+
+#include "CertificateChain.h"
+
+#include <QCborArray>
+#include <QTest>
+#include <functional>
+
+using namespace vf;
+using namespace vf::test;
+using trust::Reason;
+
+namespace {
+TestWorld &world() {
+    return TestWorld::instance();
+}
+
+QByteArray signedAttestationWithPayload(const EventFixture &e, const QByteArray &payload) {
+    return pki::signCoseSign1(payload, e.device.key, e.device.x5chain);
+}
+
+// A CBOR map with one key repeated: the map header counts one more entry, appended raw.
+QByteArray withDuplicateKey(const QByteArray &mapCbor, const QByteArray &extraPair) {
+    QByteArray out = mapCbor;
+    const quint8 head = static_cast<quint8>(out.at(0));
+    Q_ASSERT(head >= 0xa0 && head < 0xb7);
+    out[0] = static_cast<char>(head + 1);
+    return out + extraPair;
+}
+
+void flipLastByte(QByteArray &bytes) {
+    bytes[bytes.size() - 1] = static_cast<char>(bytes.back() ^ 0x01);
+}
+
+pki::DeviceIdentity deviceWithSpec(const QString &id,
+                                   const std::function<void(pki::CertificateSpec &)> &edit,
+                                   pki::KeyType type = pki::KeyType::P256) {
+    pki::CertificateSpec spec = world().pki.deviceLeafSpec(id);
+    edit(spec);
+    return world().pki.makeDevice(id, type, &spec);
+}
+
+// The event re-owned by camera (claim and attestation rebound to it).
+void useCamera(EventFixture &e, const pki::DeviceIdentity &camera) {
+    e.device = camera;
+    e.claim.cnfKey = camera.key.coseKey();
+}
+
+trust::RevocationList revoking(const QByteArray &device, const QByteArray &cti) {
+    trust::RevocationList list;
+    list.seq = 1;
+    if (!device.isEmpty())
+        list.devices.insert(device);
+    if (!cti.isEmpty())
+        list.claims.insert(cti);
+    return list;
+}
+
+struct Case {
+    const char *name;
+    Reason expected;
+    std::function<void(EventFixture &)> breakIt;
+    std::function<trust::RevocationList(const EventFixture &)> revocations = {};
+};
+
+// Every case names the reason it must produce; "then" cases also break a later check.
+QList<Case> cases() {
+    QList<Case> c;
+    // 1 malformed
+    c.append({"garbage", Reason::Malformed,
+              [](EventFixture &e) { e.attestationBytes = "not cbor at all"; }});
+    c.append({"empty attestation", Reason::Malformed,
+              [](EventFixture &e) { e.attestationBytes = QByteArray(); }});
+    c.append({"truncated", Reason::Malformed, [](EventFixture &e) {
+                  QByteArray a = e.request().attestation;
+                  e.attestationBytes = a.first(a.size() - 1);
+              }});
+    c.append({"trailing byte", Reason::Malformed, [](EventFixture &e) {
+                  e.attestationBytes = e.request().attestation + QByteArray(1, '\0');
+              }});
+    c.append({"three-item array", Reason::Malformed, [](EventFixture &e) {
+                  e.attestationBytes =
+                      QCborValue(QCborArray{QByteArray(), QCborMap(), QByteArray()}).toCbor();
+              }});
+    c.append({"unknown tag", Reason::Malformed, [](EventFixture &e) {
+                  QByteArray a = e.request().attestation;
+                  e.attestationBytes =
+                      QByteArray::fromHex("d903e6") + a.mid(1); // 998(...) for 18(...)
+              }});
+    c.append({"CWT tag on an attestation", Reason::Malformed, [](EventFixture &e) {
+                  e.attestationOptions.tag = pki::Sign1Options::Tag::Cwt61Cose18;
+              }});
+    c.append({"alg in unprotected", Reason::Malformed,
+              [](EventFixture &e) { e.attestationOptions.algInUnprotected = true; }});
+    c.append({"x5chain in unprotected", Reason::Malformed,
+              [](EventFixture &e) { e.attestationOptions.x5chainInUnprotected = true; }});
+    c.append({"crit header", Reason::Malformed,
+              [](EventFixture &e) { e.attestationOptions.addCrit = true; }});
+    c.append({"detached payload", Reason::Malformed,
+              [](EventFixture &e) { e.attestationOptions.detachedPayload = true; }});
+    c.append({"no alg", Reason::Malformed,
+              [](EventFixture &e) { e.attestationOptions.omitAlg = true; }});
+    c.append({"no x5chain", Reason::Malformed,
+              [](EventFixture &e) { e.attestationOptions.omitX5chain = true; }});
+    c.append({"alg of a wrong type", Reason::Malformed, [](EventFixture &e) {
+                  e.attestationOptions.algOverride = QCborValue(QByteArray("\x26", 1));
+              }});
+    c.append({"x5chain of four certificates", Reason::Malformed, [](EventFixture &e) {
+                  const QByteArray intermediate = e.device.x5chain.at(1);
+                  e.device.x5chain << intermediate << intermediate;
+              }});
+    c.append({"x5chain entry not DER", Reason::Malformed,
+              [](EventFixture &e) { e.device.x5chain[1] = "junk"; }});
+    c.append({"certificate with trailing bytes", Reason::Malformed,
+              [](EventFixture &e) { e.device.x5chain[0] += QByteArray(1, '\0'); }});
+    c.append({"payload version 2", Reason::Malformed,
+              [](EventFixture &e) { e.attestation.version = 2; }});
+    c.append({"payload without evt", Reason::Malformed,
+              [](EventFixture &e) { e.attestation.removeKeys << QStringLiteral("evt"); }});
+    c.append({"ts as text", Reason::Malformed, [](EventFixture &e) {
+                  e.attestation.extra.insert(QStringLiteral("ts"), QStringLiteral("yesterday"));
+              }});
+    c.append({"own missing", Reason::Malformed,
+              [](EventFixture &e) { e.attestation.removeKeys << QStringLiteral("own"); }});
+    c.append({"media sha256 of 31 bytes", Reason::Malformed,
+              [](EventFixture &e) { e.attestation.media[0].sha256.chop(1); }});
+    c.append({"seg without segs", Reason::Malformed,
+              [](EventFixture &e) { e.attestation.media[1].segmentHashes.clear(); }});
+    c.append({"two thumbnails", Reason::Malformed,
+              [](EventFixture &e) { e.attestation.media << e.attestation.media[0]; }});
+    c.append({"payload repeats a key", Reason::Malformed, [](EventFixture &e) {
+                  const QByteArray extra = QCborValue(QStringLiteral("evt")).toCbor() +
+                                           QCborValue(QStringLiteral("other")).toCbor();
+                  e.attestationBytes = signedAttestationWithPayload(
+                      e, withDuplicateKey(e.attestation.toCbor(), extra));
+              }});
+    c.append({"over 16 KiB", Reason::Malformed, [](EventFixture &e) {
+                  e.attestation.extra.insert(QStringLiteral("pad"), QByteArray(17 * 1024, 'x'));
+              }});
+    c.append({"malformed, then a foreign chain", Reason::Malformed, [](EventFixture &e) {
+                  e.attestationOptions.addCrit = true;
+                  useCamera(
+                      e, pki::TestPki::create().makeDevice(e.device.deviceId, pki::KeyType::P256));
+              }});
+
+    // 2 unsupported_algorithm
+    c.append({"ES384", Reason::UnsupportedAlgorithm,
+              [](EventFixture &e) { e.attestationOptions.algOverride = -35; }});
+    c.append({"alg -999", Reason::UnsupportedAlgorithm,
+              [](EventFixture &e) { e.attestationOptions.algOverride = -999; }});
+    c.append({"alg as text", Reason::UnsupportedAlgorithm,
+              [](EventFixture &e) { e.attestationOptions.algOverride = QStringLiteral("ES256"); }});
+    c.append({"EdDSA claimed for a P-256 key", Reason::UnsupportedAlgorithm,
+              [](EventFixture &e) { e.attestationOptions.alg = -8; }});
+    c.append(
+        {"ES256 claimed for an Ed25519 key", Reason::UnsupportedAlgorithm, [](EventFixture &e) {
+             useCamera(e, world().cameraEd25519);
+             e.attestationOptions.alg = -7;
+         }});
+    c.append({"unsupported, then untrusted", Reason::UnsupportedAlgorithm, [](EventFixture &e) {
+                  useCamera(
+                      e, pki::TestPki::create().makeDevice(e.device.deviceId, pki::KeyType::P256));
+                  e.attestationOptions.alg = -8;
+              }});
+
+    // 3 device_untrusted
+    c.append({"camera of another vendor", Reason::DeviceUntrusted, [](EventFixture &e) {
+                  useCamera(
+                      e, pki::TestPki::create().makeDevice(e.device.deviceId, pki::KeyType::P256));
+              }});
+    c.append({"intermediate missing", Reason::DeviceUntrusted,
+              [](EventFixture &e) { e.device.x5chain.removeLast(); }});
+    c.append({"signed with the authority key", Reason::DeviceUntrusted, [](EventFixture &e) {
+                  e.device.key = world().pki.authority.key;
+                  e.device.x5chain = world().pki.authority.x5chain;
+              }});
+    c.append({"leaf not yet valid at capture", Reason::DeviceUntrusted, [](EventFixture &e) {
+                  useCamera(e, deviceWithSpec(e.device.deviceId, [](pki::CertificateSpec &s) {
+                                s.notBefore = QDateTime::currentDateTimeUtc().addSecs(-60);
+                            }));
+              }});
+    c.append({"leaf expired before capture", Reason::DeviceUntrusted, [](EventFixture &e) {
+                  useCamera(e, deviceWithSpec(e.device.deviceId, [](pki::CertificateSpec &s) {
+                                s.notBefore = QDateTime::currentDateTimeUtc().addDays(-30);
+                                s.notAfter = QDateTime::currentDateTimeUtc().addSecs(-2 * 3600);
+                            }));
+              }});
+    c.append({"leaf is a CA", Reason::DeviceUntrusted, [](EventFixture &e) {
+                  useCamera(e, deviceWithSpec(e.device.deviceId,
+                                              [](pki::CertificateSpec &s) { s.isCa = true; }));
+              }});
+    c.append({"keyUsage without digitalSignature", Reason::DeviceUntrusted, [](EventFixture &e) {
+                  useCamera(e, deviceWithSpec(e.device.deviceId, [](pki::CertificateSpec &s) {
+                                s.keyUsage = 0x20; /* keyEncipherment */
+                            }));
+              }});
+    c.append({"CN with a space", Reason::DeviceUntrusted, [](EventFixture &e) {
+                  const pki::DeviceIdentity d =
+                      deviceWithSpec(QStringLiteral("cam 3"), [](pki::CertificateSpec &) {});
+                  useCamera(e, d);
+                  e.attestation.deviceId = e.listedDeviceId = e.claim.deviceId = d.deviceId;
+              }});
+    c.append({"CN of 65 characters", Reason::DeviceUntrusted, [](EventFixture &e) {
+                  const pki::DeviceIdentity d =
+                      deviceWithSpec(QString(65, QLatin1Char('c')), [](pki::CertificateSpec &) {});
+                  useCamera(e, d);
+                  e.attestation.deviceId = e.listedDeviceId = e.claim.deviceId = d.deviceId;
+              }});
+    c.append({"two intermediates", Reason::DeviceUntrusted, [](EventFixture &e) {
+                  const pki::TestPki &p = world().pki;
+                  pki::CertificateSpec caSpec;
+                  caSpec.commonName = QStringLiteral("Second intermediate");
+                  caSpec.isCa = true;
+                  const pki::KeyPair caKey = pki::KeyPair::generate(pki::KeyType::P256);
+                  const pki::Certificate second = pki::issueCertificate(
+                      caSpec, caKey, &p.deviceIntermediate.cert, p.deviceIntermediate.key);
+                  pki::CertificateSpec leafSpec = p.deviceLeafSpec(e.device.deviceId);
+                  const pki::KeyPair leafKey = pki::KeyPair::generate(pki::KeyType::P256);
+                  const pki::Certificate leaf =
+                      pki::issueCertificate(leafSpec, leafKey, &second, caKey);
+                  e.device.key = leafKey;
+                  e.device.x5chain = {leaf.der(), second.der(), p.deviceIntermediate.cert.der()};
+                  e.claim.cnfKey = leafKey.coseKey();
+              }});
+    c.append({"untrusted, then bad signature", Reason::DeviceUntrusted, [](EventFixture &e) {
+                  e.device.x5chain.removeLast();
+                  e.device.key = pki::KeyPair::generate(pki::KeyType::P256);
+              }});
+
+    // 4 device_revoked
+    c.append({"revoked camera", Reason::DeviceRevoked, [](EventFixture &) {},
+              [](const EventFixture &e) {
+                  return revoking(trust::sha256(e.device.x5chain.first()), {});
+              }});
+    c.append({"revoked, then bad signature", Reason::DeviceRevoked,
+              [](EventFixture &e) { e.device.key = pki::KeyPair::generate(pki::KeyType::P256); },
+              [](const EventFixture &e) {
+                  return revoking(trust::sha256(e.device.x5chain.first()), {});
+              }});
+
+    // 5 signature_invalid
+    c.append({"flipped signature bit", Reason::SignatureInvalid, [](EventFixture &e) {
+                  QByteArray a = e.request().attestation;
+                  flipLastByte(a);
+                  e.attestationBytes = a;
+              }});
+    c.append({"DER-encoded ECDSA signature", Reason::SignatureInvalid,
+              [](EventFixture &e) { e.attestationOptions.derSignature = true; }});
+    c.append({"signed by another camera's key", Reason::SignatureInvalid,
+              [](EventFixture &e) { e.device.key = pki::KeyPair::generate(pki::KeyType::P256); }});
+    c.append({"Ed25519 signature by another key", Reason::SignatureInvalid, [](EventFixture &e) {
+                  useCamera(e, world().cameraEd25519);
+                  e.attestation.deviceId = e.listedDeviceId = e.claim.deviceId = e.device.deviceId;
+                  e.device.key = pki::KeyPair::generate(pki::KeyType::Ed25519);
+              }});
+    c.append({"bad signature, then event mismatch", Reason::SignatureInvalid, [](EventFixture &e) {
+                  e.device.key = pki::KeyPair::generate(pki::KeyType::P256);
+                  e.listedEventId = QStringLiteral("evt-other");
+              }});
+
+    // 6 event_mismatch
+    c.append({"listed under another event", Reason::EventMismatch,
+              [](EventFixture &e) { e.listedEventId = QStringLiteral("evt-other"); }});
+    c.append({"listed under another camera", Reason::EventMismatch,
+              [](EventFixture &e) { e.listedDeviceId = QStringLiteral("cam-other"); }});
+    c.append(
+        {"attested device is not the certificate's", Reason::EventMismatch, [](EventFixture &e) {
+             e.attestation.deviceId = e.listedDeviceId = e.claim.deviceId =
+                 QStringLiteral("cam-other");
+         }});
+    c.append({"event mismatch, then future", Reason::EventMismatch, [](EventFixture &e) {
+                  e.listedEventId = QStringLiteral("evt-other");
+                  e.attestation.tsMs = e.nowMs + 3600 * 1000;
+              }});
+
+    // 7 time_invalid
+    c.append({"six minutes ahead", Reason::TimeInvalid,
+              [](EventFixture &e) { e.attestation.tsMs = e.nowMs + 6 * 60 * 1000; }});
+    c.append({"one millisecond past the skew", Reason::TimeInvalid,
+              [](EventFixture &e) { e.attestation.tsMs = e.nowMs + 5 * 60 * 1000 + 1; }});
+    c.append({"future, then media", Reason::TimeInvalid, [](EventFixture &e) {
+                  e.attestation.tsMs = e.nowMs + 6 * 60 * 1000;
+                  e.mediaBytes = QByteArray("other");
+              }});
+
+    // 8 media_mismatch
+    c.append({"one byte changed", Reason::MediaMismatch, [](EventFixture &e) {
+                  QByteArray b = e.thumbnail;
+                  b[100] = static_cast<char>(b[100] ^ 0x40);
+                  e.mediaBytes = b;
+              }});
+    c.append({"truncated media", Reason::MediaMismatch,
+              [](EventFixture &e) { e.mediaBytes = e.thumbnail.first(1000); }});
+    c.append({"another event's thumbnail", Reason::MediaMismatch, [](EventFixture &e) {
+                  e.mediaBytes = TestWorld::bytesOfLength(e.thumbnail.size(), 'X');
+              }});
+    c.append({"no clip attested", Reason::MediaMismatch, [](EventFixture &e) {
+                  e.attestation.media.removeLast();
+                  e.role = trust::MediaRole::Clip;
+              }});
+    c.append({"clip segment hash wrong", Reason::MediaMismatch, [](EventFixture &e) {
+                  e.attestation.media[1].segmentHashes[2] = trust::sha256("other");
+                  e.role = trust::MediaRole::Clip;
+              }});
+    c.append({"media mismatch, then no claim", Reason::MediaMismatch, [](EventFixture &e) {
+                  e.mediaBytes = QByteArray("x");
+                  e.claimBytes = QByteArray();
+              }});
+
+    // 9 claim_missing
+    c.append(
+        {"no claim", Reason::ClaimMissing, [](EventFixture &e) { e.claimBytes = QByteArray(); }});
+
+    // 10 claim_untrusted
+    c.append({"claim garbage", Reason::ClaimUntrusted,
+              [](EventFixture &e) { e.claimBytes = QByteArray("\xa1\x01", 2); }});
+    c.append({"claim signed by the camera", Reason::ClaimUntrusted, [](EventFixture &e) {
+                  e.claimBytes =
+                      pki::signCoseSign1(e.claim.toCbor(), e.device.key, e.device.x5chain);
+              }});
+    c.append({"claim of another authority", Reason::ClaimUntrusted,
+              [](EventFixture &e) { e.claimBytes = pki::TestPki::create().signClaim(e.claim); }});
+    c.append({"claim signature flipped", Reason::ClaimUntrusted, [](EventFixture &e) {
+                  QByteArray claim = world().pki.signClaim(e.claim);
+                  flipLastByte(claim);
+                  e.claimBytes = claim;
+              }});
+    c.append({"claim alg unprotected", Reason::ClaimUntrusted,
+              [](EventFixture &e) { e.claimOptions.algInUnprotected = true; }});
+    c.append({"claim alg -35", Reason::ClaimUntrusted,
+              [](EventFixture &e) { e.claimOptions.algOverride = -35; }});
+    c.append({"claim alg confusion", Reason::ClaimUntrusted,
+              [](EventFixture &e) { e.claimOptions.alg = -8; }});
+    c.append({"claim DER signature", Reason::ClaimUntrusted,
+              [](EventFixture &e) { e.claimOptions.derSignature = true; }});
+    c.append({"claim cti of 15 bytes", Reason::ClaimUntrusted, [](EventFixture &e) {
+                  e.claim.cti.chop(1);
+                  e.attestation.ownerCti = e.claim.cti;
+              }});
+    c.append({"claim without sub", Reason::ClaimUntrusted,
+              [](EventFixture &e) { e.claim.removeKeys << QCborValue(2); }});
+    c.append({"claim without nbf", Reason::ClaimUntrusted,
+              [](EventFixture &e) { e.claim.removeKeys << QCborValue(5); }});
+    c.append({"claim without cnf", Reason::ClaimUntrusted,
+              [](EventFixture &e) { e.claim.removeKeys << QCborValue(8); }});
+    c.append({"claim over 16 KiB", Reason::ClaimUntrusted, [](EventFixture &e) {
+                  e.claim.extra.insert(QStringLiteral("pad"), QByteArray(17 * 1024, 'x'));
+              }});
+    c.append({"claim with unknown tag", Reason::ClaimUntrusted, [](EventFixture &e) {
+                  const QByteArray claim = world().pki.signClaim(e.claim);
+                  e.claimBytes = QByteArray::fromHex("d903e6") + claim.mid(1);
+              }});
+    c.append({"untrusted claim, then revoked", Reason::ClaimUntrusted,
+              [](EventFixture &e) { e.claimBytes = pki::TestPki::create().signClaim(e.claim); },
+              [](const EventFixture &e) { return revoking({}, e.claim.cti); }});
+
+    // 11 claim_revoked
+    c.append({"revoked claim", Reason::ClaimRevoked, [](EventFixture &) {},
+              [](const EventFixture &e) { return revoking({}, e.claim.cti); }});
+    c.append({"revoked, then another device", Reason::ClaimRevoked,
+              [](EventFixture &e) { e.claim.deviceId = QStringLiteral("cam-other"); },
+              [](const EventFixture &e) { return revoking({}, e.claim.cti); }});
+
+    // 12 claim_device_mismatch
+    c.append({"claim for another camera", Reason::ClaimDeviceMismatch,
+              [](EventFixture &e) { e.claim.deviceId = QStringLiteral("cam-other"); }});
+    c.append({"cnf of another key", Reason::ClaimDeviceMismatch, [](EventFixture &e) {
+                  e.claim.cnfKey = pki::KeyPair::generate(pki::KeyType::P256).coseKey();
+              }});
+    c.append({"cnf y differs", Reason::ClaimDeviceMismatch, [](EventFixture &e) {
+                  QByteArray y = e.claim.cnfKey.value(-3).toByteArray();
+                  y[0] = static_cast<char>(y[0] ^ 1);
+                  e.claim.cnfKey.insert(-3, y);
+              }});
+    c.append({"cnf as OKP for a P-256 camera", Reason::ClaimDeviceMismatch,
+              [](EventFixture &e) { e.claim.cnfKey = world().cameraEd25519.key.coseKey(); }});
+    c.append({"device mismatch, then not bound", Reason::ClaimDeviceMismatch, [](EventFixture &e) {
+                  e.claim.deviceId = QStringLiteral("cam-other");
+                  e.claim.cti = pki::randomCti();
+              }});
+
+    // 13 claim_not_bound
+    c.append({"another ownership's claim", Reason::ClaimNotBound,
+              [](EventFixture &e) { e.claim.cti = pki::randomCti(); }});
+    c.append({"role admin", Reason::ClaimNotBound,
+              [](EventFixture &e) { e.claim.role = QStringLiteral("admin"); }});
+    c.append({"viewer without grant", Reason::ClaimNotBound, [](EventFixture &e) {
+                  e.claim.role = QStringLiteral("viewer");
+                  e.claim.cti = pki::randomCti();
+              }});
+    c.append({"viewer of another ownership", Reason::ClaimNotBound, [](EventFixture &e) {
+                  e.claim = world().viewerClaim(e, TestWorld::bob());
+                  e.claim.grant = pki::randomCti();
+                  e.userId = TestWorld::bob();
+              }});
+    c.append({"not bound, then outside window", Reason::ClaimNotBound, [](EventFixture &e) {
+                  e.claim.cti = pki::randomCti();
+                  e.claim.nbf = e.nowMs / 1000;
+              }});
+
+    // 14 outside_ownership_window
+    c.append({"captured before nbf", Reason::OutsideOwnershipWindow,
+              [](EventFixture &e) { e.claim.nbf = e.attestation.tsMs / 1000 + 1; }});
+    c.append({"captured at exp", Reason::OutsideOwnershipWindow,
+              [](EventFixture &e) { e.claim.exp = e.attestation.tsMs / 1000; }});
+    c.append({"outside window, then foreign", Reason::OutsideOwnershipWindow, [](EventFixture &e) {
+                  e.claim.exp = e.attestation.tsMs / 1000 - 10;
+                  e.userId = TestWorld::bob();
+              }});
+
+    // 15 foreign_owner
+    c.append({"another user's event", Reason::ForeignOwner,
+              [](EventFixture &e) { e.userId = TestWorld::bob(); }});
+    c.append({"viewer claim of another user", Reason::ForeignOwner, [](EventFixture &e) {
+                  e.claim = world().viewerClaim(e, QStringLiteral("user-carol"));
+                  e.userId = TestWorld::bob();
+              }});
+    return c;
+}
+} // namespace
+
+class TestVerifier : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(world().anchors); }
+
+    void ownerVerifies_data() {
+        QTest::addColumn<bool>("ed25519");
+        QTest::addColumn<bool>("clip");
+        QTest::newRow("ES256 thumbnail") << false << false;
+        QTest::newRow("ES256 clip") << false << true;
+        QTest::newRow("EdDSA thumbnail") << true << false;
+        QTest::newRow("EdDSA clip") << true << true;
+    }
+    void ownerVerifies() {
+        QFETCH(bool, ed25519);
+        QFETCH(bool, clip);
+        EventFixture e = world().ownerEvent(ed25519 ? world().cameraEd25519 : world().cameraP256);
+        if (clip)
+            e.role = trust::MediaRole::Clip;
+        const trust::Verdict v = world().verify(e);
+        QVERIFY2(v.verified(), qPrintable(v.detail));
+        QCOMPARE(v.role, trust::GrantRole::Owner);
+        QCOMPARE(v.trace.size(), trust::kCheckCount);
+        for (int i = 0; i < v.trace.size(); ++i) {
+            QCOMPARE(trust::checkNumber(v.trace.at(i).check), i + 1);
+            QVERIFY(v.trace.at(i).passed);
+            QVERIFY(v.trace.at(i).micros >= 0);
+        }
+        QCOMPARE(v.evidence.algorithm, ed25519 ? QStringLiteral("EdDSA") : QStringLiteral("ES256"));
+        QCOMPARE(v.evidence.devicePath.size(), 3); // leaf, intermediate, root
+        QCOMPARE(v.toJson().value(QStringLiteral("verdict")).toString(),
+                 QStringLiteral("verified"));
+        QCOMPARE(v.toJson().value(QStringLiteral("role")).toString(), QStringLiteral("owner"));
+    }
+
+    void untaggedAndSingleCertificateFormsVerify() {
+        EventFixture e = world().ownerEvent(world().cameraP256);
+        e.attestationOptions.tag = pki::Sign1Options::Tag::None;
+        e.claimOptions.tag = pki::Sign1Options::Tag::Cwt61Cose18;
+        e.claimOptions.x5chainAsArray = false; // authority chain of one: a lone bstr
+        const trust::Verdict v = world().verify(e);
+        QVERIFY2(v.verified(), qPrintable(v.detail));
+    }
+
+    void reasons_data() {
+        QTest::addColumn<int>("index");
+        const QList<Case> all = cases();
+        for (int i = 0; i < all.size(); ++i)
+            QTest::newRow(all.at(i).name) << i;
+    }
+    void reasons() {
+        QFETCH(int, index);
+        const Case c = cases().at(index);
+        EventFixture e = world().ownerEvent(world().cameraP256);
+        c.breakIt(e);
+        std::optional<trust::RevocationList> revocations;
+        if (c.revocations)
+            revocations = c.revocations(e);
+        const trust::Verdict v = world().verify(e, nullptr, revocations ? &*revocations : nullptr);
+        QVERIFY2(!v.verified(), "refused");
+        QCOMPARE(trust::reasonCode(v.reason), trust::reasonCode(c.expected));
+        QVERIFY(!v.detail.isEmpty());
+        qInfo("%s: %s", c.name, qPrintable(v.detail));
+        QCOMPARE(v.role, trust::GrantRole::None);
+        // The trace stops at the failing check, and every earlier one passed.
+        QCOMPARE(v.trace.size(), trust::checkNumber(c.expected));
+        QVERIFY(!v.trace.last().passed);
+        for (int i = 0; i + 1 < v.trace.size(); ++i)
+            QVERIFY(v.trace.at(i).passed);
+        QCOMPARE(v.toJson().value(QStringLiteral("reason")).toString(),
+                 trust::reasonCode(c.expected));
+    }
+
+    void everyReasonIsCovered() {
+        QSet<Reason> covered;
+        for (const Case &c : cases())
+            covered.insert(c.expected);
+        QCOMPARE(covered.size(), trust::kCheckCount);
+    }
+
+    void skewOfExactlyFiveMinutesPasses() {
+        EventFixture e = world().ownerEvent(world().cameraP256);
+        e.attestation.tsMs = e.nowMs + 5 * 60 * 1000;
+        const trust::Verdict v = world().verify(e);
+        QVERIFY2(v.verified(), qPrintable(v.detail));
+    }
+
+    void windowEdges() {
+        EventFixture e = world().ownerEvent(world().cameraP256);
+        e.claim.nbf = e.attestation.tsMs / 1000;     // inclusive
+        e.claim.exp = e.attestation.tsMs / 1000 + 1; // exclusive
+        QVERIFY(world().verify(e).verified());
+    }
+
+    void viewerGrant() {
+        EventFixture e = world().ownerEvent(world().cameraEd25519);
+        e.claim = world().viewerClaim(e, TestWorld::bob());
+        e.userId = TestWorld::bob();
+        const trust::Verdict v = world().verify(e);
+        QVERIFY2(v.verified(), qPrintable(v.detail));
+        QCOMPARE(v.role, trust::GrantRole::Viewer);
+        QCOMPARE(v.toJson().value(QStringLiteral("role")).toString(), QStringLiteral("viewer"));
+        // The owner cannot use the viewer's claim, nor anyone else.
+        e.userId = TestWorld::alice();
+        QCOMPARE(world().verify(e).reason, Reason::ForeignOwner);
+    }
+
+    void transfer() {
+        // Alice owned the camera until T; then it was transferred to Bob with a new cti.
+        const qint64 transferSeconds = world().nowMs / 1000 - 24 * 3600;
+        EventFixture before = world().ownerEvent(world().cameraP256, TestWorld::alice());
+        before.attestation.tsMs = (transferSeconds - 3600) * 1000;
+        before.claim.exp = transferSeconds;
+        const pki::ClaimPayload aliceClaim = before.claim;
+        const pki::ClaimPayload aliceShare =
+            world().viewerClaim(before, QStringLiteral("user-carol"));
+
+        EventFixture after = world().ownerEvent(world().cameraP256, TestWorld::bob());
+        after.claim.nbf = transferSeconds;
+        const pki::ClaimPayload bobClaim = after.claim;
+
+        // Each epoch's events verify for their own owner only.
+        QVERIFY(world().verify(before).verified());
+        QVERIFY(world().verify(after).verified());
+        before.userId = TestWorld::bob();
+        before.claim = bobClaim; // Bob's claim on Alice's era: the camera signed Alice's cti
+        QCOMPARE(world().verify(before).reason, Reason::ClaimNotBound);
+
+        // stale-claim: the previous owner's claim with a new event.
+        after.claim = aliceClaim;
+        after.userId = TestWorld::alice();
+        QCOMPARE(world().verify(after).reason, Reason::ClaimNotBound);
+        // Shares of the former owner die with that ownership.
+        after.claim = aliceShare;
+        after.userId = QStringLiteral("user-carol");
+        QCOMPARE(world().verify(after).reason, Reason::ClaimNotBound);
+        // An event the camera signed under Alice's cti after the transfer time.
+        EventFixture late = world().ownerEvent(world().cameraP256, TestWorld::alice());
+        late.claim = aliceClaim;
+        late.attestation.ownerCti = aliceClaim.cti;
+        QCOMPARE(world().verify(late).reason, Reason::OutsideOwnershipWindow);
+    }
+
+    void streamedClipIsOnlyAuthorised() {
+        EventFixture e = world().ownerEvent(world().cameraP256);
+        e.role = trust::MediaRole::Clip;
+        e.streamed = true;
+        const trust::Verdict v = world().verify(e);
+        QVERIFY(!v.verified());
+        QVERIFY(v.authorisedForStream());
+        QVERIFY(v.evidence.attestedMedia.has_value());
+        QCOMPARE(v.evidence.attestedMedia->segmentHashes.size(), 5);
+    }
+
+    void expiredAuthorityNow() {
+        // Claims are checked at the current time: an authority whose certificate has expired
+        // cannot vouch for ownership any more, even for old events.
+        pki::TestPki::Options options;
+        options.notBefore = QDateTime::currentDateTimeUtc().addYears(-2);
+        options.notAfter = QDateTime::currentDateTimeUtc().addDays(-1);
+        const pki::TestPki expired = pki::TestPki::create(options);
+        const auto anchors = trust::TrustAnchors::fromPem(world().pki.deviceRootsPem(),
+                                                          expired.ownerAuthoritiesPem())
+                                 .anchors;
+        QVERIFY(anchors);
+        EventFixture e = world().ownerEvent(world().cameraP256);
+        e.attestation.tsMs = QDateTime::currentDateTimeUtc().addDays(-100).toMSecsSinceEpoch();
+        e.claim.nbf = e.attestation.tsMs / 1000 - 10;
+        e.claimBytes = expired.signClaim(e.claim);
+        trust::AttestationVerifier verifier(anchors);
+        const trust::Verdict v = verifier.verify(e.request());
+        QCOMPARE(v.reason, Reason::ClaimUntrusted);
+        QVERIFY(v.detail.contains(QLatin1String("not valid now")));
+    }
+
+    void rootSetsAreSeparate() {
+        // An anchor set where the device root sits among the authority roots: a claim
+        // signed by a camera still never passes, because authorities chain to their set only.
+        const auto swapped =
+            trust::TrustAnchors::fromPem(world().pki.deviceRootsPem(), world().pki.deviceRootsPem())
+                .anchors;
+        EventFixture e = world().ownerEvent(world().cameraP256);
+        trust::AttestationVerifier verifier(swapped);
+        QCOMPARE(verifier.verify(e.request()).reason, Reason::ClaimUntrusted);
+    }
+
+    void badAnchorsAreAnError() {
+        QVERIFY(!trust::TrustAnchors::fromPem("junk", world().pki.ownerAuthoritiesPem()).anchors);
+        QVERIFY(!trust::TrustAnchors::fromPem(world().pki.deviceRootsPem(), QByteArray()).anchors);
+        const auto missing = trust::TrustAnchors::fromFiles(QStringLiteral("/nonexistent/a.pem"),
+                                                            QStringLiteral("/nonexistent/b.pem"));
+        QVERIFY(!missing.anchors);
+        QVERIFY(missing.error.contains(QLatin1String("/nonexistent/a.pem")));
+    }
+
+    void reasonCodesRoundTrip() {
+        for (int i = 0; i <= trust::kCheckCount; ++i) {
+            const auto reason = static_cast<Reason>(i);
+            QCOMPARE(trust::reasonFromCode(trust::reasonCode(reason)), reason);
+            QVERIFY(!trust::reasonText(reason).isEmpty());
+        }
+        QCOMPARE(trust::reasonCode(Reason::ForeignOwner), QStringLiteral("foreign_owner"));
+        QCOMPARE(trust::reasonCode(Reason::OutsideOwnershipWindow),
+                 QStringLiteral("outside_ownership_window"));
+        QVERIFY(!trust::reasonFromCode(u"nonsense"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVerifier)
+#include "tst_verifier.moc"
