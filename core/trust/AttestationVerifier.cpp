@@ -103,7 +103,19 @@ std::shared_ptr<const CheckedClaim> AttestationVerifier::checkedClaim(const QByt
             return hit;
     }
     auto checked = std::make_shared<CheckedClaim>();
-    checked->signature = verifyAuthoritySigned(claimBytes, CoseTags::Sign1OrCwt, *m_anchors);
+    const auto authorityChain = [&](const QList<QByteArray> &x5chain) {
+        const QByteArray chainKey = VerificationMemo::key(
+            chainDigest(x5chain), RootSet::OwnerAuthority, m_anchors->epoch(), s.revocationEpoch);
+        if (auto hit = m_memo->chains.find(chainKey))
+            return *hit;
+        auto validation = std::make_shared<ChainValidation>(
+            validateChain(x5chain, *m_anchors, RootSet::OwnerAuthority));
+        m_memo->chains.insert(chainKey, validation);
+        return *validation;
+    };
+    checked->signature =
+        m_memo ? verifyAuthoritySigned(claimBytes, CoseTags::Sign1OrCwt, *m_anchors, authorityChain)
+               : verifyAuthoritySigned(claimBytes, CoseTags::Sign1OrCwt, *m_anchors);
     if (!checked->signature.valid) {
         checked->error = checked->signature.error;
     } else {

@@ -1,5 +1,7 @@
 #include "CertificateChain.h"
 
+#include "BoundedMemo.h"
+
 #include <QTimeZone>
 #include <algorithm>
 #include <limits>
@@ -68,15 +70,45 @@ CertificateInfo describeCertificate(X509 *cert) {
     return info;
 }
 
+namespace {
+// Parsed certificates by the SHA-256 of their DER. One vendor intermediate and one authority
+// certificate stand in thousands of chains, and OpenSSL 3's DER decoding of a public key is
+// the costliest step of a new chain. The key is the full content, so a hit is the same
+// certificate; parsed X509 objects are only read afterwards.
+BoundedMemo<X509> &parsedCertificates() {
+    static BoundedMemo<X509> cache(2048);
+    return cache;
+}
+
+std::shared_ptr<const X509> parseCachedCertificate(const QByteArray &der) {
+    const QByteArray key = sha256(der);
+    if (auto hit = parsedCertificates().find(key))
+        return hit;
+    X509Ptr cert = parseDerCertificate(der);
+    if (!cert)
+        return nullptr;
+    std::shared_ptr<const X509> shared(cert.release(),
+                                       [](const X509 *x) { X509_free(const_cast<X509 *>(x)); });
+    parsedCertificates().insert(key, shared);
+    return shared;
+}
+} // namespace
+
+void clearParsedCertificateCache() {
+    parsedCertificates().clear();
+}
+
 std::optional<ParsedChain> parseChain(const QList<QByteArray> &x5chainDer, QString *error) {
     ParsedChain chain;
     for (qsizetype i = 0; i < x5chainDer.size(); ++i) {
-        X509Ptr cert = parseDerCertificate(x5chainDer.at(i));
+        const std::shared_ptr<const X509> cert = parseCachedCertificate(x5chainDer.at(i));
         if (!cert) {
             *error = QStringLiteral("x5chain entry %1 is not one DER certificate").arg(i);
             return std::nullopt;
         }
-        chain.certificates.append(std::shared_ptr<X509>(cert.release(), X509_free));
+        // OpenSSL's verification API takes non-const X509 (it caches extension flags under its
+        // own lock); the certificate's content is never changed.
+        chain.certificates.append(std::const_pointer_cast<X509>(cert));
     }
     if (chain.certificates.isEmpty()) {
         *error = QStringLiteral("x5chain is empty");

@@ -66,6 +66,10 @@ ChainValidation validateChain(const ParsedChain &chain, const TrustAnchors &anch
 ChainValidation validateChain(const QList<QByteArray> &x5chainDer, const TrustAnchors &anchors,
                               RootSet set);
 
+// Parsed certificates are kept by the SHA-256 of their DER (content-keyed, bounded): shared
+// intermediates and authority certificates are parsed once per process. For benchmarks.
+void clearParsedCertificateCache();
+
 // A stable digest of the chain's exact bytes, for memo keys.
 QByteArray chainDigest(const QList<QByteArray> &x5chainDer);
 

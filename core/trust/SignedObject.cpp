@@ -3,7 +3,8 @@
 namespace vf::trust {
 
 AuthoritySignedObject verifyAuthoritySigned(QByteArrayView bytes, CoseTags tags,
-                                            const TrustAnchors &anchors) {
+                                            const TrustAnchors &anchors,
+                                            const AuthorityChainValidator &validate) {
     AuthoritySignedObject result;
     if (bytes.size() > kMaxSignedObjectSize) {
         result.error = QStringLiteral("%1 bytes, over the 16 KiB limit").arg(bytes.size());
@@ -26,7 +27,9 @@ AuthoritySignedObject verifyAuthoritySigned(QByteArrayView bytes, CoseTags tags,
             QStringLiteral("algorithm %1 is not allowed").arg(alg.toVariant().toString());
         return result;
     }
-    result.chain = validateChain(profile.headers->x5chain, anchors, RootSet::OwnerAuthority);
+    result.chain = validate
+                       ? validate(profile.headers->x5chain)
+                       : validateChain(profile.headers->x5chain, anchors, RootSet::OwnerAuthority);
     if (!result.chain.parseError.isEmpty()) {
         result.error = result.chain.parseError;
         return result;

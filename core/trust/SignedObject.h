@@ -6,6 +6,8 @@
 #include "CertificateChain.h"
 #include "CoseSign1.h"
 
+#include <functional>
+
 namespace vf::trust {
 
 constexpr qint64 kMaxSignedObjectSize = 16 * 1024; // trust.md §2
@@ -17,7 +19,12 @@ struct AuthoritySignedObject {
     ChainValidation chain;
 };
 
+// Validates an x5chain against the owner-authority roots; lets the caller serve it from a
+// content-keyed memo (all claims of one authority share one chain).
+using AuthorityChainValidator = std::function<ChainValidation(const QList<QByteArray> &x5chain)>;
+
 AuthoritySignedObject verifyAuthoritySigned(QByteArrayView bytes, CoseTags tags,
-                                            const TrustAnchors &anchors);
+                                            const TrustAnchors &anchors,
+                                            const AuthorityChainValidator &validate = {});
 
 } // namespace vf::trust
