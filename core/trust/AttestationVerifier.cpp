@@ -315,7 +315,7 @@ Verdict AttestationVerifier::verify(const VerificationRequest &request) const {
             if (claim.deviceId != payload->deviceId)
                 return QStringLiteral("the claim is for device %1, the attestation is from %2")
                     .arg(claim.deviceId, payload->deviceId);
-            if (!coseKeyMatches(claim.confirmationKey, chain->leafKey.get()))
+            if (!coseKeyMatches(claim.confirmationKey, chain->leafRawKey))
                 return QStringLiteral("the claim's key (cnf) is not the device certificate's key");
             return {};
         })) {

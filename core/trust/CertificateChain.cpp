@@ -157,6 +157,7 @@ ChainValidation validateChain(const ParsedChain &chain, const TrustAnchors &anch
         result.leafKey = std::shared_ptr<EVP_PKEY>(key, EVP_PKEY_free);
     }
     result.leafKeyKind = publicKeyKind(key);
+    result.leafRawKey = rawPublicKey(key);
 
     X509StackPtr untrusted(sk_X509_new_null(), freeStackOnly);
     for (qsizetype i = 1; i < chain.certificates.size(); ++i)

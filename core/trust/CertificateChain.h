@@ -51,6 +51,7 @@ struct ChainValidation {
     QByteArray leafSha256; // SHA-256 of the leaf DER: the revocation key
     std::shared_ptr<EVP_PKEY> leafKey;
     KeyKind leafKeyKind = KeyKind::Unsupported;
+    RawPublicKey leafRawKey;     // exported once, for the claim's cnf comparison
     QList<CertificateInfo> path; // leaf to root, as OpenSSL built it
 
     bool validAt(qint64 secondsSinceEpoch) const {

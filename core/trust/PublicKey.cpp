@@ -81,7 +81,10 @@ RawPublicKey rawPublicKey(EVP_PKEY *key) {
 }
 
 bool coseKeyMatches(const QCborMap &coseKey, EVP_PKEY *key) {
-    const RawPublicKey raw = rawPublicKey(key);
+    return coseKeyMatches(coseKey, rawPublicKey(key));
+}
+
+bool coseKeyMatches(const QCborMap &coseKey, const RawPublicKey &raw) {
     const QCborValue kty = coseKey.value(kKty);
     const QCborValue crv = coseKey.value(kCrv);
     const QCborValue x = coseKey.value(kX);

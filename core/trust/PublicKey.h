@@ -24,6 +24,8 @@ RawPublicKey rawPublicKey(EVP_PKEY *key);
 
 // cnf comparison (§4): EC2 by kty, crv, x and y; OKP by kty, crv and x.
 bool coseKeyMatches(const QCborMap &coseKey, EVP_PKEY *key);
+// The same with the key already exported (exporting an EC point costs a field inversion).
+bool coseKeyMatches(const QCborMap &coseKey, const RawPublicKey &raw);
 
 // A public key from a COSE_Key (EC2 P-256 or OKP Ed25519); nullptr otherwise.
 EvpPkeyPtr publicKeyFromCoseKey(const QCborMap &coseKey);
