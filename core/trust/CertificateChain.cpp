@@ -94,10 +94,6 @@ std::shared_ptr<const X509> parseCachedCertificate(const QByteArray &der) {
 }
 } // namespace
 
-void clearParsedCertificateCache() {
-    parsedCertificates().clear();
-}
-
 std::optional<ParsedChain> parseChain(const QList<QByteArray> &x5chainDer, QString *error) {
     ParsedChain chain;
     for (qsizetype i = 0; i < x5chainDer.size(); ++i) {
@@ -142,6 +138,137 @@ QString subjectCommonName(X509 *cert) {
     return cn;
 }
 
+namespace {
+// What OpenSSL built, or why it could not.
+struct BuiltPath {
+    X509StackPtr certs{nullptr, freeStackAndCerts};
+    QString error;
+};
+
+BuiltPath buildPath(X509_STORE *store, X509 *target, const QList<X509 *> &untrustedCerts,
+                    unsigned long extraFlags, int maxIntermediates) {
+    BuiltPath built;
+    X509StackPtr untrusted(sk_X509_new_null(), freeStackOnly);
+    for (X509 *cert : untrustedCerts)
+        sk_X509_push(untrusted.get(), cert);
+    X509StoreCtxPtr ctx(X509_STORE_CTX_new());
+    if (!ctx || X509_STORE_CTX_init(ctx.get(), store, target, untrusted.get()) != 1) {
+        built.error =
+            QStringLiteral("could not start path validation: %1").arg(takeOpenSslErrors());
+        return built;
+    }
+    X509_VERIFY_PARAM *param = X509_STORE_CTX_get0_param(ctx.get());
+    X509_VERIFY_PARAM_set_flags(param, X509_V_FLAG_NO_CHECK_TIME | extraFlags);
+    X509_VERIFY_PARAM_set_depth(param, maxIntermediates);
+    if (X509_verify_cert(ctx.get()) != 1) {
+        const int code = X509_STORE_CTX_get_error(ctx.get());
+        built.error = QStringLiteral("path validation failed: %1")
+                          .arg(QString::fromLatin1(X509_verify_cert_error_string(code)));
+        takeOpenSslErrors();
+        return built;
+    }
+    built.certs.reset(X509_STORE_CTX_get1_chain(ctx.get()));
+    return built;
+}
+
+// The §3 facts of a built path: every certificate v3, all but the trust anchor signed with
+// an allowed algorithm, and the intersection of the validity periods.
+struct PathFacts {
+    qint64 from = std::numeric_limits<qint64>::min();
+    qint64 until = std::numeric_limits<qint64>::max();
+    QList<CertificateInfo> infos;
+    QString error;
+};
+
+PathFacts examinePath(const QList<X509 *> &certs, bool lastIsAnchor) {
+    PathFacts facts;
+    for (qsizetype i = 0; i < certs.size(); ++i) {
+        X509 *cert = certs.at(i);
+        facts.infos.append(describeCertificate(cert));
+        const auto notBefore = toEpochSeconds(X509_get0_notBefore(cert));
+        const auto notAfter = toEpochSeconds(X509_get0_notAfter(cert));
+        if (!notBefore || !notAfter) {
+            facts.error =
+                QStringLiteral("unreadable validity period in %1").arg(facts.infos.last().subject);
+            return facts;
+        }
+        facts.from = std::max(facts.from, *notBefore);
+        facts.until = std::min(facts.until, *notAfter);
+        if (X509_get_version(cert) != X509_VERSION_3) {
+            facts.error =
+                QStringLiteral("%1 is not an X.509 v3 certificate").arg(facts.infos.last().subject);
+            return facts;
+        }
+        const bool isAnchor =
+            lastIsAnchor && i == certs.size() - 1; // its self-signature is not relied on
+        if (!isAnchor && !allowedSignature(cert)) {
+            facts.error = QStringLiteral("%1 is not signed with ECDSA-with-SHA256 or Ed25519")
+                              .arg(facts.infos.last().subject);
+            return facts;
+        }
+    }
+    return facts;
+}
+
+QList<X509 *> certsOf(STACK_OF(X509) * stack) {
+    QList<X509 *> out;
+    for (int i = 0; i < sk_X509_num(stack); ++i)
+        out.append(sk_X509_value(stack, i));
+    return out;
+}
+
+// An issuing CA (an x5chain's second certificate) validated once to a root of a set. Cameras
+// of one vendor share it, so a new camera's chain needs only its own leaf checked against it:
+// X509_verify_cert with that validated issuer as the (partial-chain) anchor. This is the same
+// validation as the full path only when nothing above the issuer constrains the leaf, so the
+// shortcut is refused when the issuer's path carries name or policy constraints, or when the
+// root's pathLenConstraint forbids an intermediate; the full path is validated then.
+struct ValidatedIssuer {
+    bool usable = false;
+    std::shared_ptr<X509_STORE> store; // the issuer alone, as a partial-chain anchor
+    PathFacts facts;                   // issuer .. root
+};
+
+bool constrainsBelow(X509 *cert) {
+    return X509_get_ext_by_NID(cert, NID_name_constraints, -1) >= 0 ||
+           X509_get_ext_by_NID(cert, NID_policy_constraints, -1) >= 0 ||
+           X509_get_ext_by_NID(cert, NID_inhibit_any_policy, -1) >= 0;
+}
+
+BoundedMemo<ValidatedIssuer> &validatedIssuers() {
+    static BoundedMemo<ValidatedIssuer> memo(256);
+    return memo;
+}
+
+std::shared_ptr<const ValidatedIssuer> validatedIssuer(const ParsedChain &chain,
+                                                       const TrustAnchors &anchors, RootSet set) {
+    X509 *issuer = chain.certificates.at(1).get();
+    const QByteArray key = sha256(derOf(issuer)) + (set == RootSet::Device ? "D" : "A") +
+                           QByteArray::number(anchors.epoch());
+    if (auto hit = validatedIssuers().find(key))
+        return hit;
+    auto result = std::make_shared<ValidatedIssuer>();
+    QList<X509 *> above;
+    for (qsizetype i = 2; i < chain.certificates.size(); ++i)
+        above.append(chain.certificates.at(i).get());
+    const BuiltPath path = buildPath(anchors.store(set), issuer, above, 0, 0);
+    if (path.certs && X509_check_ca(issuer) == 1) {
+        const QList<X509 *> certs = certsOf(path.certs.get());
+        result->facts = examinePath(certs, true);
+        const bool rootAllowsIntermediate =
+            certs.size() == 1 || X509_get_pathlen(certs.last()) != 0;
+        result->usable = result->facts.error.isEmpty() && rootAllowsIntermediate &&
+                         std::none_of(certs.begin(), certs.end(), constrainsBelow);
+        if (result->usable) {
+            result->store.reset(X509_STORE_new(), X509_STORE_free);
+            result->usable = X509_STORE_add_cert(result->store.get(), issuer) == 1;
+        }
+    }
+    validatedIssuers().insert(key, result);
+    return result;
+}
+} // namespace
+
 ChainValidation validateChain(const ParsedChain &chain, const TrustAnchors &anchors, RootSet set) {
     ChainValidation result;
     X509 *leaf = chain.leaf();
@@ -159,54 +286,38 @@ ChainValidation validateChain(const ParsedChain &chain, const TrustAnchors &anch
     result.leafKeyKind = publicKeyKind(key);
     result.leafRawKey = rawPublicKey(key);
 
-    X509StackPtr untrusted(sk_X509_new_null(), freeStackOnly);
-    for (qsizetype i = 1; i < chain.certificates.size(); ++i)
-        sk_X509_push(untrusted.get(), chain.certificates.at(i).get());
-
-    X509StoreCtxPtr ctx(X509_STORE_CTX_new());
-    if (!ctx || X509_STORE_CTX_init(ctx.get(), anchors.store(set), leaf, untrusted.get()) != 1) {
-        result.error =
-            QStringLiteral("could not start path validation: %1").arg(takeOpenSslErrors());
-        return result;
+    PathFacts facts;
+    bool validated = false;
+    if (chain.certificates.size() >= 2) {
+        const auto issuer = validatedIssuer(chain, anchors, set);
+        if (issuer->usable) {
+            const BuiltPath leafPath =
+                buildPath(issuer->store.get(), leaf, {}, X509_V_FLAG_PARTIAL_CHAIN, 0);
+            if (leafPath.certs && sk_X509_num(leafPath.certs.get()) == 2) {
+                facts = examinePath({leaf}, false);
+                facts.from = std::max(facts.from, issuer->facts.from);
+                facts.until = std::min(facts.until, issuer->facts.until);
+                facts.infos += issuer->facts.infos;
+                validated = true;
+            }
+        }
     }
-    X509_VERIFY_PARAM *param = X509_STORE_CTX_get0_param(ctx.get());
-    X509_VERIFY_PARAM_set_flags(param, X509_V_FLAG_NO_CHECK_TIME);
-    X509_VERIFY_PARAM_set_depth(param, 1); // at most one intermediate between leaf and root
-    if (X509_verify_cert(ctx.get()) != 1) {
-        const int code = X509_STORE_CTX_get_error(ctx.get());
-        result.error = QStringLiteral("path validation failed: %1")
-                           .arg(QString::fromLatin1(X509_verify_cert_error_string(code)));
-        takeOpenSslErrors();
-        return result;
+    if (!validated) {
+        QList<X509 *> untrusted;
+        for (qsizetype i = 1; i < chain.certificates.size(); ++i)
+            untrusted.append(chain.certificates.at(i).get());
+        // At most one intermediate between leaf and root.
+        const BuiltPath path = buildPath(anchors.store(set), leaf, untrusted, 0, 1);
+        if (!path.certs) {
+            result.error = path.error;
+            return result;
+        }
+        facts = examinePath(certsOf(path.certs.get()), true);
     }
-
-    X509StackPtr path(X509_STORE_CTX_get1_chain(ctx.get()), freeStackAndCerts);
-    qint64 from = std::numeric_limits<qint64>::min();
-    qint64 until = std::numeric_limits<qint64>::max();
-    const int length = sk_X509_num(path.get());
-    for (int i = 0; i < length; ++i) {
-        X509 *cert = sk_X509_value(path.get(), i);
-        result.path.append(describeCertificate(cert));
-        const auto notBefore = toEpochSeconds(X509_get0_notBefore(cert));
-        const auto notAfter = toEpochSeconds(X509_get0_notAfter(cert));
-        if (!notBefore || !notAfter) {
-            result.error =
-                QStringLiteral("unreadable validity period in %1").arg(result.path.last().subject);
-            return result;
-        }
-        from = std::max(from, *notBefore);
-        until = std::min(until, *notAfter);
-        if (X509_get_version(cert) != X509_VERSION_3) {
-            result.error =
-                QStringLiteral("%1 is not an X.509 v3 certificate").arg(result.path.last().subject);
-            return result;
-        }
-        const bool isAnchor = i == length - 1; // its self-signature is not what we rely on
-        if (!isAnchor && !allowedSignature(cert)) {
-            result.error = QStringLiteral("%1 is not signed with ECDSA-with-SHA256 or Ed25519")
-                               .arg(result.path.last().subject);
-            return result;
-        }
+    result.path = facts.infos;
+    if (!facts.error.isEmpty()) {
+        result.error = facts.error;
+        return result;
     }
     const uint32_t flags = X509_get_extension_flags(leaf);
     if ((flags & EXFLAG_CA) || X509_check_ca(leaf) != 0) {
@@ -221,8 +332,8 @@ ChainValidation validateChain(const ParsedChain &chain, const TrustAnchors &anch
         result.error = QStringLiteral("the leaf subject CN is not a valid device ID");
         return result;
     }
-    result.validFrom = from;
-    result.validUntil = until;
+    result.validFrom = facts.from;
+    result.validUntil = facts.until;
     result.valid = true;
     return result;
 }
@@ -248,6 +359,11 @@ QByteArray chainDigest(const QList<QByteArray> &x5chainDer) {
         hash.add(der);
     }
     return hash.result();
+}
+
+void clearParsedCertificateCache() {
+    parsedCertificates().clear();
+    validatedIssuers().clear();
 }
 
 } // namespace vf::trust

@@ -67,8 +67,9 @@ ChainValidation validateChain(const ParsedChain &chain, const TrustAnchors &anch
 ChainValidation validateChain(const QList<QByteArray> &x5chainDer, const TrustAnchors &anchors,
                               RootSet set);
 
-// Parsed certificates are kept by the SHA-256 of their DER (content-keyed, bounded): shared
-// intermediates and authority certificates are parsed once per process. For benchmarks.
+// Parsed certificates, and issuing CAs validated to a root, are kept by the SHA-256 of their
+// DER (content-keyed, bounded): a vendor's intermediate is parsed and validated once per
+// process, not once per camera. Clearing them is for benchmarks of the cold path.
 void clearParsedCertificateCache();
 
 // A stable digest of the chain's exact bytes, for memo keys.

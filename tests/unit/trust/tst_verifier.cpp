@@ -225,6 +225,16 @@ QList<Case> cases() {
                   e.device.x5chain = {leaf.der(), second.der(), p.deviceIntermediate.cert.der()};
                   e.claim.cnfKey = leafKey.coseKey();
               }});
+    c.append({"foreign leaf under the genuine intermediate", Reason::DeviceUntrusted,
+              [](EventFixture &e) {
+                  // The vendor's intermediate is valid (and validated before, by other events);
+                  // a leaf it did not issue must not ride on it.
+                  const pki::DeviceIdentity foreign =
+                      pki::TestPki::create().makeDevice(e.device.deviceId, pki::KeyType::P256);
+                  e.device.key = foreign.key;
+                  e.device.x5chain = {foreign.x5chain.first(), e.device.x5chain.at(1)};
+                  e.claim.cnfKey = foreign.key.coseKey();
+              }});
     c.append({"untrusted, then bad signature", Reason::DeviceUntrusted, [](EventFixture &e) {
                   e.device.x5chain.removeLast();
                   e.device.key = pki::KeyPair::generate(pki::KeyType::P256);
@@ -455,6 +465,56 @@ private Q_SLOTS:
         QCOMPARE(v.toJson().value(QStringLiteral("verdict")).toString(),
                  QStringLiteral("verified"));
         QCOMPARE(v.toJson().value(QStringLiteral("role")).toString(), QStringLiteral("owner"));
+    }
+
+    void rootPathLengthForbidsTheIntermediate() {
+        // A root with pathLenConstraint 0 may sign leaves only. Its intermediate's chain is
+        // valid on its own, so this guards the shortcut that reuses a validated issuer.
+        pki::CertificateSpec rootSpec;
+        rootSpec.commonName = QStringLiteral("Strict device root");
+        rootSpec.isCa = true;
+        rootSpec.pathLength = 0;
+        const pki::KeyPair rootKey = pki::KeyPair::generate(pki::KeyType::P256);
+        const pki::Certificate root = pki::issueCertificate(rootSpec, rootKey, nullptr, rootKey);
+        pki::CertificateSpec intermediateSpec;
+        intermediateSpec.commonName = QStringLiteral("Strict intermediate");
+        intermediateSpec.isCa = true;
+        const pki::KeyPair intermediateKey = pki::KeyPair::generate(pki::KeyType::P256);
+        const pki::Certificate intermediate =
+            pki::issueCertificate(intermediateSpec, intermediateKey, &root, rootKey);
+        const auto anchors =
+            trust::TrustAnchors::fromPem(root.pem(), world().pki.ownerAuthoritiesPem()).anchors;
+        QVERIFY(anchors);
+        trust::VerificationMemo memo;
+        trust::AttestationVerifier verifier(anchors, &memo);
+        for (int camera = 0; camera < 2; ++camera) {
+            const QString id = QStringLiteral("cam-strict-%1").arg(camera);
+            pki::CertificateSpec leafSpec = world().pki.deviceLeafSpec(id);
+            const pki::KeyPair leafKey = pki::KeyPair::generate(pki::KeyType::P256);
+            const pki::Certificate leaf =
+                pki::issueCertificate(leafSpec, leafKey, &intermediate, intermediateKey);
+            EventFixture e = world().ownerEvent(world().cameraP256);
+            e.device = {id, leafKey, leaf, {leaf.der(), intermediate.der()}};
+            e.attestation.deviceId = e.listedDeviceId = e.claim.deviceId = id;
+            e.claim.cnfKey = leafKey.coseKey();
+            const trust::Verdict v = verifier.verify(e.request());
+            QCOMPARE(v.reason, Reason::DeviceUntrusted);
+        }
+    }
+
+    void secondCameraOfAVendorVerifies() {
+        // The second camera under the same intermediate takes the validated-issuer path.
+        trust::VerificationMemo memo;
+        trust::AttestationVerifier verifier(world().anchors, &memo);
+        for (int camera = 0; camera < 3; ++camera) {
+            const pki::DeviceIdentity d =
+                world().pki.makeDevice(QStringLiteral("cam-vendor-%1").arg(camera),
+                                       camera % 2 ? pki::KeyType::Ed25519 : pki::KeyType::P256);
+            EventFixture e = world().ownerEvent(d);
+            const trust::Verdict v = verifier.verify(e.request());
+            QVERIFY2(v.verified(), qPrintable(v.detail));
+            QCOMPARE(v.evidence.devicePath.size(), 3);
+        }
     }
 
     void untaggedAndSingleCertificateFormsVerify() {

@@ -1,0 +1,178 @@
+#include "ApiCall.h"
+
+#include "CloudJson.h"
+
+#include <QCryptographicHash>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTimer>
+
+namespace vf::net {
+
+QString ApiError::describe() const {
+    switch (kind) {
+    case Kind::Network:
+        return QStringLiteral("Cannot reach the cloud: %1").arg(message);
+    case Kind::Timeout:
+        return QStringLiteral("The cloud stopped answering: %1").arg(message);
+    case Kind::Http:
+        return QStringLiteral("The cloud answered %1: %2").arg(httpStatus).arg(message);
+    case Kind::Unauthorized:
+        return QStringLiteral("The session has ended; please sign in again");
+    case Kind::Malformed:
+        return QStringLiteral("The cloud sent an answer Veriframe cannot read: %1").arg(message);
+    case Kind::TooLarge:
+        return QStringLiteral("The cloud sent more data than allowed: %1").arg(message);
+    case Kind::PinMismatch:
+        return QStringLiteral("The cloud's certificate is not the pinned one");
+    case Kind::Cancelled:
+        return QStringLiteral("Cancelled");
+    }
+    return message;
+}
+
+ApiCall::ApiCall(QNetworkAccessManager *network, CallSpec spec, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_spec(std::move(spec))
+    , m_retryTimer(new QTimer(this)) {
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, &ApiCall::start);
+    // Started from the event loop so the caller can connect to finished() first.
+    QTimer::singleShot(0, this, &ApiCall::start);
+}
+
+ApiCall::~ApiCall() {
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void ApiCall::start() {
+    if (m_finished)
+        return;
+    ++m_result.attempts;
+    m_buffer.clear();
+    m_abortReason.reset();
+    QNetworkReply *reply =
+        m_network->sendCustomRequest(m_spec.request, m_spec.verb, m_spec.payload);
+    m_reply = reply;
+    connect(reply, &QNetworkReply::readyRead, this, &ApiCall::onReadyRead);
+    connect(reply, &QNetworkReply::finished, this, &ApiCall::onFinished);
+    connect(reply, &QNetworkReply::encrypted, this, [this] {
+        if (!checkPins() && m_reply) {
+            m_abortReason =
+                ApiError{ApiError::Kind::PinMismatch, 0, QStringLiteral("SPKI pin mismatch")};
+            m_reply->abort();
+        }
+    });
+}
+
+bool ApiCall::checkPins() {
+    if (m_spec.spkiPins.isEmpty() || !m_reply)
+        return true;
+    const QSslCertificate peer = m_reply->sslConfiguration().peerCertificate();
+    const QByteArray spki =
+        QCryptographicHash::hash(peer.publicKey().toDer(), QCryptographicHash::Sha256);
+    return m_spec.spkiPins.contains(spki);
+}
+
+void ApiCall::onReadyRead() {
+    if (!m_reply)
+        return;
+    const qint64 declared = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+    if (declared > m_spec.maxBytes ||
+        m_buffer.size() + m_reply->bytesAvailable() > m_spec.maxBytes) {
+        m_abortReason = ApiError{ApiError::Kind::TooLarge, 0,
+                                 QStringLiteral("over %1 bytes").arg(m_spec.maxBytes)};
+        m_reply->abort();
+        return;
+    }
+    m_buffer += m_reply->readAll();
+}
+
+void ApiCall::onFinished() {
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    m_reply = nullptr;
+    reply->deleteLater();
+    if (m_cancelled) {
+        fail({ApiError::Kind::Cancelled, 0, QStringLiteral("cancelled")});
+        return;
+    }
+    if (m_abortReason) {
+        fail(*m_abortReason);
+        return;
+    }
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    m_result.httpStatus = status;
+    if (status == 0) {
+        // No HTTP answer at all. A transfer timeout surfaces as OperationCanceledError.
+        const QNetworkReply::NetworkError networkError = reply->error();
+        const bool timedOut = networkError == QNetworkReply::OperationCanceledError ||
+                              networkError == QNetworkReply::TimeoutError;
+        fail({timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network, 0,
+              reply->errorString()});
+        return;
+    }
+    if (reply->isOpen()) {
+        if (m_buffer.size() + reply->bytesAvailable() > m_spec.maxBytes) {
+            fail({ApiError::Kind::TooLarge, 0,
+                  QStringLiteral("over %1 bytes").arg(m_spec.maxBytes)});
+            return;
+        }
+        m_buffer += reply->readAll();
+    }
+    if (status == 401) {
+        fail({ApiError::Kind::Unauthorized, status, parseErrorMessage(m_buffer)});
+        return;
+    }
+    if (!m_spec.acceptedStatuses.contains(status)) {
+        QString message = parseErrorMessage(m_buffer);
+        if (message.isEmpty())
+            message = reply->errorString();
+        fail({ApiError::Kind::Http, status, message});
+        return;
+    }
+    m_result.body = std::move(m_buffer);
+    m_result.contentRange = reply->rawHeader("Content-Range");
+    m_result.error.reset();
+    complete();
+}
+
+void ApiCall::fail(ApiError error) {
+    m_buffer.clear();
+    const bool again = error.retryable() && !m_cancelled && m_result.attempts < m_spec.maxAttempts;
+    m_result.error = std::move(error);
+    if (again) {
+        m_retryTimer->start(m_spec.retryBaseDelayMs << (m_result.attempts - 1));
+        return;
+    }
+    complete();
+}
+
+void ApiCall::complete() {
+    if (m_finished)
+        return;
+    m_finished = true;
+    Q_EMIT finished();
+}
+
+void ApiCall::cancel() {
+    if (m_finished)
+        return;
+    m_cancelled = true;
+    m_retryTimer->stop();
+    if (m_reply) {
+        m_reply->abort(); // onFinished reports Cancelled
+        return;
+    }
+    fail({ApiError::Kind::Cancelled, 0, QStringLiteral("cancelled")});
+}
+
+} // namespace vf::net

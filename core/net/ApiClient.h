@@ -1,0 +1,58 @@
+#pragma once
+// The cloud API of cloud-api.md on QNetworkAccessManager. It moves bytes and reads JSON;
+// it decides nothing about trust: attestations, claims, identities and media all go to
+// core/trust before anything is shown. Calls stall out after 15 s without data, enforce
+// the size limits while reading, and retry idempotent GETs on network errors and 5xx.
+#include "ApiCall.h"
+#include "ApiTypes.h"
+
+#include <QNetworkAccessManager>
+#include <QUrl>
+
+namespace vf::net {
+
+class ApiClient : public QObject {
+    Q_OBJECT
+public:
+    static constexpr qint64 kJsonLimit = 8LL * 1024 * 1024;
+    static constexpr qint64 kThumbnailLimit = 2LL * 1024 * 1024;
+    static constexpr qint64 kClipLimit = 512LL * 1024 * 1024;
+
+    struct Options {
+        QUrl baseUrl;
+        int stallTimeoutMs = 15000;
+        int getAttempts = 3;
+        int retryBaseDelayMs = 500;
+        QList<QByteArray> spkiPins; // SHA-256 of pinned SubjectPublicKeyInfo DER
+    };
+
+    explicit ApiClient(Options options, QObject *parent = nullptr);
+
+    void setToken(const QByteArray &token) { m_token = token; }
+    QByteArray token() const { return m_token; }
+    QUrl baseUrl() const { return m_options.baseUrl; }
+
+    // POST /v1/session; parse the body with parseLoginAnswer().
+    ApiCall *login(const QString &username, const QString &password);
+    ApiCall *devices();
+    ApiCall *events(const EventQuery &query);
+    // A thumbnail or whole clip by its listing path (relative to the base URL).
+    ApiCall *media(const QString &path, qint64 maxBytes);
+    // Bytes [from, to] of a clip (206), for streaming segment by segment.
+    ApiCall *mediaRange(const QString &path, qint64 from, qint64 to);
+    ApiCall *revocations();
+    ApiCall *postReport(const QByteArray &reportJson);
+
+    // The URL a listing path resolves to; empty when it leaves the server (another host,
+    // scheme or an absolute URL): media is only fetched from the cloud we signed in to.
+    QUrl resolve(const QString &path) const;
+
+private:
+    CallSpec spec(const QUrl &url, qint64 maxBytes, bool idempotent) const;
+
+    Options m_options;
+    QNetworkAccessManager m_network;
+    QByteArray m_token;
+};
+
+} // namespace vf::net

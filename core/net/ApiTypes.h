@@ -1,0 +1,51 @@
+#pragma once
+// The plain data of cloud-api.md as the client reads it. Nothing here is trusted: names are
+// for display only, and attestation and claim bytes go to core/trust before anything else.
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace vf::net {
+
+struct LoginAnswer {
+    QByteArray token;
+    QString userId;      // the cloud's word only: U comes from the verified identity
+    QByteArray identity; // COSE_Sign1, trust.md §8
+};
+
+struct DeviceInfo {
+    QString id;
+    QString name;
+    QString model;
+    bool online = false;
+};
+
+struct ListingEntry {
+    QString id;
+    QString deviceId;
+    QString deviceName;
+    QString kind;
+    qint64 timestampMs = 0;
+    qint64 durationMs = 0;
+    QByteArray attestation;
+    QByteArray claim;      // empty: the entry carries no claim
+    QString thumbnailPath; // relative to the server base URL
+    QString clipPath;      // empty: no clip
+};
+
+struct EventPage {
+    QList<ListingEntry> events;
+    QString nextCursor; // empty on the last page
+};
+
+struct EventQuery {
+    int limit = 50;
+    QString cursor;
+    QString deviceId;
+    QString kind;
+    std::optional<qint64> sinceMs;
+    std::optional<qint64> untilMs;
+};
+
+} // namespace vf::net

@@ -1,0 +1,170 @@
+#include "CloudJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace vf::net {
+namespace {
+std::optional<QJsonObject> objectOf(const QByteArray &body, QString *error) {
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QStringLiteral("not JSON: %1 at %2")
+                     .arg(parseError.errorString())
+                     .arg(parseError.offset);
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        *error = QStringLiteral("the body is not a JSON object");
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+// Standard base64 with padding (cloud-api.md); anything else is refused, not guessed.
+std::optional<QByteArray> base64Field(const QJsonValue &value) {
+    if (!value.isString())
+        return std::nullopt;
+    const QByteArray::FromBase64Result decoded = QByteArray::fromBase64Encoding(
+        value.toString().toLatin1(),
+        QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    return decoded.decoded;
+}
+
+bool isWholeNumber(const QJsonValue &value) {
+    return value.isDouble() && value.toDouble() == static_cast<double>(value.toInteger());
+}
+
+std::optional<ListingEntry> entryOf(const QJsonValue &value, QString *error) {
+    if (!value.isObject()) {
+        *error = QStringLiteral("an event is not an object");
+        return std::nullopt;
+    }
+    const QJsonObject o = value.toObject();
+    ListingEntry e;
+    const auto text = [&](const char *key, QString *out, bool required) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isString()) {
+            *out = v.toString();
+            return true;
+        }
+        if (!required && (v.isNull() || v.isUndefined()))
+            return true;
+        *error = QStringLiteral("event field \"%1\" must be a string").arg(QLatin1String(key));
+        return false;
+    };
+    if (!text("id", &e.id, true) || !text("device_id", &e.deviceId, true) ||
+        !text("device_name", &e.deviceName, false) || !text("kind", &e.kind, false) ||
+        !text("thumbnail", &e.thumbnailPath, true) || !text("clip", &e.clipPath, false))
+        return std::nullopt;
+    const QJsonValue ts = o.value(QLatin1String("ts"));
+    const QJsonValue duration = o.value(QLatin1String("duration_ms"));
+    if (!isWholeNumber(ts)) {
+        *error = QStringLiteral("event %1: \"ts\" must be a number").arg(e.id);
+        return std::nullopt;
+    }
+    e.timestampMs = ts.toInteger();
+    if (!duration.isUndefined() && !duration.isNull()) {
+        if (!isWholeNumber(duration)) {
+            *error = QStringLiteral("event %1: \"duration_ms\" must be a number").arg(e.id);
+            return std::nullopt;
+        }
+        e.durationMs = duration.toInteger();
+    }
+    const std::optional<QByteArray> attestation =
+        base64Field(o.value(QLatin1String("attestation")));
+    if (!attestation) {
+        *error = QStringLiteral("event %1: \"attestation\" must be base64").arg(e.id);
+        return std::nullopt;
+    }
+    e.attestation = *attestation;
+    const QJsonValue claim = o.value(QLatin1String("claim"));
+    if (!claim.isNull() && !claim.isUndefined()) {
+        const std::optional<QByteArray> claimBytes = base64Field(claim);
+        if (!claimBytes) {
+            *error = QStringLiteral("event %1: \"claim\" must be base64 or null").arg(e.id);
+            return std::nullopt;
+        }
+        e.claim = *claimBytes;
+    }
+    return e;
+}
+} // namespace
+
+Parsed<LoginAnswer> parseLoginAnswer(const QByteArray &body) {
+    QString error;
+    const auto o = objectOf(body, &error);
+    if (!o)
+        return {std::nullopt, error};
+    const QJsonValue token = o->value(QLatin1String("token"));
+    const QJsonValue user = o->value(QLatin1String("user_id"));
+    const std::optional<QByteArray> identity = base64Field(o->value(QLatin1String("identity")));
+    if (!token.isString() || token.toString().isEmpty() || !user.isString() || !identity)
+        return {std::nullopt, QStringLiteral("the login answer needs token, user_id and identity")};
+    return {LoginAnswer{token.toString().toUtf8(), user.toString(), *identity}, {}};
+}
+
+Parsed<QList<DeviceInfo>> parseDevices(const QByteArray &body) {
+    QString error;
+    const auto o = objectOf(body, &error);
+    if (!o)
+        return {std::nullopt, error};
+    const QJsonValue devices = o->value(QLatin1String("devices"));
+    if (!devices.isArray())
+        return {std::nullopt, QStringLiteral("\"devices\" must be an array")};
+    QList<DeviceInfo> out;
+    for (const QJsonValue &value : devices.toArray()) {
+        const QJsonObject d = value.toObject();
+        if (!value.isObject() || !d.value(QLatin1String("id")).isString())
+            return {std::nullopt, QStringLiteral("a device needs a string \"id\"")};
+        out.append({d.value(QLatin1String("id")).toString(),
+                    d.value(QLatin1String("name")).toString(),
+                    d.value(QLatin1String("model")).toString(),
+                    d.value(QLatin1String("online")).toBool()});
+    }
+    return {out, {}};
+}
+
+Parsed<EventPage> parseEventPage(const QByteArray &body) {
+    QString error;
+    const auto o = objectOf(body, &error);
+    if (!o)
+        return {std::nullopt, error};
+    const QJsonValue events = o->value(QLatin1String("events"));
+    if (!events.isArray())
+        return {std::nullopt, QStringLiteral("\"events\" must be an array")};
+    EventPage page;
+    for (const QJsonValue &value : events.toArray()) {
+        std::optional<ListingEntry> entry = entryOf(value, &error);
+        if (!entry)
+            return {std::nullopt, error};
+        page.events.append(std::move(*entry));
+    }
+    const QJsonValue cursor = o->value(QLatin1String("next_cursor"));
+    if (cursor.isString())
+        page.nextCursor = cursor.toString();
+    else if (!cursor.isNull() && !cursor.isUndefined())
+        return {std::nullopt, QStringLiteral("\"next_cursor\" must be a string or null")};
+    return {std::move(page), {}};
+}
+
+Parsed<QString> parseReportStatus(const QByteArray &body) {
+    QString error;
+    const auto o = objectOf(body, &error);
+    if (!o)
+        return {std::nullopt, error};
+    const QString status = o->value(QLatin1String("status")).toString();
+    if (status != QLatin1String("stored") && status != QLatin1String("duplicate"))
+        return {std::nullopt, QStringLiteral("unexpected report status")};
+    return {status, {}};
+}
+
+QString parseErrorMessage(const QByteArray &body) {
+    QString error;
+    const auto o = objectOf(body, &error);
+    return o ? o->value(QLatin1String("error")).toString() : QString();
+}
+
+} // namespace vf::net

@@ -1,0 +1,57 @@
+#include "FakeHttpServer.h"
+
+#include <QTcpSocket>
+
+namespace vf::test {
+
+FakeHttpServer::FakeHttpServer(QObject *parent)
+    : QTcpServer(parent) {
+    listen(QHostAddress::LocalHost, 0);
+    connect(this, &QTcpServer::newConnection, this, &FakeHttpServer::onConnection);
+}
+
+QString FakeHttpServer::baseUrl() const {
+    return QStringLiteral("http://127.0.0.1:%1").arg(serverPort());
+}
+
+void FakeHttpServer::onConnection() {
+    while (QTcpSocket *socket = nextPendingConnection()) {
+        auto *buffer = new QByteArray;
+        connect(socket, &QObject::destroyed, this, [buffer] { delete buffer; });
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
+            *buffer += socket->readAll();
+            const qsizetype headEnd = buffer->indexOf("\r\n\r\n");
+            if (headEnd < 0)
+                return;
+            const QByteArray head = buffer->left(headEnd);
+            qint64 length = 0;
+            for (const QByteArray &line : head.split('\n')) {
+                if (line.toLower().startsWith("content-length:"))
+                    length = line.mid(15).trimmed().toLongLong();
+            }
+            if (buffer->size() < headEnd + 4 + length)
+                return;
+            requests.append(head);
+            lastBody = buffer->mid(headEnd + 4, length);
+            buffer->remove(0, headEnd + 4 + length);
+            const ScriptedAnswer answer = script.size() > 1 ? script.takeFirst() : script.value(0);
+            if (answer.mode == ScriptedAnswer::Mode::Stall)
+                return; // say nothing, keep the connection open
+            if (answer.mode == ScriptedAnswer::Mode::Reset) {
+                socket->abort();
+                return;
+            }
+            QByteArray out = "HTTP/1.1 " + QByteArray::number(answer.status) + " X\r\n";
+            for (const auto &[name, value] : answer.headers)
+                out += name + ": " + value + "\r\n";
+            out += "Content-Length: " +
+                   QByteArray::number(answer.declaredLength >= 0 ? answer.declaredLength
+                                                                 : answer.body.size()) +
+                   "\r\nConnection: keep-alive\r\n\r\n" + answer.body;
+            socket->write(out);
+        });
+    }
+}
+
+} // namespace vf::test
