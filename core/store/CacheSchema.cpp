@@ -1,0 +1,48 @@
+#include "CacheSchema.h"
+
+namespace vf::store {
+
+MigrationList cacheMigrations() {
+    return {
+        {1,
+         {
+             // Hashes are lowercase hex so the file reads well in support tooling.
+             QStringLiteral("CREATE TABLE events ("
+                            " account TEXT NOT NULL, id TEXT NOT NULL,"
+                            " device_id TEXT NOT NULL, device_name TEXT NOT NULL DEFAULT '',"
+                            " kind TEXT NOT NULL DEFAULT '', ts INTEGER NOT NULL,"
+                            " duration_ms INTEGER NOT NULL DEFAULT 0,"
+                            " attestation BLOB, claim BLOB,"
+                            " thumbnail_url TEXT NOT NULL DEFAULT '',"
+                            " clip_url TEXT NOT NULL DEFAULT '',"
+                            " state INTEGER NOT NULL DEFAULT 0, reason TEXT NOT NULL DEFAULT '',"
+                            " role TEXT NOT NULL DEFAULT '', thumbnail_sha256 TEXT,"
+                            " updated_at INTEGER NOT NULL,"
+                            " PRIMARY KEY (account, id))"),
+             QStringLiteral("CREATE INDEX events_by_time ON events (account, ts DESC, id)"),
+             QStringLiteral("CREATE TABLE media ("
+                            " account TEXT NOT NULL, sha256 TEXT NOT NULL,"
+                            " event_id TEXT NOT NULL, length INTEGER NOT NULL,"
+                            " role TEXT NOT NULL, last_used INTEGER NOT NULL,"
+                            " PRIMARY KEY (account, sha256, event_id))"),
+             QStringLiteral("CREATE INDEX media_by_use ON media (last_used)"),
+             QStringLiteral("CREATE TABLE audit ("
+                            " id INTEGER PRIMARY KEY AUTOINCREMENT, time_ms INTEGER NOT NULL,"
+                            " account TEXT NOT NULL, event_id TEXT NOT NULL,"
+                            " device_id TEXT NOT NULL, role TEXT NOT NULL,"
+                            " reason TEXT NOT NULL, detail TEXT NOT NULL,"
+                            " observed_sha256 TEXT, attested_sha256 TEXT, claim_cti TEXT,"
+                            " attested_device TEXT)"),
+             QStringLiteral("CREATE INDEX audit_by_time ON audit (account, time_ms DESC)"),
+         }},
+        {2,
+         {
+             // The device filter of the timeline and the per-event audit view.
+             QStringLiteral(
+                 "CREATE INDEX events_by_device ON events (account, device_id, ts DESC)"),
+             QStringLiteral("CREATE INDEX audit_by_event ON audit (account, event_id)"),
+         }},
+    };
+}
+
+} // namespace vf::store

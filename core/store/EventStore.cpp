@@ -1,0 +1,225 @@
+#include "EventStore.h"
+
+#include "SqlSupport.h"
+
+#include <QDateTime>
+
+namespace vf::store {
+
+namespace {
+
+const char kColumns[] = "id, device_id, device_name, kind, ts, duration_ms, attestation, claim,"
+                        " thumbnail_url, clip_url, state, reason, role, thumbnail_sha256";
+
+StoredEvent eventFromRow(const QSqlQuery &q) {
+    StoredEvent e;
+    e.id = q.value(0).toString();
+    e.deviceId = q.value(1).toString();
+    e.deviceName = q.value(2).toString();
+    e.kind = q.value(3).toString();
+    e.timestampMs = q.value(4).toLongLong();
+    e.durationMs = q.value(5).toLongLong();
+    e.attestation = q.value(6).toByteArray();
+    e.claim = q.value(7).toByteArray();
+    e.thumbnailUrl = q.value(8).toString();
+    e.clipUrl = q.value(9).toString();
+    e.state = static_cast<VerificationState>(q.value(10).toInt());
+    e.reason = q.value(11).toString();
+    e.role = q.value(12).toString();
+    e.thumbnailSha256 = QByteArray::fromHex(q.value(13).toString().toLatin1());
+    return e;
+}
+
+// The WHERE clause of a filter, with its values in bind order after the account.
+struct FilterSql {
+    QString where;
+    QVariantList values;
+};
+
+FilterSql filterSql(const QString &account, const EventFilter &filter) {
+    FilterSql f{QStringLiteral("account = ?"), {account}};
+    if (!filter.deviceId.isEmpty()) {
+        f.where += QStringLiteral(" AND device_id = ?");
+        f.values.append(filter.deviceId);
+    }
+    if (!filter.kind.isEmpty()) {
+        f.where += QStringLiteral(" AND kind = ?");
+        f.values.append(filter.kind);
+    }
+    if (filter.sinceMs) {
+        f.where += QStringLiteral(" AND ts >= ?");
+        f.values.append(*filter.sinceMs);
+    }
+    if (filter.untilMs) {
+        f.where += QStringLiteral(" AND ts < ?");
+        f.values.append(*filter.untilMs);
+    }
+    if (filter.refusedOnly) {
+        f.where += QStringLiteral(" AND state = ?");
+        f.values.append(int(VerificationState::Refused));
+    }
+    return f;
+}
+
+} // namespace
+
+EventStore::EventStore(Database &db)
+    : m_db(db) {}
+
+bool EventStore::upsert(const QString &account, const StoredEvent &e, QString *error) {
+    QSqlQuery q(m_db.connection());
+    // `IS` compares BLOBs and NULLs alike: new signed bytes reset the verification.
+    if (!prepareSql(
+            q,
+            QStringLiteral(
+                "INSERT INTO events (account, id, device_id, device_name, kind, ts, duration_ms,"
+                " attestation, claim, thumbnail_url, clip_url, state, reason, role,"
+                " thumbnail_sha256, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', '', NULL, ?)"
+                " ON CONFLICT (account, id) DO UPDATE SET"
+                " device_id = excluded.device_id, device_name = excluded.device_name,"
+                " kind = excluded.kind, ts = excluded.ts, duration_ms = excluded.duration_ms,"
+                " thumbnail_url = excluded.thumbnail_url, clip_url = excluded.clip_url,"
+                " updated_at = excluded.updated_at,"
+                " state = CASE WHEN attestation IS excluded.attestation AND claim IS"
+                "  excluded.claim THEN state ELSE 0 END,"
+                " reason = CASE WHEN attestation IS excluded.attestation AND claim IS"
+                "  excluded.claim THEN reason ELSE '' END,"
+                " role = CASE WHEN attestation IS excluded.attestation AND claim IS"
+                "  excluded.claim THEN role ELSE '' END,"
+                " thumbnail_sha256 = CASE WHEN attestation IS excluded.attestation AND claim IS"
+                "  excluded.claim THEN thumbnail_sha256 ELSE NULL END,"
+                " attestation = excluded.attestation, claim = excluded.claim"),
+            error))
+        return false;
+    q.addBindValue(sqlText(account));
+    q.addBindValue(sqlText(e.id));
+    q.addBindValue(sqlText(e.deviceId));
+    q.addBindValue(sqlText(e.deviceName));
+    q.addBindValue(sqlText(e.kind));
+    q.addBindValue(e.timestampMs);
+    q.addBindValue(e.durationMs);
+    q.addBindValue(e.attestation.isNull() ? QVariant(QMetaType::fromType<QByteArray>())
+                                          : QVariant(e.attestation));
+    q.addBindValue(e.claim.isNull() ? QVariant(QMetaType::fromType<QByteArray>())
+                                    : QVariant(e.claim));
+    q.addBindValue(sqlText(e.thumbnailUrl));
+    q.addBindValue(sqlText(e.clipUrl));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    return execPrepared(q, error);
+}
+
+bool EventStore::setVerification(const QString &account, const QString &eventId,
+                                 VerificationState state, const QString &reason,
+                                 const QString &role, const QByteArray &thumbnailSha256,
+                                 QString *error) {
+    QSqlQuery q(m_db.connection());
+    if (!prepareSql(q,
+                    QStringLiteral("UPDATE events SET state = ?, reason = ?, role = ?,"
+                                   " thumbnail_sha256 = ? WHERE account = ? AND id = ?"),
+                    error))
+        return false;
+    q.addBindValue(int(state));
+    q.addBindValue(sqlText(reason));
+    q.addBindValue(sqlText(role));
+    q.addBindValue(thumbnailSha256.isEmpty()
+                       ? QVariant(QMetaType::fromType<QString>())
+                       : QVariant(QString::fromLatin1(thumbnailSha256.toHex())));
+    q.addBindValue(sqlText(account));
+    q.addBindValue(sqlText(eventId));
+    if (!execPrepared(q, error))
+        return false;
+    if (q.numRowsAffected() != 1) {
+        setError(error, QStringLiteral("no event %1 for this account").arg(eventId));
+        return false;
+    }
+    return true;
+}
+
+std::optional<StoredEvent> EventStore::find(const QString &account, const QString &eventId) {
+    QSqlQuery q(m_db.connection());
+    if (!prepareSql(q,
+                    QStringLiteral("SELECT %1 FROM events WHERE account = ? AND id = ?")
+                        .arg(QLatin1String(kColumns)),
+                    nullptr))
+        return std::nullopt;
+    q.addBindValue(sqlText(account));
+    q.addBindValue(sqlText(eventId));
+    if (!execPrepared(q, nullptr) || !q.next())
+        return std::nullopt;
+    return eventFromRow(q);
+}
+
+QList<StoredEvent> EventStore::page(const QString &account, const EventFilter &filter,
+                                    const std::optional<EventCursor> &after, int limit) {
+    FilterSql f = filterSql(account, filter);
+    if (after) {
+        // Keyset paging: stable while new events arrive at the top.
+        f.where += QStringLiteral(" AND (ts < ? OR (ts = ? AND id > ?))");
+        f.values << after->timestampMs << after->timestampMs << after->id;
+    }
+    QSqlQuery q(m_db.connection());
+    QList<StoredEvent> events;
+    if (!prepareSql(
+            q,
+            QStringLiteral("SELECT %1 FROM events WHERE %2 ORDER BY ts DESC, id ASC LIMIT ?")
+                .arg(QLatin1String(kColumns), f.where),
+            nullptr))
+        return events;
+    for (const QVariant &v : std::as_const(f.values))
+        q.addBindValue(v);
+    q.addBindValue(std::max(0, limit));
+    if (!execPrepared(q, nullptr))
+        return events;
+    while (q.next())
+        events.append(eventFromRow(q));
+    return events;
+}
+
+QList<DayCount> EventStore::perDayCounts(const QString &account, const EventFilter &filter,
+                                         int utcOffsetSeconds) {
+    const FilterSql f = filterSql(account, filter);
+    QSqlQuery q(m_db.connection());
+    QList<DayCount> days;
+    if (!prepareSql(q,
+                    QStringLiteral("SELECT date(ts / 1000 + ?, 'unixepoch') AS day, COUNT(*)"
+                                   " FROM events WHERE %1 GROUP BY day ORDER BY day DESC")
+                        .arg(f.where),
+                    nullptr))
+        return days;
+    q.addBindValue(utcOffsetSeconds);
+    for (const QVariant &v : f.values)
+        q.addBindValue(v);
+    if (!execPrepared(q, nullptr))
+        return days;
+    while (q.next())
+        days.append({QDate::fromString(q.value(0).toString(), Qt::ISODate), q.value(1).toInt()});
+    return days;
+}
+
+int EventStore::count(const QString &account) {
+    QSqlQuery q(m_db.connection());
+    if (!prepareSql(q, QStringLiteral("SELECT COUNT(*) FROM events WHERE account = ?"), nullptr))
+        return -1;
+    q.addBindValue(sqlText(account));
+    return execPrepared(q, nullptr) && q.next() ? q.value(0).toInt() : -1;
+}
+
+bool EventStore::remove(const QString &account, const QString &eventId, QString *error) {
+    QSqlQuery q(m_db.connection());
+    if (!prepareSql(q, QStringLiteral("DELETE FROM events WHERE account = ? AND id = ?"), error))
+        return false;
+    q.addBindValue(sqlText(account));
+    q.addBindValue(sqlText(eventId));
+    return execPrepared(q, error);
+}
+
+bool EventStore::wipeAccount(const QString &account, QString *error) {
+    QSqlQuery q(m_db.connection());
+    if (!prepareSql(q, QStringLiteral("DELETE FROM events WHERE account = ?"), error))
+        return false;
+    q.addBindValue(sqlText(account));
+    return execPrepared(q, error);
+}
+
+} // namespace vf::store

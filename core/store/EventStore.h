@@ -1,0 +1,39 @@
+#pragma once
+// The events of each account, newest first. Every read and write names the account:
+// there is no query that returns another account's events.
+#include "Database.h"
+#include "StoredEvent.h"
+
+#include <QList>
+
+namespace vf::store {
+
+class EventStore {
+public:
+    explicit EventStore(Database &db);
+
+    // Inserts or refreshes the listing fields. When the attestation or the claim bytes
+    // changed, the earlier verification no longer applies and the state goes back to
+    // Loading; otherwise the state is kept.
+    bool upsert(const QString &account, const StoredEvent &event, QString *error);
+    bool setVerification(const QString &account, const QString &eventId, VerificationState state,
+                         const QString &reason, const QString &role,
+                         const QByteArray &thumbnailSha256, QString *error);
+
+    std::optional<StoredEvent> find(const QString &account, const QString &eventId);
+    // One page, ordered by (ts desc, id asc), starting after `after` when given.
+    QList<StoredEvent> page(const QString &account, const EventFilter &filter,
+                            const std::optional<EventCursor> &after, int limit);
+    // Events per calendar day; utcOffsetSeconds shifts days to the viewer's time zone.
+    QList<DayCount> perDayCounts(const QString &account, const EventFilter &filter,
+                                 int utcOffsetSeconds);
+    int count(const QString &account);
+
+    bool remove(const QString &account, const QString &eventId, QString *error);
+    bool wipeAccount(const QString &account, QString *error);
+
+private:
+    Database &m_db;
+};
+
+} // namespace vf::store
