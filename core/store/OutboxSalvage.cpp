@@ -13,36 +13,6 @@ namespace vf::store {
 
 namespace {
 
-const char kReportColumns[] =
-    "rowid, report_id, account, event_id, device_id, role, reason, detail, observed_sha256,"
-    " attested_device, claim_id, client_time, app_version, created_at, attempts,"
-    " next_attempt_at, last_attempt_at, last_error, status";
-
-QueuedReport reportFromRow(const QSqlQuery &q) {
-    QueuedReport r;
-    r.report.reportId = q.value(1).toString();
-    r.account = q.value(2).toString();
-    r.report.eventId = q.value(3).toString();
-    r.report.deviceId = q.value(4).toString();
-    r.report.role = q.value(5).toString();
-    r.report.reason = q.value(6).toString();
-    r.report.detail = q.value(7).toString();
-    r.report.observedSha256 = q.value(8).toString();
-    r.report.attestedDevice = q.value(9).toString();
-    r.report.claimId = q.value(10).toString();
-    r.report.clientTimeMs = q.value(11).toLongLong();
-    r.report.appVersion = q.value(12).toString();
-    r.createdAtMs = q.value(13).toLongLong();
-    r.attempts = q.value(14).toInt();
-    r.nextAttemptAtMs = q.value(15).toLongLong();
-    if (!q.value(16).isNull())
-        r.lastAttemptAtMs = q.value(16).toLongLong();
-    r.lastError = q.value(17).toString();
-    r.status = q.value(18).toString() == QLatin1String("rejected") ? QueuedReport::Status::Rejected
-                                                                   : QueuedReport::Status::Pending;
-    return r;
-}
-
 // Reads rows until the first error; a damaged page ends a scan, so the table is read
 // from both ends and the gap between is probed row by row.
 class ReportReader {
@@ -52,9 +22,10 @@ public:
 
     void scan(bool descending) {
         QSqlQuery q(m_db);
-        const QString sql = QStringLiteral("SELECT %1 FROM reports ORDER BY rowid %2")
-                                .arg(QLatin1String(kReportColumns),
-                                     descending ? QStringLiteral("DESC") : QStringLiteral("ASC"));
+        const QString sql =
+            QStringLiteral("SELECT %1 FROM reports ORDER BY rowid %2")
+                .arg(QStringLiteral("rowid, %1").arg(QLatin1String(kQueuedReportColumns)),
+                     descending ? QStringLiteral("DESC") : QStringLiteral("ASC"));
         if (!q.exec(sql)) {
             note(q.lastError().text());
             return;
@@ -78,7 +49,8 @@ public:
                 ++probes;
                 QSqlQuery q(m_db);
                 if (!q.prepare(QStringLiteral("SELECT %1 FROM reports WHERE rowid = ?")
-                                   .arg(QLatin1String(kReportColumns))))
+                                   .arg(QStringLiteral("rowid, %1")
+                                            .arg(QLatin1String(kQueuedReportColumns)))))
                     return;
                 q.addBindValue(rowid);
                 if (q.exec() && q.next())
@@ -92,7 +64,7 @@ public:
 
 private:
     void take(const QSqlQuery &q) {
-        const QueuedReport r = reportFromRow(q);
+        const QueuedReport r = queuedReportFromRow(q, 1);
         if (!r.report.reportId.isEmpty() && !r.account.isEmpty())
             m_rows.insert(q.value(0).toLongLong(), r);
     }

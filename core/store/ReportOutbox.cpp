@@ -7,40 +7,44 @@
 
 namespace vf::store {
 
+const char kQueuedReportColumns[] =
+    "report_id, account, event_id, device_id, role, reason, detail,"
+    " observed_sha256, attested_device, claim_id, client_time, app_version,"
+    " created_at, attempts, next_attempt_at, last_attempt_at, last_error,"
+    " status";
+
+QueuedReport queuedReportFromRow(const QSqlQuery &q, int c) {
+    QueuedReport r;
+    r.report.reportId = q.value(c + 0).toString();
+    r.account = q.value(c + 1).toString();
+    r.report.eventId = q.value(c + 2).toString();
+    r.report.deviceId = q.value(c + 3).toString();
+    r.report.role = q.value(c + 4).toString();
+    r.report.reason = q.value(c + 5).toString();
+    r.report.detail = q.value(c + 6).toString();
+    r.report.observedSha256 = q.value(c + 7).toString();
+    r.report.attestedDevice = q.value(c + 8).toString();
+    r.report.claimId = q.value(c + 9).toString();
+    r.report.clientTimeMs = q.value(c + 10).toLongLong();
+    r.report.appVersion = q.value(c + 11).toString();
+    r.createdAtMs = q.value(c + 12).toLongLong();
+    r.attempts = q.value(c + 13).toInt();
+    r.nextAttemptAtMs = q.value(c + 14).toLongLong();
+    if (!q.value(c + 15).isNull())
+        r.lastAttemptAtMs = q.value(c + 15).toLongLong();
+    r.lastError = q.value(c + 16).toString();
+    r.status = q.value(c + 17).toString() == QLatin1String("rejected")
+                   ? QueuedReport::Status::Rejected
+                   : QueuedReport::Status::Pending;
+    return r;
+}
+
 namespace {
 
-const char kColumns[] = "report_id, account, event_id, device_id, role, reason, detail,"
-                        " observed_sha256, attested_device, claim_id, client_time, app_version,"
-                        " created_at, attempts, next_attempt_at, last_attempt_at, last_error,"
-                        " status";
+const char *const kColumns = kQueuedReportColumns;
 
 QVariant textOrNull(const QString &s) {
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
-}
-
-QueuedReport queuedFromRow(const QSqlQuery &q) {
-    QueuedReport r;
-    r.report.reportId = q.value(0).toString();
-    r.account = q.value(1).toString();
-    r.report.eventId = q.value(2).toString();
-    r.report.deviceId = q.value(3).toString();
-    r.report.role = q.value(4).toString();
-    r.report.reason = q.value(5).toString();
-    r.report.detail = q.value(6).toString();
-    r.report.observedSha256 = q.value(7).toString();
-    r.report.attestedDevice = q.value(8).toString();
-    r.report.claimId = q.value(9).toString();
-    r.report.clientTimeMs = q.value(10).toLongLong();
-    r.report.appVersion = q.value(11).toString();
-    r.createdAtMs = q.value(12).toLongLong();
-    r.attempts = q.value(13).toInt();
-    r.nextAttemptAtMs = q.value(14).toLongLong();
-    if (!q.value(15).isNull())
-        r.lastAttemptAtMs = q.value(15).toLongLong();
-    r.lastError = q.value(16).toString();
-    r.status = q.value(17).toString() == QLatin1String("rejected") ? QueuedReport::Status::Rejected
-                                                                   : QueuedReport::Status::Pending;
-    return r;
 }
 
 QString statusName(QueuedReport::Status status) {
@@ -189,7 +193,7 @@ QList<QueuedReport> ReportOutbox::select(const QString &where, const QVariantLis
     if (!execPrepared(q, nullptr))
         return reports;
     while (q.next())
-        reports.append(queuedFromRow(q));
+        reports.append(queuedReportFromRow(q));
     return reports;
 }
 

@@ -12,6 +12,8 @@
 #include <QMutex>
 #include <optional>
 
+#include <QSqlQuery>
+
 namespace vf::store {
 
 struct QueuedReport {
@@ -25,6 +27,11 @@ struct QueuedReport {
     std::optional<qint64> lastAttemptAtMs;
     QString lastError;
 };
+
+// The reports table's columns, in the order queuedReportFromRow() reads them.
+extern const char kQueuedReportColumns[];
+// A row selected with kQueuedReportColumns starting at firstColumn.
+QueuedReport queuedReportFromRow(const QSqlQuery &query, int firstColumn = 0);
 
 struct EnqueueResult {
     std::optional<IntegrityReport> report; // the queued (or earlier) report; nullopt: error
