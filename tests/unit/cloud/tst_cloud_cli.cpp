@@ -1,0 +1,162 @@
+// The veriframe-cloud executable as other programs use it (automation.md): flags, the
+// "listening on" line, the files it writes, exit status 2 on bad flags, a clean stop on
+// SIGTERM.
+#include "CloudTestClient.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace vf::cloud::test;
+
+namespace {
+
+const QString kExe = QStringLiteral(VF_CLOUD_EXE);
+
+// Starts the cloud and waits for its "listening on" line; the URL or empty.
+QUrl startAndWait(QProcess &p, const QStringList &args, int timeoutMs = 90'000) {
+    p.start(kExe, args);
+    if (!p.waitForStarted(10'000))
+        return {};
+    QByteArray out;
+    QElapsedTimer t;
+    t.start();
+    static const QRegularExpression line(
+        QStringLiteral("^listening on (http://127\\.0\\.0\\.1:\\d+)$"),
+        QRegularExpression::MultilineOption);
+    while (t.elapsed() < timeoutMs && p.state() == QProcess::Running) {
+        p.waitForReadyRead(500);
+        out += p.readAllStandardOutput();
+        const auto m = line.match(QString::fromUtf8(out));
+        if (m.hasMatch())
+            return QUrl(m.captured(1));
+    }
+    return {};
+}
+
+void stop(QProcess &p) {
+    p.terminate();
+    if (!p.waitForFinished(10'000)) {
+        p.kill();
+        p.waitForFinished();
+    }
+}
+
+} // namespace
+
+class TestCloudCli : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void helpPrintsUsage() {
+        QProcess p;
+        p.start(kExe, {QStringLiteral("--help")});
+        QVERIFY(p.waitForFinished(10'000));
+        QCOMPARE(p.exitCode(), 0);
+        const QByteArray out = p.readAllStandardOutput();
+        QVERIFY(out.contains("usage: veriframe-cloud --listen"));
+        for (const char *flag : {"--data", "--demo", "--seed", "--fault", "mixup", "stale-claim"})
+            QVERIFY2(out.contains(flag), flag);
+    }
+
+    void badFlagsExit2_data() {
+        QTest::addColumn<QStringList>("args");
+        const QString d = QDir::tempPath() + QStringLiteral("/vf-cloud-cli-never-created");
+        const QString l = QStringLiteral("127.0.0.1:0");
+        QTest::newRow("nothing") << QStringList{};
+        QTest::newRow("listen without value") << QStringList{"--listen"};
+        QTest::newRow("no data") << QStringList{"--listen", l};
+        QTest::newRow("no listen") << QStringList{"--data", d};
+        QTest::newRow("not loopback") << QStringList{"--listen", "10.1.2.3:0", "--data", d};
+        QTest::newRow("not an address") << QStringList{"--listen", "example.org:0", "--data", d};
+        QTest::newRow("bad port") << QStringList{"--listen", "127.0.0.1:70000", "--data", d};
+        QTest::newRow("no port") << QStringList{"--listen", "127.0.0.1", "--data", d};
+        QTest::newRow("unknown fault")
+            << QStringList{"--listen", l, "--data", d, "--fault", "bogus:1"};
+        QTest::newRow("bad probability")
+            << QStringList{"--listen", l, "--data", d, "--fault", "mixup:2"};
+        QTest::newRow("bad fault item")
+            << QStringList{"--listen", l, "--data", d, "--fault", "mixup"};
+        QTest::newRow("bad seed") << QStringList{"--listen", l, "--data", d, "--seed", "-1"};
+        QTest::newRow("unknown flag") << QStringList{"--listen", l, "--data", d, "--frobnicate"};
+    }
+
+    void badFlagsExit2() {
+        QFETCH(QStringList, args);
+        QProcess p;
+        p.start(kExe, args);
+        QVERIFY(p.waitForFinished(10'000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(p.readAllStandardError().startsWith("veriframe-cloud: "));
+        QVERIFY(p.readAllStandardOutput().isEmpty());
+        QVERIFY(!QDir(QDir::tempPath() + QStringLiteral("/vf-cloud-cli-never-created")).exists());
+    }
+
+    void bareCloudListensAndWritesTrustFiles() {
+        QTemporaryDir dir;
+        QProcess p;
+        const QUrl url = startAndWait(p, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                          QStringLiteral("--data"), dir.path()});
+        QVERIFY2(url.isValid(), p.readAllStandardError().constData());
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("trust/device-roots.pem"))));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("trust/owner-authorities.pem"))));
+        QFile users(dir.filePath(QStringLiteral("users.json")));
+        QVERIFY(users.open(QIODevice::ReadOnly));
+        QVERIFY(QJsonDocument::fromJson(users.readAll()).array().isEmpty());
+        CloudTestClient client(url);
+        QCOMPARE(client.get(QStringLiteral("/v1/events")).status, 401);
+        stop(p);
+        QCOMPARE(p.exitCode(), 0);
+    }
+
+    void demoCloudServesItsUsers() {
+        QTemporaryDir dir;
+        QProcess p;
+        QElapsedTimer t;
+        t.start();
+        const QUrl url = startAndWait(
+            p, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"),
+                dir.path(), QStringLiteral("--demo"), QStringLiteral("--seed"), QStringLiteral("3"),
+                QStringLiteral("--fault"), QStringLiteral("slow:0.01")});
+        QVERIFY2(url.isValid(), p.readAllStandardError().constData());
+        qInfo("cold --demo start to 'listening on': %lld ms", t.elapsed());
+        for (const char *file :
+             {"trust/device-roots.pem", "trust/owner-authorities.pem", "users.json"})
+            QVERIFY2(QFile::exists(dir.filePath(QLatin1String(file))), file);
+        QFile users(dir.filePath(QStringLiteral("users.json")));
+        QVERIFY(users.open(QIODevice::ReadOnly));
+        const QJsonArray list = QJsonDocument::fromJson(users.readAll()).array();
+        QCOMPARE(list.size(), 3);
+        CloudTestClient client(url);
+        for (const QJsonValue &v : list) {
+            const QJsonObject u = v.toObject();
+            const auto s = client.login(u.value(QStringLiteral("username")).toString(),
+                                        u.value(QStringLiteral("password")).toString());
+            QVERIFY(s.has_value());
+            QCOMPARE(s->userId, u.value(QStringLiteral("user_id")).toString());
+            QVERIFY(!client.allEvents(s->token, QStringLiteral("limit=200")).isEmpty());
+        }
+        stop(p);
+        QCOMPARE(p.exitCode(), 0);
+
+        // A second run on the same DIR reuses the world.
+        QProcess again;
+        t.restart();
+        QVERIFY(
+            startAndWait(again, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                 QStringLiteral("--data"), dir.path(), QStringLiteral("--demo")})
+                .isValid());
+        qInfo("warm --demo start: %lld ms", t.elapsed());
+        stop(again);
+        QVERIFY(again.readAllStandardError().contains("reused world"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCloudCli)
+#include "tst_cloud_cli.moc"

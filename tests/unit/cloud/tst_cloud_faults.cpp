@@ -1,0 +1,245 @@
+// Each --fault at probability 1 makes the client refuse with exactly the reason it stands for
+// (trust.md §6), checked with core/trust: mixup → foreign_owner, claim-swap →
+// claim_device_mismatch, thumb-swap → media_mismatch, tamper → media_mismatch (clips too),
+// forge → device_untrusted, stale-claim → claim_not_bound. error answers 503, slow adds
+// latency, and partial probabilities are deterministic for a seed. One world, reused by a
+// server restarted per fault.
+#include "FaultPlan.h"
+#include "TestCloud.h"
+#include "WorldVerifier.h"
+
+#include <QJsonArray>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace vf::cloud;
+using namespace vf::cloud::test;
+using vf::trust::MediaRole;
+using vf::trust::Reason;
+
+namespace {
+QString str(const QJsonObject &o, const char *key) {
+    return o.value(QLatin1String(key)).toString();
+}
+} // namespace
+
+class TestCloudFaults : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    TestCloud m_cloud;
+    std::unique_ptr<WorldVerifier> m_verifier;
+    QSet<QString> m_aliceIds; // alice's real events, from a fault-free run
+
+    void startWith(const QString &faults) {
+        const QString error = m_cloud.start(m_dir.path(), faults);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(m_cloud.world().reused);
+    }
+
+    QList<QJsonObject> page(const QString &user,
+                            const QString &query = QStringLiteral("limit=30")) {
+        const HttpResult r = m_cloud.client().get(QStringLiteral("/v1/events?") + query,
+                                                  m_cloud.session(user).token);
+        QList<QJsonObject> out;
+        for (const QJsonValue &v : r.json().value(QStringLiteral("events")).toArray())
+            out << v.toObject();
+        return out;
+    }
+
+    // What the client decides for entry e's media of role, fetched as user.
+    vf::trust::Verdict verdictFor(const QString &user, const QJsonObject &e, MediaRole role) {
+        const QString url = str(e, role == MediaRole::Clip ? "clip" : "thumbnail");
+        const HttpResult media = m_cloud.client().get(url, m_cloud.session(user).token);
+        if (media.status != 200)
+            qWarning("media %s answered %d", qPrintable(url), media.status);
+        return m_verifier->verify(e, role, media.body, m_cloud.userId(user));
+    }
+
+    void expectEveryEntry(const QString &user, MediaRole role, Reason reason,
+                          const QString &query = QStringLiteral("limit=30&kind=person")) {
+        const QList<QJsonObject> entries = page(user, query);
+        QVERIFY(entries.size() >= 5);
+        for (const QJsonObject &e : entries) {
+            const auto verdict = verdictFor(user, e, role);
+            QVERIFY2(verdict.reason == reason,
+                     qPrintable(QStringLiteral("%1: %2 (%3)")
+                                    .arg(str(e, "id"), vf::trust::reasonCode(verdict.reason),
+                                         verdict.detail)));
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        QString error = m_cloud.start(m_dir.path());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_verifier = std::make_unique<WorldVerifier>(m_dir.path());
+        QVERIFY2(m_verifier->isValid(), qPrintable(m_verifier->error()));
+        for (const QJsonObject &e : m_cloud.client().allEvents(
+                 m_cloud.session(QStringLiteral("alice")).token, QStringLiteral("limit=200")))
+            m_aliceIds << str(e, "id");
+        QCOMPARE(m_aliceIds.size(), 100);
+        // Sanity: without faults the same checks pass.
+        for (const QJsonObject &e :
+             page(QStringLiteral("alice"), QStringLiteral("limit=5&kind=person"))) {
+            QVERIFY(verdictFor(QStringLiteral("alice"), e, MediaRole::Thumbnail).verified());
+            QVERIFY(verdictFor(QStringLiteral("alice"), e, MediaRole::Clip).verified());
+        }
+    }
+
+    void cleanupTestCase() { m_cloud.stop(); }
+
+    void faultSpecsParse() {
+        QString error;
+        const auto plan =
+            FaultPlan::parse(QStringLiteral("mixup:0.2, tamper:0.1,slow:1"), 3, &error);
+        QVERIFY2(plan.has_value(), qPrintable(error));
+        QCOMPARE(plan->probability(Fault::Mixup), 0.2);
+        QCOMPARE(plan->probability(Fault::Tamper), 0.1);
+        QCOMPARE(plan->probability(Fault::Slow), 1.0);
+        QCOMPARE(plan->probability(Fault::Forge), 0.0);
+        QVERIFY(FaultPlan::parse(QString(), 3, &error)->isEmpty());
+        for (const QString &bad :
+             {QStringLiteral("mixup"), QStringLiteral("mixup:2"), QStringLiteral("mixup:-0.1"),
+              QStringLiteral("bogus:0.5"), QStringLiteral("tamper:x"), QStringLiteral(":0.5"),
+              QStringLiteral("mixup:0.1,,")}) {
+            error.clear();
+            QVERIFY2(!FaultPlan::parse(bad, 3, &error).has_value(), qPrintable(bad));
+            QVERIFY(!error.isEmpty());
+        }
+        // Same seed, same decisions; another seed, other decisions.
+        const auto a = *FaultPlan::parse(QStringLiteral("mixup:0.5"), 1, &error);
+        const auto b = *FaultPlan::parse(QStringLiteral("mixup:0.5"), 1, &error);
+        const auto c = *FaultPlan::parse(QStringLiteral("mixup:0.5"), 2, &error);
+        int same = 0, hits = 0;
+        for (int i = 0; i < 200; ++i) {
+            const QString id = QStringLiteral("evt-%1").arg(i);
+            QCOMPARE(a.applies(Fault::Mixup, id, u"u"), b.applies(Fault::Mixup, id, u"u"));
+            same += a.applies(Fault::Mixup, id, u"u") == c.applies(Fault::Mixup, id, u"u");
+            hits += a.applies(Fault::Mixup, id, u"u");
+        }
+        QVERIFY(same < 200);
+        QVERIFY(hits > 60 && hits < 140);
+    }
+
+    void mixupListsAnotherAccountsEntryAndServesItsMedia() {
+        startWith(QStringLiteral("mixup:1"));
+        const QString alice = QStringLiteral("alice");
+        const QList<QJsonObject> entries = page(alice, QStringLiteral("limit=20"));
+        QCOMPARE(entries.size(), 20);
+        for (const QJsonObject &e : entries) {
+            QVERIFY2(!m_aliceIds.contains(str(e, "id")), "mixup listed alice's own event");
+            // The incident: the substituted entry's media is served to alice ...
+            const HttpResult thumb =
+                m_cloud.client().get(str(e, "thumbnail"), m_cloud.session(alice).token);
+            QCOMPARE(thumb.status, 200);
+            // ... and is genuine, signed and claimed, but not hers.
+            const auto verdict =
+                m_verifier->verify(e, MediaRole::Thumbnail, thumb.body, m_cloud.userId(alice));
+            QCOMPARE(vf::trust::reasonCode(verdict.reason), QStringLiteral("foreign_owner"));
+            QVERIFY(verdict.evidence.claimSubject != m_cloud.userId(alice));
+        }
+    }
+
+    void claimSwapIsClaimDeviceMismatch() {
+        startWith(QStringLiteral("claim-swap:1"));
+        expectEveryEntry(QStringLiteral("bob"), MediaRole::Thumbnail, Reason::ClaimDeviceMismatch);
+    }
+
+    void thumbSwapIsMediaMismatch() {
+        startWith(QStringLiteral("thumb-swap:1"));
+        expectEveryEntry(QStringLiteral("carol"), MediaRole::Thumbnail, Reason::MediaMismatch);
+        // Only thumbnails are swapped: the listing and clips are right.
+        expectEveryEntry(QStringLiteral("carol"), MediaRole::Clip, Reason::None);
+    }
+
+    void tamperIsMediaMismatchForThumbnailsAndClips() {
+        startWith(QStringLiteral("tamper:1"));
+        expectEveryEntry(QStringLiteral("alice"), MediaRole::Thumbnail, Reason::MediaMismatch);
+        expectEveryEntry(QStringLiteral("alice"), MediaRole::Clip, Reason::MediaMismatch);
+        // A range of a tampered clip is cut from the tampered bytes.
+        const QJsonObject e =
+            page(QStringLiteral("alice"), QStringLiteral("limit=1&kind=person")).first();
+        const QString token = m_cloud.session(QStringLiteral("alice")).token;
+        const HttpResult whole = m_cloud.client().get(str(e, "clip"), token);
+        const HttpResult part =
+            m_cloud.client().get(str(e, "clip"), token, {{"Range", "bytes=0-8191"}});
+        QCOMPARE(part.status, 206);
+        QCOMPARE(part.body, whole.body.left(8192));
+    }
+
+    void forgeIsDeviceUntrusted() {
+        startWith(QStringLiteral("forge:1"));
+        expectEveryEntry(QStringLiteral("alice"), MediaRole::Thumbnail, Reason::DeviceUntrusted);
+        expectEveryEntry(QStringLiteral("carol"), MediaRole::Clip, Reason::DeviceUntrusted);
+    }
+
+    void staleClaimIsClaimNotBoundOnTheTransferredCamera() {
+        startWith(QStringLiteral("stale-claim:1"));
+        const QString device = m_cloud.world().transferredDeviceId;
+        // The new owner's events of the transferred camera come with the former owner's claim.
+        expectEveryEntry(QStringLiteral("carol"), MediaRole::Thumbnail, Reason::ClaimNotBound,
+                         QStringLiteral("limit=200&device=") + device);
+        // Cameras that never changed hands have no former claim to serve.
+        for (const QJsonObject &e : page(QStringLiteral("carol"), QStringLiteral("limit=60")))
+            if (str(e, "device_id") != device)
+                QVERIFY(verdictFor(QStringLiteral("carol"), e, MediaRole::Thumbnail).verified());
+        // The former owner's own (old-epoch) events are untouched.
+        expectEveryEntry(QStringLiteral("bob"), MediaRole::Thumbnail, Reason::None,
+                         QStringLiteral("limit=200&device=") + device);
+    }
+
+    void errorAnswers503() {
+        startWith(QStringLiteral("error:1"));
+        const DemoUser *alice = m_cloud.world().user(QStringLiteral("alice"));
+        const HttpResult login = m_cloud.client().post(
+            QStringLiteral("/v1/session"),
+            QJsonDocument(QJsonObject{{QStringLiteral("username"), alice->username},
+                                      {QStringLiteral("password"), alice->password}})
+                .toJson());
+        QCOMPARE(login.status, 503);
+        QVERIFY(login.json().contains(QStringLiteral("error")));
+        for (const QString &path : {QStringLiteral("/v1/events"), QStringLiteral("/v1/devices"),
+                                    QStringLiteral("/v1/trust/revocations")})
+            QCOMPARE(m_cloud.client().get(path, QStringLiteral("any")).status, 503);
+    }
+
+    void slowAddsLatency() {
+        startWith(QString());
+        const QString token = m_cloud.session(QStringLiteral("alice")).token;
+        qint64 fast = 1 << 30;
+        for (int i = 0; i < 3; ++i)
+            fast = qMin(fast, m_cloud.client().get(QStringLiteral("/v1/devices"), token).elapsedMs);
+        startWith(QStringLiteral("slow:1"));
+        const QString slowToken = m_cloud.session(QStringLiteral("alice")).token;
+        const HttpResult slow = m_cloud.client().get(QStringLiteral("/v1/devices"), slowToken);
+        QCOMPARE(slow.status, 200);
+        qInfo("devices: %lld ms normally, %lld ms with slow:1", fast, slow.elapsedMs);
+        QVERIFY(slow.elapsedMs >= FaultPlan::kSlowDelayMs - 5);
+        QVERIFY(slow.elapsedMs > fast + FaultPlan::kSlowDelayMs / 2);
+    }
+
+    void partialFaultsAreDeterministicForASeed() {
+        startWith(QStringLiteral("mixup:0.5"));
+        auto ids = [this]() {
+            QStringList out;
+            for (const QJsonObject &e : page(QStringLiteral("alice"), QStringLiteral("limit=60")))
+                out << str(e, "id");
+            return out;
+        };
+        const QStringList first = ids();
+        QCOMPARE(ids(), first);
+        int foreign = 0;
+        for (const QString &id : first)
+            foreign += m_aliceIds.contains(id) ? 0 : 1;
+        QVERIFY2(foreign > 5 && foreign < 55, qPrintable(QString::number(foreign)));
+        startWith(QStringLiteral("mixup:0.5"));
+        QCOMPARE(ids(), first);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCloudFaults)
+#include "tst_cloud_faults.moc"

@@ -1,0 +1,322 @@
+#include "CloudApi.h"
+
+#include "ByteRange.h"
+#include "PasswordHasher.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QUuid>
+
+namespace vf::cloud {
+
+namespace {
+
+// The body as a JSON object, or an error sentence.
+std::optional<QJsonObject> jsonObject(const QByteArray &body, QString *error) {
+    if (body.size() > CloudApi::kMaxJsonBody) {
+        *error = QStringLiteral("body over %1 bytes").arg(CloudApi::kMaxJsonBody);
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QStringLiteral("body is not JSON: %1").arg(parseError.errorString());
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        *error = QStringLiteral("body must be a JSON object");
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+bool isHex(const QString &s) {
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-fA-F]*$"));
+    return hex.match(s).hasMatch();
+}
+
+// Why a report body is malformed (cloud-api.md §5), or empty when it is well-formed.
+QString reportProblem(const QJsonObject &o) {
+    const QString reportId = o.value(QStringLiteral("report_id")).toString();
+    if (QUuid::fromString(reportId).isNull())
+        return QStringLiteral("report_id must be a UUID string");
+    for (const char *key : {"event_id", "device_id", "reason"}) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (!v.isString() || v.toString().isEmpty() || v.toString().size() > 256)
+            return QStringLiteral("%1 must be a non-empty string").arg(QLatin1String(key));
+    }
+    const QString role = o.value(QStringLiteral("role")).toString();
+    if (role != QLatin1String("thumbnail") && role != QLatin1String("clip"))
+        return QStringLiteral("role must be \"thumbnail\" or \"clip\"");
+    for (const char *key : {"detail", "app_version"}) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (!v.isUndefined() && !v.isString())
+            return QStringLiteral("%1 must be a string").arg(QLatin1String(key));
+    }
+    for (const char *key : {"observed_sha256", "claim_id"}) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (!v.isUndefined() && !v.isNull() && !(v.isString() && isHex(v.toString())))
+            return QStringLiteral("%1 must be hex or null").arg(QLatin1String(key));
+    }
+    const QJsonValue device = o.value(QStringLiteral("attested_device"));
+    if (!device.isUndefined() && !device.isNull() && !device.isString())
+        return QStringLiteral("attested_device must be a string or null");
+    const QJsonValue time = o.value(QStringLiteral("client_time"));
+    if (!time.isUndefined() && !time.isDouble())
+        return QStringLiteral("client_time must be a number");
+    return {};
+}
+
+QString newToken() {
+    quint32 words[8];
+    QRandomGenerator::system()->fillRange(words);
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
+}
+
+QJsonObject entryJson(const EventEntry &e) {
+    const QString base = QStringLiteral("/v1/media/") + e.id;
+    return QJsonObject{
+        {QStringLiteral("id"), e.id},
+        {QStringLiteral("device_id"), e.deviceId},
+        {QStringLiteral("device_name"), e.deviceName},
+        {QStringLiteral("kind"), e.kind},
+        {QStringLiteral("ts"), e.ts},
+        {QStringLiteral("duration_ms"), e.durationMs},
+        {QStringLiteral("attestation"), QString::fromLatin1(e.attestation.toBase64())},
+        {QStringLiteral("claim"), QString::fromLatin1(e.claim.toBase64())},
+        {QStringLiteral("thumbnail"), base + QStringLiteral("/thumbnail")},
+        {QStringLiteral("clip"),
+         e.hasClip ? QJsonValue(base + QStringLiteral("/clip")) : QJsonValue(QJsonValue::Null)},
+    };
+}
+
+std::optional<qint64> parseInteger(const QString &text) {
+    bool ok = false;
+    const qint64 v = text.toLongLong(&ok);
+    return ok ? std::optional<qint64>(v) : std::nullopt;
+}
+
+} // namespace
+
+CloudApi::CloudApi(CloudDatabase &database, const QString &dataDir, const DemoWorld &world,
+                   const FaultPlan &faults)
+    : m_repository(database, dataDir)
+    , m_world(world)
+    , m_faults(faults, m_repository) {}
+
+QString CloudApi::encodeCursor(qint64 ts, const QString &id) {
+    return QString::fromLatin1(
+        (QByteArray::number(ts) + ':' + id.toUtf8())
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<std::pair<qint64, QString>> CloudApi::decodeCursor(const QString &cursor) {
+    const auto decoded = QByteArray::fromBase64Encoding(
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    const QByteArray text = *decoded;
+    const qsizetype colon = text.indexOf(':');
+    if (colon <= 0 || colon == text.size() - 1)
+        return std::nullopt;
+    bool ok = false;
+    const qint64 ts = text.left(colon).toLongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    return std::pair{ts, QString::fromUtf8(text.mid(colon + 1))};
+}
+
+QString CloudApi::authenticate(const ApiRequest &request) const {
+    return m_repository.userForToken(request.bearerToken());
+}
+
+CloudReply CloudApi::unauthorized() {
+    CloudReply r = CloudReply::error(401, QStringLiteral("missing or unknown bearer token"));
+    r.headers << qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer"));
+    return r;
+}
+
+CloudReply CloudApi::login(const ApiRequest &request) const {
+    QString problem;
+    const auto body = jsonObject(request.body, &problem);
+    if (!body)
+        return CloudReply::error(400, problem);
+    const QJsonValue username = body->value(QStringLiteral("username"));
+    const QJsonValue password = body->value(QStringLiteral("password"));
+    if (!username.isString() || !password.isString())
+        return CloudReply::error(400, QStringLiteral("username and password must be strings"));
+    const auto account = m_repository.accountByName(username.toString());
+    if (!account) {
+        // Same work as for a wrong password, so timing does not tell which usernames exist.
+        PasswordHasher::hash(password.toString(), QByteArray(16, '\0'));
+        return CloudReply::error(401, QStringLiteral("bad username or password"));
+    }
+    if (!PasswordHasher::matches(password.toString(), account->salt, account->hash))
+        return CloudReply::error(401, QStringLiteral("bad username or password"));
+    const QString token = newToken();
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    if (!m_repository.createSession(token, account->userId, nowMs))
+        return CloudReply::error(500, QStringLiteral("cannot store the session"));
+    pki::IdentityPayload identity;
+    identity.userId = account->userId;
+    identity.username = account->username;
+    identity.nbf = nowMs / 1000 - 60; // a minute of slack for a client clock behind ours
+    identity.exp = nowMs / 1000 + kIdentityLifetimeS;
+    return CloudReply::json(
+        200, QJsonObject{{QStringLiteral("token"), token},
+                         {QStringLiteral("user_id"), account->userId},
+                         {QStringLiteral("identity"),
+                          QString::fromLatin1(m_world.pki.signIdentity(identity).toBase64())}});
+}
+
+CloudReply CloudApi::devices(const ApiRequest &request) const {
+    const QString user = authenticate(request);
+    if (user.isEmpty())
+        return unauthorized();
+    QJsonArray out;
+    for (const DeviceEntry &d : m_repository.devicesFor(user, QDateTime::currentSecsSinceEpoch()))
+        out.append(QJsonObject{{QStringLiteral("id"), d.id},
+                               {QStringLiteral("name"), d.name},
+                               {QStringLiteral("model"), d.model},
+                               {QStringLiteral("online"), d.online}});
+    return CloudReply::json(200, QJsonObject{{QStringLiteral("devices"), out}});
+}
+
+CloudReply CloudApi::events(const ApiRequest &request) const {
+    const QString user = authenticate(request);
+    if (user.isEmpty())
+        return unauthorized();
+    const QUrlQuery &q = request.query;
+    EventFilter filter;
+    filter.limit = kDefaultLimit;
+    if (q.hasQueryItem(QStringLiteral("limit"))) {
+        const auto limit = parseInteger(q.queryItemValue(QStringLiteral("limit")));
+        if (!limit || *limit < 1 || *limit > kMaxLimit)
+            return CloudReply::error(
+                400, QStringLiteral("limit must be an integer from 1 to %1").arg(kMaxLimit));
+        filter.limit = int(*limit);
+    }
+    for (const char *key : {"since", "until"}) {
+        if (!q.hasQueryItem(QLatin1String(key)))
+            continue;
+        const auto value = parseInteger(q.queryItemValue(QLatin1String(key)));
+        if (!value)
+            return CloudReply::error(
+                400,
+                QStringLiteral("%1 must be milliseconds since the epoch").arg(QLatin1String(key)));
+        (qstrcmp(key, "since") == 0 ? filter.since : filter.until) = *value;
+    }
+    const QString cursor = q.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded);
+    if (!cursor.isEmpty()) {
+        filter.before = decodeCursor(cursor);
+        if (!filter.before)
+            return CloudReply::error(400, QStringLiteral("bad cursor"));
+    }
+    filter.device = q.queryItemValue(QStringLiteral("device"), QUrl::FullyDecoded);
+    filter.kind = q.queryItemValue(QStringLiteral("kind"), QUrl::FullyDecoded);
+    const int pageSize = filter.limit;
+    filter.limit = pageSize + 1; // one more row tells whether there is a next page
+    QList<EventEntry> rows = m_repository.eventsFor(user, filter);
+    const bool more = rows.size() > pageSize;
+    if (more)
+        rows.resize(pageSize);
+    QJsonArray events;
+    for (const EventEntry &e : std::as_const(rows))
+        events.append(entryJson(m_faults.applyToEntry(e, user)));
+    // The cursor is cut from the real row, so a fault never disturbs paging.
+    const QJsonValue next = more ? QJsonValue(encodeCursor(rows.last().ts, rows.last().id))
+                                 : QJsonValue(QJsonValue::Null);
+    return CloudReply::json(200, QJsonObject{{QStringLiteral("events"), events},
+                                             {QStringLiteral("next_cursor"), next}});
+}
+
+CloudReply CloudApi::media(const ApiRequest &request, const QString &eventId,
+                           const QString &role) const {
+    const QString user = authenticate(request);
+    if (user.isEmpty())
+        return unauthorized();
+    if (role != QLatin1String("thumbnail") && role != QLatin1String("clip"))
+        return CloudReply::error(404, QStringLiteral("no media role '%1'").arg(role));
+    // Not 403: an account must not learn which event IDs exist.
+    if (!m_repository.canAccess(user, eventId) && !m_faults.servesForeignMedia())
+        return CloudReply::error(404, QStringLiteral("no such event"));
+    const QString source = m_faults.mediaSource(eventId, role, user);
+    const auto file = m_repository.media(source, role);
+    if (!file)
+        return CloudReply::error(404, QStringLiteral("event %1 has no %2").arg(eventId, role));
+    QFile f(file->path);
+    if (!f.open(QIODevice::ReadOnly))
+        return CloudReply::error(500, QStringLiteral("media file missing"));
+    QByteArray bytes = f.readAll();
+    m_faults.tamper(bytes, eventId, role, user);
+    const qint64 length = bytes.size();
+    const ByteRange range = ByteRange::parse(request.header("range"), length);
+    CloudReply reply;
+    switch (range.kind) {
+    case ByteRange::Kind::None:
+        reply = CloudReply::bytes(200, file->mime, std::move(bytes));
+        break;
+    case ByteRange::Kind::Satisfiable:
+        reply = CloudReply::bytes(206, file->mime, bytes.mid(range.first, range.size()));
+        reply.headers << qMakePair(QByteArray("Content-Range"), range.contentRange(length));
+        break;
+    case ByteRange::Kind::Unsatisfiable:
+        reply = CloudReply::error(416, QStringLiteral("range not satisfiable"));
+        reply.headers << qMakePair(QByteArray("Content-Range"), range.contentRange(length));
+        break;
+    }
+    reply.headers << qMakePair(QByteArray("Accept-Ranges"), QByteArray("bytes"));
+    return reply;
+}
+
+CloudReply CloudApi::fileReport(const ApiRequest &request) const {
+    const QString user = authenticate(request);
+    if (user.isEmpty())
+        return unauthorized();
+    QString problem;
+    const auto body = jsonObject(request.body, &problem);
+    if (!body)
+        return CloudReply::error(400, problem);
+    problem = reportProblem(*body);
+    if (!problem.isEmpty())
+        return CloudReply::error(400, problem);
+    switch (m_repository.storeReport(body->value(QStringLiteral("report_id")).toString(), user,
+                                     *body, QDateTime::currentMSecsSinceEpoch())) {
+    case CloudRepository::StoreResult::Stored:
+        return CloudReply::json(201,
+                                QJsonObject{{QStringLiteral("status"), QStringLiteral("stored")}});
+    case CloudRepository::StoreResult::Duplicate:
+        return CloudReply::json(
+            200, QJsonObject{{QStringLiteral("status"), QStringLiteral("duplicate")}});
+    case CloudRepository::StoreResult::Failed:
+        break;
+    }
+    return CloudReply::error(500, QStringLiteral("cannot store the report"));
+}
+
+CloudReply CloudApi::listReports(const ApiRequest &request) const {
+    const QString user = authenticate(request);
+    if (user.isEmpty())
+        return unauthorized();
+    QJsonArray reports;
+    for (const QJsonObject &o : m_repository.reportsFor(user))
+        reports.append(o);
+    return CloudReply::json(200, QJsonObject{{QStringLiteral("reports"), reports}});
+}
+
+CloudReply CloudApi::revocations(const ApiRequest &request) const {
+    if (authenticate(request).isEmpty())
+        return unauthorized();
+    const QByteArray list = m_repository.latestRevocations();
+    if (list.isEmpty())
+        return CloudReply::error(404, QStringLiteral("no revocation list"));
+    return CloudReply::bytes(200, "application/cose", list);
+}
+
+} // namespace vf::cloud

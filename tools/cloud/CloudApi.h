@@ -1,0 +1,49 @@
+#pragma once
+// The endpoints of cloud-api.md as plain functions from an ApiRequest to a CloudReply. They
+// run on worker threads, concurrently: everything they touch is either immutable after
+// construction or thread-safe (the repository's per-thread connections, the injector's rogue
+// PKI). Every one of them answers garbage with a JSON error, never an exception or a crash.
+#include "ApiRequest.h"
+#include "CloudReply.h"
+#include "CloudRepository.h"
+#include "DemoWorld.h"
+#include "FaultInjector.h"
+
+namespace vf::cloud {
+
+class CloudApi {
+public:
+    static constexpr int kDefaultLimit = 50;
+    static constexpr int kMaxLimit = 200;
+    static constexpr qsizetype kMaxJsonBody = 64 * 1024;
+    static constexpr qint64 kIdentityLifetimeS = 24 * 3600;
+
+    CloudApi(CloudDatabase &database, const QString &dataDir, const DemoWorld &world,
+             const FaultPlan &faults);
+
+    CloudReply login(const ApiRequest &request) const;   // POST /v1/session
+    CloudReply devices(const ApiRequest &request) const; // GET /v1/devices
+    CloudReply events(const ApiRequest &request) const;  // GET /v1/events
+    CloudReply media(const ApiRequest &request, const QString &eventId,
+                     const QString &role) const;             // GET /v1/media/EVENT/ROLE
+    CloudReply fileReport(const ApiRequest &request) const;  // POST /v1/integrity-reports
+    CloudReply listReports(const ApiRequest &request) const; // GET /v1/integrity-reports
+    CloudReply revocations(const ApiRequest &request) const; // GET /v1/trust/revocations
+
+    const FaultInjector &faults() const { return m_faults; }
+
+    // The opaque cursor of a listing position (exposed for tests of bad cursors).
+    static QString encodeCursor(qint64 ts, const QString &id);
+    static std::optional<std::pair<qint64, QString>> decodeCursor(const QString &cursor);
+
+private:
+    // The account of the request's bearer token, or empty (then answer unauthorized()).
+    QString authenticate(const ApiRequest &request) const;
+    static CloudReply unauthorized();
+
+    CloudRepository m_repository;
+    const DemoWorld &m_world;
+    mutable FaultInjector m_faults;
+};
+
+} // namespace vf::cloud

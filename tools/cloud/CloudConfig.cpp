@@ -1,0 +1,116 @@
+#include "CloudConfig.h"
+
+namespace vf::cloud {
+
+namespace {
+
+// "127.0.0.1:8080", "[::1]:0", "localhost:0". The reference cloud holds private keys and
+// hands out media by ID: it listens on loopback only.
+bool parseListen(const QString &text, QHostAddress *address, quint16 *port, QString *error) {
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0) {
+        *error = QStringLiteral("--listen expects HOST:PORT, got '%1'").arg(text);
+        return false;
+    }
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint p = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || p > 65535) {
+        *error = QStringLiteral("--listen: bad port in '%1'").arg(text);
+        return false;
+    }
+    QHostAddress a;
+    if (host == QLatin1String("localhost"))
+        a = QHostAddress(QHostAddress::LocalHost);
+    else if (!a.setAddress(host)) {
+        *error = QStringLiteral("--listen: '%1' is not an IP address").arg(host);
+        return false;
+    }
+    if (!a.isLoopback()) {
+        *error = QStringLiteral("--listen: %1 is not a loopback address").arg(host);
+        return false;
+    }
+    *address = a;
+    *port = quint16(p);
+    return true;
+}
+
+} // namespace
+
+QString CloudConfig::usage() {
+    return QStringLiteral(
+               "usage: veriframe-cloud --listen 127.0.0.1:PORT --data DIR [--demo] [--seed N]\n"
+               "                       [--fault NAME:P,...]\n"
+               "\n"
+               "The Veriframe reference cloud (cloud-api.md) on loopback.\n"
+               "  --listen HOST:PORT  loopback address; PORT 0 picks a free port\n"
+               "  --data DIR          database, media and PKI; reused across runs\n"
+               "  --demo              create (or reuse) the demo world in DIR\n"
+               "  --seed N            demo world content and fault decisions (default 1)\n"
+               "  --fault SPEC        comma list of NAME:PROBABILITY, NAME one of\n"
+               "                      %1\n"
+               "Writes DIR/trust/device-roots.pem, DIR/trust/owner-authorities.pem and\n"
+               "DIR/users.json, then prints 'listening on http://HOST:PORT'.\n"
+               "Exit status: 0 on SIGINT/SIGTERM, 1 when it cannot start, 2 on bad flags.\n")
+        .arg(FaultPlan::names().join(QStringLiteral(", ")));
+}
+
+CloudConfig::ParseResult CloudConfig::fromArguments(const QStringList &arguments) {
+    ParseResult result;
+    CloudConfig config;
+    bool haveListen = false;
+    QString faultSpec;
+    auto fail = [&result](const QString &message) {
+        result.error = message;
+        return result;
+    };
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        const bool hasValue = i + 1 < arguments.size();
+        if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
+            result.help = true;
+            return result;
+        } else if (arg == QLatin1String("--demo")) {
+            config.demo = true;
+        } else if (arg == QLatin1String("--listen") || arg == QLatin1String("--data") ||
+                   arg == QLatin1String("--seed") || arg == QLatin1String("--fault")) {
+            if (!hasValue)
+                return fail(QStringLiteral("%1 needs a value").arg(arg));
+            const QString value = arguments.at(++i);
+            if (arg == QLatin1String("--listen")) {
+                QString error;
+                if (!parseListen(value, &config.address, &config.port, &error))
+                    return fail(error);
+                haveListen = true;
+            } else if (arg == QLatin1String("--data")) {
+                if (value.isEmpty())
+                    return fail(QStringLiteral("--data needs a directory"));
+                config.dataDir = value;
+            } else if (arg == QLatin1String("--seed")) {
+                bool ok = false;
+                config.seed = value.toULongLong(&ok);
+                if (!ok)
+                    return fail(QStringLiteral("--seed expects a non-negative integer"));
+            } else {
+                faultSpec = value;
+            }
+        } else {
+            return fail(QStringLiteral("unknown argument '%1'").arg(arg));
+        }
+    }
+    if (!haveListen)
+        return fail(QStringLiteral("--listen HOST:PORT is required"));
+    if (config.dataDir.isEmpty())
+        return fail(QStringLiteral("--data DIR is required"));
+    QString error;
+    const auto plan = FaultPlan::parse(faultSpec, config.seed, &error);
+    if (!plan)
+        return fail(QStringLiteral("--fault: %1").arg(error));
+    config.faults = *plan;
+    result.config = config;
+    return result;
+}
+
+} // namespace vf::cloud

@@ -1,0 +1,98 @@
+#include "CloudHost.h"
+
+#include "CloudServer.h"
+
+#include <QMetaObject>
+#include <QPointer>
+
+namespace vf::cloud {
+
+CloudHost::CloudHost(CloudConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config)) {
+    m_thread.setObjectName(QStringLiteral("veriframe-cloud"));
+}
+
+CloudHost::~CloudHost() {
+    stop();
+}
+
+CloudServer *CloudHost::launch() {
+    m_thread.start();
+    auto *server = new CloudServer(m_config);
+    server->moveToThread(&m_thread);
+    m_starting = server;
+    return server;
+}
+
+QString CloudHost::start() {
+    if (m_server || m_starting)
+        return QStringLiteral("already running");
+    CloudServer *server = launch();
+    QString error;
+    QMetaObject::invokeMethod(
+        server, [server, &error]() { error = server->start(); }, Qt::BlockingQueuedConnection);
+    return finishStart(server, error);
+}
+
+void CloudHost::startAsync() {
+    if (m_server || m_starting) {
+        Q_EMIT failed(QStringLiteral("already running"));
+        return;
+    }
+    CloudServer *server = launch();
+    QPointer<CloudHost> self(this);
+    QMetaObject::invokeMethod(server, [self, server]() {
+        const QString error = server->start();
+        // Back on the host's thread; dropped if the host is gone (its stop() has then
+        // waited for this start and destroyed the server).
+        if (self)
+            QMetaObject::invokeMethod(
+                self.data(), [self, server, error]() { self->finishStart(server, error); },
+                Qt::QueuedConnection);
+    });
+}
+
+QString CloudHost::finishStart(CloudServer *server, const QString &error) {
+    if (server != m_starting)
+        return QStringLiteral("stopped while starting"); // stop() already destroyed it
+    m_starting = nullptr;
+    if (!error.isEmpty()) {
+        destroyOnItsThread(server);
+        m_thread.quit();
+        m_thread.wait();
+        Q_EMIT failed(error);
+        return error;
+    }
+    m_server = server;
+    m_url = server->url();
+    Q_EMIT started(m_url);
+    return {};
+}
+
+void CloudHost::destroyOnItsThread(CloudServer *server) {
+    // Queued behind a start() still running there, so it also waits for that to end.
+    QMetaObject::invokeMethod(
+        server, [server]() { delete server; }, Qt::BlockingQueuedConnection);
+}
+
+void CloudHost::stop() {
+    for (CloudServer **slot : {&m_server, &m_starting}) {
+        if (CloudServer *server = *slot) {
+            *slot = nullptr;
+            destroyOnItsThread(server);
+        }
+    }
+    m_url.clear();
+    if (m_thread.isRunning()) {
+        m_thread.quit();
+        m_thread.wait();
+    }
+}
+
+const DemoWorld &CloudHost::world() const {
+    static const DemoWorld kNone;
+    return m_server ? m_server->world() : kNone;
+}
+
+} // namespace vf::cloud

@@ -1,0 +1,172 @@
+#include "CloudServer.h"
+
+#include "CloudApi.h"
+#include "CloudDatabase.h"
+#include "DemoWorldBuilder.h"
+
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QtConcurrent>
+
+namespace vf::cloud {
+
+namespace {
+
+void writeReply(QHttpServerResponder &responder, const CloudReply &reply) {
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    responder.writeHeader("Content-Type", reply.contentType);
+    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+    for (const auto &h : reply.headers)
+        responder.writeHeader(h.first, h.second);
+    responder.writeBody(reply.body);
+}
+
+// A handler that throws answers 500 instead of leaving the client waiting forever.
+CloudReply guarded(const std::function<CloudReply(const ApiRequest &)> &handler,
+                   const ApiRequest &request) {
+    try {
+        return handler(request);
+    } catch (const std::exception &e) {
+        return CloudReply::error(
+            500, QStringLiteral("internal error: %1").arg(QString::fromLocal8Bit(e.what())));
+    } catch (...) {
+        return CloudReply::error(500, QStringLiteral("internal error"));
+    }
+}
+
+} // namespace
+
+CloudServer::CloudServer(CloudConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_http(new QHttpServer(this)) {
+    m_pool.setMaxThreadCount(kWorkerThreads);
+    // Workers keep their SQLite connection for the server's lifetime; a thread that expired
+    // would leave its connection behind, so they never expire.
+    m_pool.setExpiryTimeout(-1);
+}
+
+CloudServer::~CloudServer() {
+    // Stop accepting, then let running handlers finish before the API they use goes away.
+    delete m_http;
+    m_http = nullptr;
+    m_pool.waitForDone();
+    m_api.reset();
+    m_database.reset();
+}
+
+QString CloudServer::start() {
+    m_database =
+        std::make_unique<CloudDatabase>(m_config.dataDir + QStringLiteral("/cloud.sqlite"));
+    QString error;
+    DemoWorldBuilder builder(*m_database, m_config.dataDir, m_config.seed);
+    auto world = builder.ensure(m_config.demo, &error);
+    if (!world)
+        return error;
+    m_world = std::move(*world);
+    m_api = std::make_unique<CloudApi>(*m_database, m_config.dataDir, m_world, m_config.faults);
+    addRoutes();
+    const quint16 port = m_http->listen(m_config.address, m_config.port);
+    if (port == 0)
+        return QStringLiteral("cannot listen on %1:%2")
+            .arg(m_config.address.toString())
+            .arg(m_config.port);
+    m_url = QUrl(QStringLiteral("http://%1:%2")
+                     .arg(m_config.address.protocol() == QAbstractSocket::IPv6Protocol
+                              ? QStringLiteral("[%1]").arg(m_config.address.toString())
+                              : m_config.address.toString())
+                     .arg(port));
+    return {};
+}
+
+void CloudServer::addRoutes() {
+    CloudApi *api = m_api.get();
+    m_http->route("/v1/session",
+                  [this, api](const QHttpServerRequest &req, QHttpServerResponder &&resp) {
+                      dispatch(req, std::move(resp),
+                               {{"POST", [api](const ApiRequest &r) { return api->login(r); }}});
+                  });
+    m_http->route("/v1/devices",
+                  [this, api](const QHttpServerRequest &req, QHttpServerResponder &&resp) {
+                      dispatch(req, std::move(resp),
+                               {{"GET", [api](const ApiRequest &r) { return api->devices(r); }}});
+                  });
+    m_http->route("/v1/events",
+                  [this, api](const QHttpServerRequest &req, QHttpServerResponder &&resp) {
+                      dispatch(req, std::move(resp),
+                               {{"GET", [api](const ApiRequest &r) { return api->events(r); }}});
+                  });
+    m_http->route("/v1/media/<arg>/<arg>", [this, api](const QString &eventId, const QString &role,
+                                                       const QHttpServerRequest &req,
+                                                       QHttpServerResponder &&resp) {
+        dispatch(req, std::move(resp), {{"GET", [api, eventId, role](const ApiRequest &r) {
+                                             return api->media(r, eventId, role);
+                                         }}});
+    });
+    m_http->route("/v1/integrity-reports", [this, api](const QHttpServerRequest &req,
+                                                       QHttpServerResponder &&resp) {
+        dispatch(req, std::move(resp),
+                 {{"POST", [api](const ApiRequest &r) { return api->fileReport(r); }},
+                  {"GET", [api](const ApiRequest &r) { return api->listReports(r); }}});
+    });
+    m_http->route("/v1/trust/revocations", [this, api](const QHttpServerRequest &req,
+                                                       QHttpServerResponder &&resp) {
+        dispatch(req, std::move(resp),
+                 {{"GET", [api](const ApiRequest &r) { return api->revocations(r); }}});
+    });
+    m_http->setMissingHandler([](const QHttpServerRequest &req, QHttpServerResponder &&resp) {
+        writeReply(resp, CloudReply::error(
+                             404, QStringLiteral("no such endpoint: %1").arg(req.url().path())));
+    });
+}
+
+void CloudServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                           const QList<Method> &methods) {
+    ApiRequest r = ApiRequest::from(request, ++m_serial);
+    Handler handler;
+    QByteArrayList allowed;
+    for (const Method &m : methods) {
+        allowed << m.name;
+        if (m.name == r.method)
+            handler = m.handler;
+    }
+    if (!handler) {
+        CloudReply reply = CloudReply::error(
+            405, QStringLiteral("%1 not allowed here").arg(QString::fromLatin1(r.method)));
+        reply.headers << qMakePair(QByteArray("Allow"), allowed.join(", "));
+        writeReply(responder, reply);
+        return;
+    }
+    const FaultInjector &faults = m_api->faults();
+    if (faults.failsRequest(r.serial)) {
+        CloudReply reply =
+            CloudReply::error(503, QStringLiteral("service unavailable (injected fault)"));
+        reply.headers << qMakePair(QByteArray("Retry-After"), QByteArray("1"));
+        writeReply(responder, reply);
+        return;
+    }
+    // The responder writes to the connection's socket and must be used on this thread; it
+    // waits here (shared, so the continuation stays copyable) while a worker computes the
+    // reply. The client may hang up meanwhile: then the socket is gone and the reply dropped.
+    const quint64 serial = r.serial;
+    auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
+    QPointer<QTcpSocket> socket = shared->socket();
+    auto run = [this, r = std::move(r), handler, shared, socket]() {
+        QtConcurrent::run(&m_pool, [handler, r]() {
+            return guarded(handler, r);
+        }).then(this, [shared, socket](const CloudReply &reply) {
+            if (socket && socket->isOpen())
+                writeReply(*shared, reply);
+        });
+    };
+    if (faults.delaysRequest(serial))
+        QTimer::singleShot(FaultPlan::kSlowDelayMs, this, run);
+    else
+        run();
+}
+
+} // namespace vf::cloud

@@ -1,0 +1,44 @@
+#pragma once
+// Makes or reloads the world a cloud serves. A demo world (--demo) is built once per data
+// dir, deterministically from the seed: the PKI (saved with TestPki::save under DIR/world),
+// three accounts, six cameras with mixed ES256/Ed25519 keys, owner claims, a viewer share, a
+// camera transferred three days before creation, and ~300 events over seven days, each with a
+// real JPEG thumbnail and (but for sound events) a fragmented H.264 clip, attested by its
+// camera with the cti of the owner claim it held at capture. Later runs reuse it.
+#include "CloudDatabase.h"
+#include "DemoWorld.h"
+
+#include <optional>
+
+namespace vf::cloud {
+
+class DemoWorldBuilder {
+public:
+    static constexpr int kEventsPerCamera = 50;
+    static constexpr qint64 kHistoryMs = 7LL * 24 * 3600 * 1000;
+    static constexpr qint64 kTransferAgoMs = 3LL * 24 * 3600 * 1000;
+    static constexpr int kClipDurationMs = 2000;
+    static constexpr int kClipFps = 10;
+
+    DemoWorldBuilder(CloudDatabase &database, QString dataDir, quint64 seed);
+
+    // Loads what DIR holds; builds the demo content when demo is set and DIR has none, or
+    // just a PKI (no accounts) otherwise. Then writes DIR/trust/*.pem and DIR/users.json.
+    std::optional<DemoWorld> ensure(bool demo, QString *error);
+
+    // The user ID of a demo account: stable for a seed, so worlds built with the same seed
+    // name their accounts alike.
+    static QString userIdFor(const QString &username, quint64 seed);
+
+private:
+    std::optional<DemoWorld> load(QString *error);
+    bool build(DemoWorld &world, bool demo, QString *error);
+    bool writeFiles(const DemoWorld &world, QString *error) const;
+    bool ensureRevocations(const DemoWorld &world, QString *error);
+
+    CloudDatabase &m_db;
+    QString m_dataDir;
+    quint64 m_seed;
+};
+
+} // namespace vf::cloud

@@ -1,0 +1,59 @@
+#pragma once
+// Which lies the reference cloud tells, and how often (`--fault NAME:P,...`). Each fault is
+// the cloud misbehaving in one way a client must survive (trust.md: the cloud is untrusted
+// plumbing). Decisions are a pure function of (seed, fault, subject, user), so a run is
+// reproducible: the same event refused for the same account on every run with the same seed.
+#include <QHash>
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+namespace vf::cloud {
+
+enum class Fault {
+    Mixup,      // a listing entry of another user's, with that user's attestation and claim
+    ClaimSwap,  // the right event with a claim of another camera
+    ThumbSwap,  // the right listing, the thumbnail bytes of another event
+    Tamper,     // bytes flipped in served thumbnails and clips
+    Forge,      // an attestation signed by a camera no device root knows
+    StaleClaim, // a transferred camera's new-epoch event with its former owner's claim
+    Slow,       // latency added before answering
+    Error,      // 503 instead of an answer
+};
+
+class FaultPlan {
+public:
+    // Latency of a request picked by `slow`: well above loopback noise, well below the
+    // client's 15 s stall limit (cloud-api.md §7).
+    static constexpr int kSlowDelayMs = 400;
+
+    FaultPlan() = default;
+
+    // "mixup:0.2,tamper:0.1"; empty: no faults. nullopt with *error set on a bad name, a
+    // probability outside [0, 1] or a malformed item.
+    static std::optional<FaultPlan> parse(const QString &spec, quint64 seed, QString *error);
+
+    static QString name(Fault fault);
+    static std::optional<Fault> fromName(QStringView name);
+    static QStringList names();
+
+    double probability(Fault fault) const { return m_probability.value(fault, 0.0); }
+    bool isActive(Fault fault) const { return probability(fault) > 0.0; }
+    bool isEmpty() const { return m_probability.isEmpty(); }
+    quint64 seed() const { return m_seed; }
+
+    // Whether fault hits this subject (an event ID, a request number) for this user.
+    bool applies(Fault fault, QStringView subject, QStringView userId) const;
+
+    // A stable number for picking a substitute (which foreign event, which other claim).
+    quint64 pick(Fault fault, QStringView subject, QStringView userId) const;
+
+    QString toString() const;
+
+private:
+    QHash<Fault, double> m_probability;
+    quint64 m_seed = 0;
+};
+
+} // namespace vf::cloud
