@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
-cmake --build "$BUILD_DIR" --target bench_trust bench_camsim >/dev/null
+cmake --build "$BUILD_DIR" --target bench_trust bench_camsim bench_cloud >/dev/null
 "$BUILD_DIR/tests/bench/trust/bench_trust" "$@"
 "$BUILD_DIR/tests/bench/camsim/bench_camsim" "$@"
+"$BUILD_DIR/tests/bench/cloud/bench_cloud" "$@"

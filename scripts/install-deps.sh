@@ -19,7 +19,7 @@ packages=(
   libssl-dev openssl
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
   # headless runs and screenshots
-  xvfb xauth fonts-dejavu-core
+  xvfb xauth fonts-dejavu-core python3
 )
 
 SUDO=""
