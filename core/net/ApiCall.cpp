@@ -128,6 +128,27 @@ void ApiCall::onFinished() {
         }
         m_buffer += reply->readAll();
     }
+    // Headers arrived but the body did not: a stall after the status line, a connection
+    // closed early. The partial body must not pass as an answer (a truncated thumbnail
+    // would otherwise be refused as tampered and falsely reported).
+    const QNetworkReply::NetworkError transferError = reply->error();
+    const bool timedOut = transferError == QNetworkReply::OperationCanceledError ||
+                          transferError == QNetworkReply::TimeoutError;
+    const bool transportFailed = timedOut ||
+                                 transferError == QNetworkReply::RemoteHostClosedError ||
+                                 (transferError >= QNetworkReply::ConnectionRefusedError &&
+                                  transferError <= QNetworkReply::UnknownNetworkError);
+    const QVariant declared = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (transportFailed ||
+        (declared.isValid() && declared.toLongLong() != qint64(m_buffer.size()) &&
+         m_spec.verb != "HEAD")) {
+        fail({timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network, status,
+              transportFailed ? reply->errorString()
+                              : QStringLiteral("the answer was cut short (%1 of %2 bytes)")
+                                    .arg(m_buffer.size())
+                                    .arg(declared.toLongLong())});
+        return;
+    }
     if (status == 401) {
         fail({ApiError::Kind::Unauthorized, status, parseErrorMessage(m_buffer)});
         return;

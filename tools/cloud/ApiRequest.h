@@ -1,6 +1,8 @@
 #pragma once
 // A copy of what a handler needs from one HTTP request. QHttpServerRequest belongs to the
 // connection and cannot be copied, while handlers run on worker threads: they get this.
+#include "FaultPlan.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QPair>
@@ -18,6 +20,9 @@ struct ApiRequest {
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     quint64 serial = 0; // per server, in arrival order (fault decisions for slow/error)
+    // The fault plan in force when the request arrived; it decides every fault of the
+    // request, whatever CloudHost::setFaultPlan does meanwhile. Null: the plan in force now.
+    std::shared_ptr<const FaultPlan> faults;
 
     static ApiRequest from(const QHttpServerRequest &request, quint64 serial);
 

@@ -110,6 +110,20 @@ CloudApi::CloudApi(CloudDatabase &database, const QString &dataDir, const DemoWo
     , m_world(world)
     , m_faults(faults, m_repository) {}
 
+CloudApi::CloudApi(CloudDatabase &database, const QString &dataDir, const DemoWorld &world,
+                   std::shared_ptr<LiveFaultPlan> faults)
+    : m_repository(database, dataDir)
+    , m_world(world)
+    , m_faults(std::move(faults), m_repository) {}
+
+FaultInjector::PlanSnapshot CloudApi::faultsFor(const ApiRequest &request) const {
+    return request.faults ? request.faults : m_faults.snapshot();
+}
+
+int CloudApi::reportCount(const QString &userId) const {
+    return m_repository.reportCount(userId);
+}
+
 QString CloudApi::encodeCursor(qint64 ts, const QString &id) {
     return QString::fromLatin1(
         (QByteArray::number(ts) + ':' + id.toUtf8())
@@ -222,13 +236,14 @@ CloudReply CloudApi::events(const ApiRequest &request) const {
     filter.kind = q.queryItemValue(QStringLiteral("kind"), QUrl::FullyDecoded);
     const int pageSize = filter.limit;
     filter.limit = pageSize + 1; // one more row tells whether there is a next page
+    const auto faults = faultsFor(request);
     QList<EventEntry> rows = m_repository.eventsFor(user, filter);
     const bool more = rows.size() > pageSize;
     if (more)
         rows.resize(pageSize);
     QJsonArray events;
     for (const EventEntry &e : std::as_const(rows))
-        events.append(entryJson(m_faults.applyToEntry(e, user)));
+        events.append(entryJson(m_faults.applyToEntry(*faults, e, user)));
     // The cursor is cut from the real row, so a fault never disturbs paging.
     const QJsonValue next = more ? QJsonValue(encodeCursor(rows.last().ts, rows.last().id))
                                  : QJsonValue(QJsonValue::Null);
@@ -243,10 +258,11 @@ CloudReply CloudApi::media(const ApiRequest &request, const QString &eventId,
         return unauthorized();
     if (role != QLatin1String("thumbnail") && role != QLatin1String("clip"))
         return CloudReply::error(404, QStringLiteral("no media role '%1'").arg(role));
+    const auto faults = faultsFor(request);
     // Not 403: an account must not learn which event IDs exist.
-    if (!m_repository.canAccess(user, eventId) && !m_faults.servesForeignMedia())
+    if (!m_repository.canAccess(user, eventId) && !FaultInjector::servesForeignMedia(*faults))
         return CloudReply::error(404, QStringLiteral("no such event"));
-    const QString source = m_faults.mediaSource(eventId, role, user);
+    const QString source = m_faults.mediaSource(*faults, eventId, role, user);
     const auto file = m_repository.media(source, role);
     if (!file)
         return CloudReply::error(404, QStringLiteral("event %1 has no %2").arg(eventId, role));
@@ -254,7 +270,7 @@ CloudReply CloudApi::media(const ApiRequest &request, const QString &eventId,
     if (!f.open(QIODevice::ReadOnly))
         return CloudReply::error(500, QStringLiteral("media file missing"));
     QByteArray bytes = f.readAll();
-    m_faults.tamper(bytes, eventId, role, user);
+    FaultInjector::tamper(*faults, bytes, eventId, role, user);
     const qint64 length = bytes.size();
     const ByteRange range = ByteRange::parse(request.header("range"), length);
     CloudReply reply;

@@ -20,6 +20,9 @@ public:
 
     CloudApi(CloudDatabase &database, const QString &dataDir, const DemoWorld &world,
              const FaultPlan &faults);
+    // faults is shared with the caller, who may replace the plan at any time (thread-safe).
+    CloudApi(CloudDatabase &database, const QString &dataDir, const DemoWorld &world,
+             std::shared_ptr<LiveFaultPlan> faults);
 
     CloudReply login(const ApiRequest &request) const;   // POST /v1/session
     CloudReply devices(const ApiRequest &request) const; // GET /v1/devices
@@ -32,6 +35,10 @@ public:
 
     const FaultInjector &faults() const { return m_faults; }
 
+    // Reports stored for userId, or for every account when userId is empty; -1 on a database
+    // error. Any thread.
+    int reportCount(const QString &userId) const;
+
     // The opaque cursor of a listing position (exposed for tests of bad cursors).
     static QString encodeCursor(qint64 ts, const QString &id);
     static std::optional<std::pair<qint64, QString>> decodeCursor(const QString &cursor);
@@ -40,6 +47,8 @@ private:
     // The account of the request's bearer token, or empty (then answer unauthorized()).
     QString authenticate(const ApiRequest &request) const;
     static CloudReply unauthorized();
+    // The request's fault plan (its snapshot, or the plan in force now).
+    FaultInjector::PlanSnapshot faultsFor(const ApiRequest &request) const;
 
     CloudRepository m_repository;
     const DemoWorld &m_world;

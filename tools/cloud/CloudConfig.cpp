@@ -42,7 +42,8 @@ bool parseListen(const QString &text, QHostAddress *address, quint16 *port, QStr
 QString CloudConfig::usage() {
     return QStringLiteral(
                "usage: veriframe-cloud --listen 127.0.0.1:PORT --data DIR [--demo] [--seed N]\n"
-               "                       [--fault NAME:P,...]\n"
+               "                       [--fault NAME:P,...] [--events-per-camera N]\n"
+               "                       [--clips-per-camera N]\n"
                "\n"
                "The Veriframe reference cloud (cloud-api.md) on loopback.\n"
                "  --listen HOST:PORT  loopback address; PORT 0 picks a free port\n"
@@ -51,10 +52,30 @@ QString CloudConfig::usage() {
                "  --seed N            demo world content and fault decisions (default 1)\n"
                "  --fault SPEC        comma list of NAME:PROBABILITY, NAME one of\n"
                "                      %1\n"
+               "  --events-per-camera N\n"
+               "                      demo events per camera (6 cameras), 1..%2, over the\n"
+               "                      last seven days (default %3)\n"
+               "  --clips-per-camera N\n"
+               "                      only the N newest non-sound events of each camera get\n"
+               "                      an H.264 clip (default: all of them)\n"
+               "A DIR whose demo world was built with other counts is rebuilt.\n"
                "Writes DIR/trust/device-roots.pem, DIR/trust/owner-authorities.pem and\n"
                "DIR/users.json, then prints 'listening on http://HOST:PORT'.\n"
                "Exit status: 0 on SIGINT/SIGTERM, 1 when it cannot start, 2 on bad flags.\n")
-        .arg(FaultPlan::names().join(QStringLiteral(", ")));
+        .arg(FaultPlan::names().join(QStringLiteral(", ")))
+        .arg(kMaxEventsPerCamera)
+        .arg(kDefaultEventsPerCamera);
+}
+
+QString CloudConfig::worldSizeProblem() const {
+    if (eventsPerCamera < 1 || eventsPerCamera > kMaxEventsPerCamera)
+        return QStringLiteral("--events-per-camera must be an integer from 1 to %1, got %2")
+            .arg(kMaxEventsPerCamera)
+            .arg(eventsPerCamera);
+    if (clipsPerCamera < kAllClips)
+        return QStringLiteral("--clips-per-camera must be a non-negative integer, got %1")
+            .arg(clipsPerCamera);
+    return {};
 }
 
 CloudConfig::ParseResult CloudConfig::fromArguments(const QStringList &arguments) {
@@ -75,7 +96,9 @@ CloudConfig::ParseResult CloudConfig::fromArguments(const QStringList &arguments
         } else if (arg == QLatin1String("--demo")) {
             config.demo = true;
         } else if (arg == QLatin1String("--listen") || arg == QLatin1String("--data") ||
-                   arg == QLatin1String("--seed") || arg == QLatin1String("--fault")) {
+                   arg == QLatin1String("--seed") || arg == QLatin1String("--fault") ||
+                   arg == QLatin1String("--events-per-camera") ||
+                   arg == QLatin1String("--clips-per-camera")) {
             if (!hasValue)
                 return fail(QStringLiteral("%1 needs a value").arg(arg));
             const QString value = arguments.at(++i);
@@ -93,6 +116,23 @@ CloudConfig::ParseResult CloudConfig::fromArguments(const QStringList &arguments
                 config.seed = value.toULongLong(&ok);
                 if (!ok)
                     return fail(QStringLiteral("--seed expects a non-negative integer"));
+            } else if (arg == QLatin1String("--events-per-camera")) {
+                bool ok = false;
+                const int n = value.toInt(&ok);
+                if (!ok || n < 1 || n > kMaxEventsPerCamera)
+                    return fail(QStringLiteral(
+                                    "--events-per-camera expects an integer from 1 to %1, got '%2'")
+                                    .arg(kMaxEventsPerCamera)
+                                    .arg(value));
+                config.eventsPerCamera = n;
+            } else if (arg == QLatin1String("--clips-per-camera")) {
+                bool ok = false;
+                const int n = value.toInt(&ok);
+                if (!ok || n < 0)
+                    return fail(QStringLiteral(
+                                    "--clips-per-camera expects a non-negative integer, got '%1'")
+                                    .arg(value));
+                config.clipsPerCamera = n;
             } else {
                 faultSpec = value;
             }

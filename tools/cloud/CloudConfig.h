@@ -12,20 +12,35 @@
 namespace vf::cloud {
 
 struct CloudConfig {
+    // The demo world's size (--events-per-camera, --clips-per-camera).
+    static constexpr int kDefaultEventsPerCamera = 50;
+    static constexpr int kMaxEventsPerCamera = 100'000;
+    static constexpr int kAllClips = -1;
+
     QHostAddress address = QHostAddress(QHostAddress::LocalHost);
     quint16 port = 0; // 0: the system picks a free port
     QString dataDir;
     bool demo = false;
     quint64 seed = 1;
-    FaultPlan faults;
+    // Events per camera, 1..kMaxEventsPerCamera, spread over the last seven days.
+    int eventsPerCamera = kDefaultEventsPerCamera;
+    // kAllClips: every event but sound ones has a clip. N >= 0: only the N newest non-sound
+    // events of each camera have one; the others list clip null and attest no clip.
+    int clipsPerCamera = kAllClips;
+    FaultPlan faults; // the plan at start; CloudHost::setFaultPlan replaces it while running
 
     // A nested type could not hold an optional of its (then incomplete) enclosing class.
     struct ParseResult;
 
     // arguments without the program name:
     // --listen HOST:PORT --data DIR [--demo] [--seed N] [--fault SPEC]
+    // [--events-per-camera N] [--clips-per-camera N]
     static ParseResult fromArguments(const QStringList &arguments);
     static QString usage();
+
+    // Why the world size is out of range, or empty (checked by fromArguments and again by
+    // the world builder, for configs filled in directly).
+    QString worldSizeProblem() const;
 };
 
 struct CloudConfig::ParseResult {

@@ -9,7 +9,8 @@ namespace vf::cloud {
 
 CloudHost::CloudHost(CloudConfig config, QObject *parent)
     : QObject(parent)
-    , m_config(std::move(config)) {
+    , m_config(std::move(config))
+    , m_faults(std::make_shared<LiveFaultPlan>(m_config.faults)) {
     m_thread.setObjectName(QStringLiteral("veriframe-cloud"));
 }
 
@@ -19,7 +20,7 @@ CloudHost::~CloudHost() {
 
 CloudServer *CloudHost::launch() {
     m_thread.start();
-    auto *server = new CloudServer(m_config);
+    auto *server = new CloudServer(m_config, m_faults);
     server->moveToThread(&m_thread);
     m_starting = server;
     return server;
@@ -93,6 +94,27 @@ void CloudHost::stop() {
 const DemoWorld &CloudHost::world() const {
     static const DemoWorld kNone;
     return m_server ? m_server->world() : kNone;
+}
+
+void CloudHost::setFaultPlan(const FaultPlan &plan) {
+    m_faults->set(plan);
+}
+
+QString CloudHost::setFaultSpec(const QString &spec) {
+    QString error;
+    const auto plan = FaultPlan::parse(spec, m_config.seed, &error);
+    if (!plan)
+        return error;
+    setFaultPlan(*plan);
+    return {};
+}
+
+FaultPlan CloudHost::faultPlan() const {
+    return *m_faults->snapshot();
+}
+
+int CloudHost::storedReportCount(const QString &userId) const {
+    return m_server ? m_server->storedReportCount(userId) : -1;
 }
 
 } // namespace vf::cloud

@@ -10,6 +10,8 @@
 #include <QThread>
 #include <QUrl>
 
+#include <memory>
+
 namespace vf::cloud {
 
 class CloudServer;
@@ -33,6 +35,21 @@ public:
     // Valid while running; immutable while the server runs.
     const DemoWorld &world() const;
 
+    // Replaces the fault plan in force: requests received after it returns are decided by
+    // plan (a request already received keeps the plan it arrived under). Thread-safe: any
+    // thread, running or not; it outlives stop() and applies to the next start() too.
+    void setFaultPlan(const FaultPlan &plan);
+    // As setFaultPlan, from a --fault spec with the host's seed; empty, or why spec is bad
+    // (the plan in force is then kept).
+    QString setFaultSpec(const QString &spec);
+    // The plan in force (a copy). Thread-safe.
+    FaultPlan faultPlan() const;
+
+    // Integrity reports the cloud stores for userId (every account's when empty): what
+    // clients filed, duplicates counted once. -1 when not running. Call on the host's
+    // thread (like start/stop); the count itself is read on that thread's own connection.
+    int storedReportCount(const QString &userId) const;
+
 Q_SIGNALS:
     void started(const QUrl &url);
     void failed(const QString &error);
@@ -43,6 +60,7 @@ private:
     static void destroyOnItsThread(CloudServer *server);
 
     CloudConfig m_config;
+    const std::shared_ptr<LiveFaultPlan> m_faults; // shared with the running server
     QThread m_thread;
     CloudServer *m_server = nullptr;   // running, lives on m_thread
     CloudServer *m_starting = nullptr; // start() in progress on m_thread

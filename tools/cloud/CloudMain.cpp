@@ -56,10 +56,12 @@ int main(int argc, char **argv) {
         return 1;
     }
     const auto &world = server.world();
-    std::fprintf(stderr, "veriframe-cloud: %s world in %s: %d events, %lld users, %lld ms%s\n",
+    std::fprintf(stderr,
+                 "veriframe-cloud: %s world in %s: %d events (%d per camera), %d clips, %lld "
+                 "users, %lld ms%s\n",
                  world.reused ? "reused" : "created", qPrintable(parsed.config->dataDir),
-                 world.eventCount, static_cast<long long>(world.users.size()),
-                 static_cast<long long>(world.buildMs),
+                 world.eventCount, world.eventsPerCamera, world.clipCount,
+                 static_cast<long long>(world.users.size()), static_cast<long long>(world.buildMs),
                  parsed.config->faults.isEmpty()
                      ? ""
                      : qPrintable(QStringLiteral(", faults ") + parsed.config->faults.toString()));

@@ -273,6 +273,19 @@ QList<QJsonObject> CloudRepository::reportsFor(const QString &userId) const {
     return out;
 }
 
+int CloudRepository::reportCount(const QString &userId) const {
+    QSqlQuery q(m_db.connection());
+    if (userId.isEmpty()) {
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM reports"));
+    } else {
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM reports WHERE user_id = ?"));
+        q.addBindValue(userId);
+    }
+    if (!run(q) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
 QByteArray CloudRepository::latestRevocations() const {
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT cose FROM revocations ORDER BY seq DESC LIMIT 1"));

@@ -87,6 +87,8 @@ public:
     StoreResult storeReport(const QString &reportId, const QString &userId, const QJsonObject &body,
                             qint64 nowMs) const;
     QList<QJsonObject> reportsFor(const QString &userId) const;
+    // Reports stored for userId (every account's when empty); -1 when the query fails.
+    int reportCount(const QString &userId) const;
 
     QByteArray latestRevocations() const;
 

@@ -41,8 +41,12 @@ CloudReply guarded(const std::function<CloudReply(const ApiRequest &)> &handler,
 } // namespace
 
 CloudServer::CloudServer(CloudConfig config, QObject *parent)
+    : CloudServer(config, std::make_shared<LiveFaultPlan>(config.faults), parent) {}
+
+CloudServer::CloudServer(CloudConfig config, std::shared_ptr<LiveFaultPlan> faults, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
+    , m_faults(faults ? std::move(faults) : std::make_shared<LiveFaultPlan>(m_config.faults))
     , m_http(new QHttpServer(this)) {
     m_pool.setMaxThreadCount(kWorkerThreads);
     // Workers keep their SQLite connection for the server's lifetime; a thread that expired
@@ -63,12 +67,13 @@ QString CloudServer::start() {
     m_database =
         std::make_unique<CloudDatabase>(m_config.dataDir + QStringLiteral("/cloud.sqlite"));
     QString error;
-    DemoWorldBuilder builder(*m_database, m_config.dataDir, m_config.seed);
+    DemoWorldBuilder builder(*m_database, m_config.dataDir,
+                             DemoWorldBuilder::Settings::from(m_config));
     auto world = builder.ensure(m_config.demo, &error);
     if (!world)
         return error;
     m_world = std::move(*world);
-    m_api = std::make_unique<CloudApi>(*m_database, m_config.dataDir, m_world, m_config.faults);
+    m_api = std::make_unique<CloudApi>(*m_database, m_config.dataDir, m_world, m_faults);
     addRoutes();
     const quint16 port = m_http->listen(m_config.address, m_config.port);
     if (port == 0)
@@ -81,6 +86,10 @@ QString CloudServer::start() {
                               : m_config.address.toString())
                      .arg(port));
     return {};
+}
+
+int CloudServer::storedReportCount(const QString &userId) const {
+    return m_api ? m_api->reportCount(userId) : -1;
 }
 
 void CloudServer::addRoutes() {
@@ -141,8 +150,10 @@ void CloudServer::dispatch(const QHttpServerRequest &request, QHttpServerRespond
         writeReply(responder, reply);
         return;
     }
-    const FaultInjector &faults = m_api->faults();
-    if (faults.failsRequest(r.serial)) {
+    // The plan in force now decides every fault of this request, even if it is replaced
+    // while a worker computes the answer.
+    r.faults = m_faults->snapshot();
+    if (FaultInjector::failsRequest(*r.faults, r.serial)) {
         CloudReply reply =
             CloudReply::error(503, QStringLiteral("service unavailable (injected fault)"));
         reply.headers << qMakePair(QByteArray("Retry-After"), QByteArray("1"));
@@ -152,7 +163,7 @@ void CloudServer::dispatch(const QHttpServerRequest &request, QHttpServerRespond
     // The responder writes to the connection's socket and must be used on this thread; it
     // waits here (shared, so the continuation stays copyable) while a worker computes the
     // reply. The client may hang up meanwhile: then the socket is gone and the reply dropped.
-    const quint64 serial = r.serial;
+    const bool delayed = FaultInjector::delaysRequest(*r.faults, r.serial);
     auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
     QPointer<QTcpSocket> socket = shared->socket();
     auto run = [this, r = std::move(r), handler, shared, socket]() {
@@ -163,7 +174,7 @@ void CloudServer::dispatch(const QHttpServerRequest &request, QHttpServerRespond
                 writeReply(*shared, reply);
         });
     };
-    if (faults.delaysRequest(serial))
+    if (delayed)
         QTimer::singleShot(FaultPlan::kSlowDelayMs, this, run);
     else
         run();

@@ -32,6 +32,10 @@ public:
     static constexpr int kWorkerThreads = 6;
 
     explicit CloudServer(CloudConfig config, QObject *parent = nullptr);
+    // faults: the plan in force, shared with the caller (CloudHost), who may replace it at any
+    // time; config.faults is ignored then.
+    CloudServer(CloudConfig config, std::shared_ptr<LiveFaultPlan> faults,
+                QObject *parent = nullptr);
     ~CloudServer() override;
 
     // Opens DIR, builds or reuses the world, writes the trust files and listens. Empty on
@@ -40,7 +44,15 @@ public:
 
     QUrl url() const { return m_url; }
     const DemoWorld &world() const { return m_world; }
-    const CloudConfig &config() const { return m_config; }
+    const CloudConfig &config() const { return m_config; } // faults: the plan at start
+
+    // The fault plan for requests received after it returns. Any thread, any time.
+    void setFaultPlan(const FaultPlan &plan) { m_faults->set(plan); }
+    FaultPlan faultPlan() const { return *m_faults->snapshot(); }
+
+    // Integrity reports stored (for userId; every account's when empty); -1 when not started
+    // or on a database error. Any thread once start() has returned.
+    int storedReportCount(const QString &userId) const;
 
 private:
     using Handler = std::function<CloudReply(const ApiRequest &)>;
@@ -54,6 +66,7 @@ private:
                   const QList<Method> &methods);
 
     CloudConfig m_config;
+    std::shared_ptr<LiveFaultPlan> m_faults; // never null
     DemoWorld m_world;
     std::unique_ptr<CloudDatabase> m_database;
     std::unique_ptr<CloudApi> m_api;

@@ -21,6 +21,10 @@ struct DemoWorld {
     qint64 buildMs = 0;    // time to build or load, PKI and media included
     quint64 seed = 0;      // the seed the content was built with
     int eventCount = 0;
+    int clipCount = 0;
+    // The size the content was built with (CloudConfig); a bare world records the defaults.
+    int eventsPerCamera = 0;
+    int clipsPerCamera = -1; // -1: every non-sound event has a clip
 
     // The story (empty without --demo).
     QString sharedDeviceId; // owned by sharedOwnerId, shared with viewerId

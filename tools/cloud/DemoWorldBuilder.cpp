@@ -26,6 +26,7 @@ extern "C" {
 #include <QThreadPool>
 #include <QtConcurrent>
 
+#include <algorithm>
 #include <functional>
 
 namespace vf::cloud {
@@ -82,6 +83,7 @@ struct EventPlan {
     qint64 tsMs = 0;
     qint64 durationMs = 0;
     QByteArray ownCti;
+    bool clip = false; // encode an H.264 clip (never for sound events)
 };
 
 struct RenderedEvent {
@@ -164,8 +166,9 @@ RenderedEvent renderEvent(const EventPlan &e, const CameraPlan &camera, quint64 
         return out;
     }
     out.thumbnailLength = thumb.bytes.size();
-    // A sound event has no picture worth a clip: the listing's "clip" is null for it.
-    if (e.kind != QLatin1String("sound")) {
+    // A sound event has no picture worth a clip, and a world built with --clips-per-camera
+    // gives older events none: their listing's "clip" is null and they attest no clip.
+    if (e.clip) {
         camsim::ClipSettings settings;
         settings.size = QSize(320, 180);
         settings.fps = DemoWorldBuilder::kClipFps;
@@ -190,6 +193,10 @@ RenderedEvent renderEvent(const EventPlan &e, const CameraPlan &camera, quint64 
     return out;
 }
 
+QString clipsText(int clipsPerCamera) {
+    return clipsPerCamera < 0 ? QStringLiteral("all") : QString::number(clipsPerCamera);
+}
+
 bool exec(QSqlQuery &q, QString *error) {
     if (q.exec())
         return true;
@@ -199,10 +206,12 @@ bool exec(QSqlQuery &q, QString *error) {
 
 } // namespace
 
-DemoWorldBuilder::DemoWorldBuilder(CloudDatabase &database, QString dataDir, quint64 seed)
+DemoWorldBuilder::DemoWorldBuilder(CloudDatabase &database, QString dataDir, Settings settings)
     : m_db(database)
     , m_dataDir(std::move(dataDir))
-    , m_seed(seed) {}
+    , m_seed(settings.seed)
+    , m_eventsPerCamera(settings.eventsPerCamera)
+    , m_clipsPerCamera(settings.clipsPerCamera) {}
 
 QString DemoWorldBuilder::userIdFor(const QString &username, quint64 seed) {
     const QByteArray h = QCryptographicHash::hash(
@@ -213,6 +222,13 @@ QString DemoWorldBuilder::userIdFor(const QString &username, quint64 seed) {
 std::optional<DemoWorld> DemoWorldBuilder::ensure(bool demo, QString *error) {
     QElapsedTimer timer;
     timer.start();
+    CloudConfig size;
+    size.eventsPerCamera = m_eventsPerCamera;
+    size.clipsPerCamera = m_clipsPerCamera;
+    if (const QString problem = size.worldSizeProblem(); !problem.isEmpty()) {
+        *error = problem;
+        return std::nullopt;
+    }
     if (!QDir().mkpath(m_dataDir)) {
         *error = QStringLiteral("cannot create data dir %1").arg(m_dataDir);
         return std::nullopt;
@@ -224,7 +240,19 @@ std::optional<DemoWorld> DemoWorldBuilder::ensure(bool demo, QString *error) {
     }
     std::optional<DemoWorld> world = load(error);
     const bool loadedDemo = world && !world->users.isEmpty();
-    if (!world || (demo && !loadedDemo)) {
+    // Counts are part of what a demo run asks for: a world of other counts is not what the
+    // caller measures against, so it is wiped and rebuilt like a crashed one. (A differing
+    // seed alone is not: the world is reused with the seed it was built with, as before.)
+    const bool otherSize =
+        demo && loadedDemo &&
+        (world->eventsPerCamera != m_eventsPerCamera || world->clipsPerCamera != m_clipsPerCamera);
+    if (otherSize)
+        qWarning("veriframe-cloud: the world in %s has %d events per camera (clips: %s), %d "
+                 "(clips: %s) were asked for; rebuilding it",
+                 qPrintable(m_dataDir), world->eventsPerCamera,
+                 qPrintable(clipsText(world->clipsPerCamera)), m_eventsPerCamera,
+                 qPrintable(clipsText(m_clipsPerCamera)));
+    if (!world || (demo && !loadedDemo) || otherSize) {
         world = DemoWorld{};
         world->seed = m_seed;
         if (!build(*world, demo, error))
@@ -265,6 +293,14 @@ std::optional<DemoWorld> DemoWorldBuilder::load(QString *error) {
     world.formerOwnerId = keys.value(QStringLiteral("former_owner"));
     world.newOwnerId = keys.value(QStringLiteral("new_owner"));
     world.transferMs = keys.value(QStringLiteral("transfer_ms")).toLongLong();
+    // Worlds built before the counts were recorded have the defaults.
+    bool ok = false;
+    world.eventsPerCamera = keys.value(QStringLiteral("events_per_camera")).toInt(&ok);
+    if (!ok)
+        world.eventsPerCamera = kEventsPerCamera;
+    world.clipsPerCamera = keys.value(QStringLiteral("clips_per_camera")).toInt(&ok);
+    if (!ok)
+        world.clipsPerCamera = CloudConfig::kAllClips;
     if (!q.exec(
             QStringLiteral("SELECT id, username, demo_password FROM users ORDER BY username"))) {
         *error = q.lastError().text();
@@ -275,6 +311,10 @@ std::optional<DemoWorld> DemoWorldBuilder::load(QString *error) {
                                 q.value(0).toString()};
     if (q.exec(QStringLiteral("SELECT COUNT(*) FROM events")) && q.next())
         world.eventCount = q.value(0).toInt();
+    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM media WHERE role = 'clip'")) && q.next())
+        world.clipCount = q.value(0).toInt();
+    if (world.users.isEmpty())
+        world.eventsPerCamera = 0; // a bare world has no content to size
     return world;
 }
 
@@ -375,10 +415,12 @@ bool DemoWorldBuilder::build(DemoWorld &world, bool demo, QString *error) {
     addClaim(cameras[kSharedCamera], world.users.at(kViewer).userId, QStringLiteral("viewer"),
              claimsStartS, std::nullopt, ownerCti[kSharedCamera]);
 
-    // Events: kEventsPerCamera per camera over the last seven days, newest a minute old.
+    // Events: m_eventsPerCamera per camera over the last seven days, newest a minute old.
     QList<EventPlan> events;
+    events.reserve(qsizetype(cameras.size()) * m_eventsPerCamera);
     for (int i = 0; i < cameras.size(); ++i) {
-        for (int n = 0; n < kEventsPerCamera; ++n) {
+        const qsizetype first = events.size();
+        for (int n = 0; n < m_eventsPerCamera; ++n) {
             EventPlan e;
             e.id = QStringLiteral("evt-") + hex(rng.next(), 16);
             e.camera = i;
@@ -386,19 +428,25 @@ bool DemoWorldBuilder::build(DemoWorld &world, bool demo, QString *error) {
             e.tsMs = createdMs - 60'000 - qint64(rng.unit() * double(kHistoryMs - 120'000));
             e.durationMs = 4000 + 1000 * rng.between(0, 26);
             e.ownCti = (i == kTransferredCamera && e.tsMs < transferMs) ? formerCti : ownerCti[i];
+            e.clip = e.kind != QLatin1String("sound");
             events << e;
         }
+        if (m_clipsPerCamera >= 0) {
+            // Only the newest non-sound events keep their clip (chosen after the random
+            // draws, so the content of the events is the same whatever the clip count).
+            QList<qsizetype> withClip;
+            for (qsizetype k = first; k < events.size(); ++k)
+                if (events[k].clip)
+                    withClip << k;
+            std::sort(withClip.begin(), withClip.end(), [&events](qsizetype a, qsizetype b) {
+                const EventPlan &x = events[a];
+                const EventPlan &y = events[b];
+                return x.tsMs != y.tsMs ? x.tsMs > y.tsMs : x.id > y.id;
+            });
+            for (qsizetype k = m_clipsPerCamera; k < withClip.size(); ++k)
+                events[withClip[k]].clip = false;
+        }
     }
-
-    av_log_set_level(AV_LOG_ERROR); // x264 would print a summary per clip
-    QThreadPool pool;
-    pool.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
-    const quint64 seed = m_seed;
-    std::function<RenderedEvent(const EventPlan &)> render = [&cameras, seed,
-                                                              mediaDir](const EventPlan &e) {
-        return renderEvent(e, cameras.at(e.camera), seed, mediaDir);
-    };
-    const QList<RenderedEvent> rendered = QtConcurrent::blockingMapped(&pool, events, render);
 
     db.transaction();
     auto fail = [&](const QString &message) {
@@ -453,9 +501,24 @@ bool DemoWorldBuilder::build(DemoWorld &world, bool demo, QString *error) {
         "INSERT INTO media(event_id, role, mime, file, length) VALUES(?, ?, ?, ?, ?)"));
     q.prepare(QStringLiteral("INSERT INTO events(id, device_id, own_cti, kind, ts, duration_ms,"
                              " attestation, payload) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
+    // Media and attestations are made on all cores, a chunk at a time, so a world of many
+    // thousand events never holds more than a chunk of signed payloads in memory.
+    av_log_set_level(AV_LOG_ERROR); // x264 would print a summary per clip
+    QThreadPool pool;
+    pool.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
+    const quint64 seed = m_seed;
+    std::function<RenderedEvent(const EventPlan &)> render = [&cameras, seed,
+                                                              mediaDir](const EventPlan &e) {
+        return renderEvent(e, cameras.at(e.camera), seed, mediaDir);
+    };
+    constexpr qsizetype kChunk = 512;
+    QList<RenderedEvent> rendered;
+    int clipCount = 0;
     for (qsizetype i = 0; i < events.size(); ++i) {
+        if (i % kChunk == 0)
+            rendered = QtConcurrent::blockingMapped(&pool, events.mid(i, kChunk), render);
         const EventPlan &e = events.at(i);
-        const RenderedEvent &r = rendered.at(i);
+        const RenderedEvent &r = rendered.at(i % kChunk);
         if (!r.error.isEmpty())
             return fail(QStringLiteral("event %1: %2").arg(e.id, r.error));
         q.addBindValue(e.id);
@@ -479,9 +542,11 @@ bool DemoWorldBuilder::build(DemoWorld &world, bool demo, QString *error) {
         };
         if (!addMedia("thumbnail", "image/jpeg", QStringLiteral(".jpg"), r.thumbnailLength))
             return fail(*error);
-        if (r.clipLength > 0 &&
-            !addMedia("clip", "video/mp4", QStringLiteral(".mp4"), r.clipLength))
-            return fail(*error);
+        if (r.clipLength > 0) {
+            if (!addMedia("clip", "video/mp4", QStringLiteral(".mp4"), r.clipLength))
+                return fail(*error);
+            ++clipCount;
+        }
     }
     world.sharedDeviceId = cameras[kSharedCamera].id;
     world.sharedOwnerId = world.users.at(kCameras[kSharedCamera].owner).userId;
@@ -491,8 +556,13 @@ bool DemoWorldBuilder::build(DemoWorld &world, bool demo, QString *error) {
     world.newOwnerId = world.users.at(kNewOwner).userId;
     world.transferMs = transferMs;
     world.eventCount = int(events.size());
+    world.clipCount = clipCount;
+    world.eventsPerCamera = m_eventsPerCamera;
+    world.clipsPerCamera = m_clipsPerCamera;
     const QList<std::pair<QString, QString>> keys = {
         {QStringLiteral("seed"), QString::number(m_seed)},
+        {QStringLiteral("events_per_camera"), QString::number(m_eventsPerCamera)},
+        {QStringLiteral("clips_per_camera"), QString::number(m_clipsPerCamera)},
         {QStringLiteral("created_ms"), QString::number(createdMs)},
         {QStringLiteral("shared_device"), world.sharedDeviceId},
         {QStringLiteral("shared_owner"), world.sharedOwnerId},

@@ -2,9 +2,12 @@
 // Makes or reloads the world a cloud serves. A demo world (--demo) is built once per data
 // dir, deterministically from the seed: the PKI (saved with TestPki::save under DIR/world),
 // three accounts, six cameras with mixed ES256/Ed25519 keys, owner claims, a viewer share, a
-// camera transferred three days before creation, and ~300 events over seven days, each with a
-// real JPEG thumbnail and (but for sound events) a fragmented H.264 clip, attested by its
-// camera with the cti of the owner claim it held at capture. Later runs reuse it.
+// camera transferred three days before creation, and eventsPerCamera (default 50) events per
+// camera over seven days, each with a real JPEG thumbnail and (but for sound events, and
+// only for the clipsPerCamera newest when that is set) a fragmented H.264 clip, attested by
+// its camera with the cti of the owner claim it held at capture. Later runs reuse it, unless
+// it was built with other counts: then it is rebuilt (the seed alone never forces that).
+#include "CloudConfig.h"
 #include "CloudDatabase.h"
 #include "DemoWorld.h"
 
@@ -14,16 +17,28 @@ namespace vf::cloud {
 
 class DemoWorldBuilder {
 public:
-    static constexpr int kEventsPerCamera = 50;
+    static constexpr int kEventsPerCamera = CloudConfig::kDefaultEventsPerCamera; // default
     static constexpr qint64 kHistoryMs = 7LL * 24 * 3600 * 1000;
     static constexpr qint64 kTransferAgoMs = 3LL * 24 * 3600 * 1000;
     static constexpr int kClipDurationMs = 2000;
     static constexpr int kClipFps = 10;
 
-    DemoWorldBuilder(CloudDatabase &database, QString dataDir, quint64 seed);
+    struct Settings {
+        quint64 seed = 1;
+        int eventsPerCamera = kEventsPerCamera;      // 1..CloudConfig::kMaxEventsPerCamera
+        int clipsPerCamera = CloudConfig::kAllClips; // -1: all; N: the N newest non-sound
+        static Settings from(const CloudConfig &config) {
+            return {config.seed, config.eventsPerCamera, config.clipsPerCamera};
+        }
+    };
 
-    // Loads what DIR holds; builds the demo content when demo is set and DIR has none, or
-    // just a PKI (no accounts) otherwise. Then writes DIR/trust/*.pem and DIR/users.json.
+    DemoWorldBuilder(CloudDatabase &database, QString dataDir, Settings settings);
+    DemoWorldBuilder(CloudDatabase &database, QString dataDir, quint64 seed)
+        : DemoWorldBuilder(database, std::move(dataDir), Settings{seed}) {}
+
+    // Loads what DIR holds; builds the demo content when demo is set and DIR has none (or
+    // one of other counts: wiped and rebuilt, with a warning), or just a PKI (no accounts)
+    // otherwise. Then writes DIR/trust/*.pem and DIR/users.json.
     std::optional<DemoWorld> ensure(bool demo, QString *error);
 
     // The user ID of a demo account: stable for a seed, so worlds built with the same seed
@@ -39,6 +54,8 @@ private:
     CloudDatabase &m_db;
     QString m_dataDir;
     quint64 m_seed;
+    int m_eventsPerCamera;
+    int m_clipsPerCamera;
 };
 
 } // namespace vf::cloud

@@ -3,32 +3,36 @@
 namespace vf::cloud {
 
 FaultInjector::FaultInjector(FaultPlan plan, const CloudRepository &repository)
-    : m_plan(std::move(plan))
+    : FaultInjector(std::make_shared<LiveFaultPlan>(std::move(plan)), repository) {}
+
+FaultInjector::FaultInjector(std::shared_ptr<LiveFaultPlan> live, const CloudRepository &repository)
+    : m_live(live ? std::move(live) : std::make_shared<LiveFaultPlan>())
     , m_repository(repository) {}
 
-EventEntry FaultInjector::applyToEntry(const EventEntry &entry, const QString &userId) {
+EventEntry FaultInjector::applyToEntry(const FaultPlan &plan, const EventEntry &entry,
+                                       const QString &userId) {
     EventEntry out = entry;
-    if (m_plan.applies(Fault::Mixup, entry.id, userId)) {
+    if (plan.applies(Fault::Mixup, entry.id, userId)) {
         // The incident: another account's event, complete with its owner's claim, so every
         // check passes but the last one (C.sub ≠ U).
         if (auto foreign =
-                m_repository.foreignEvent(userId, m_plan.pick(Fault::Mixup, entry.id, userId)))
+                m_repository.foreignEvent(userId, plan.pick(Fault::Mixup, entry.id, userId)))
             return *foreign;
     }
-    if (m_plan.applies(Fault::Forge, entry.id, userId)) {
+    if (plan.applies(Fault::Forge, entry.id, userId)) {
         const QByteArray payload = m_repository.attestationPayload(entry.id);
         const QByteArray forged =
             m_rogues.sign(entry.deviceId, m_repository.deviceKeyType(entry.deviceId), payload);
         if (!forged.isEmpty())
             out.attestation = forged;
     }
-    if (m_plan.applies(Fault::ClaimSwap, entry.id, userId)) {
+    if (plan.applies(Fault::ClaimSwap, entry.id, userId)) {
         const QByteArray other = m_repository.claimOfOtherDevice(
-            entry.deviceId, m_plan.pick(Fault::ClaimSwap, entry.id, userId));
+            entry.deviceId, plan.pick(Fault::ClaimSwap, entry.id, userId));
         if (!other.isEmpty())
             out.claim = other;
     }
-    if (m_plan.applies(Fault::StaleClaim, entry.id, userId)) {
+    if (plan.applies(Fault::StaleClaim, entry.id, userId)) {
         // Only a transferred camera's new-epoch events have a former owner claim: valid,
         // same device and key, but not the cti the camera signed with.
         const QByteArray former = m_repository.formerOwnerClaim(entry.deviceId, entry.ownCti);
@@ -38,20 +42,20 @@ EventEntry FaultInjector::applyToEntry(const EventEntry &entry, const QString &u
     return out;
 }
 
-QString FaultInjector::mediaSource(const QString &eventId, const QString &role,
-                                   const QString &userId) const {
-    if (role == QLatin1String("thumbnail") && m_plan.applies(Fault::ThumbSwap, eventId, userId)) {
+QString FaultInjector::mediaSource(const FaultPlan &plan, const QString &eventId,
+                                   const QString &role, const QString &userId) const {
+    if (role == QLatin1String("thumbnail") && plan.applies(Fault::ThumbSwap, eventId, userId)) {
         const QString other = m_repository.otherEventWithMedia(
-            eventId, role, m_plan.pick(Fault::ThumbSwap, eventId, userId));
+            eventId, role, plan.pick(Fault::ThumbSwap, eventId, userId));
         if (!other.isEmpty())
             return other;
     }
     return eventId;
 }
 
-void FaultInjector::tamper(QByteArray &bytes, const QString &eventId, const QString &role,
-                           const QString &userId) const {
-    if (bytes.isEmpty() || !m_plan.applies(Fault::Tamper, eventId + u'/' + role, userId))
+void FaultInjector::tamper(const FaultPlan &plan, QByteArray &bytes, const QString &eventId,
+                           const QString &role, const QString &userId) {
+    if (bytes.isEmpty() || !plan.applies(Fault::Tamper, eventId + u'/' + role, userId))
         return;
     // One flipped byte every 4 KiB: the whole-item hash fails, and so does every 16 KiB
     // segment of a clip, so a streaming client refuses at the first segment it checks.
@@ -59,12 +63,12 @@ void FaultInjector::tamper(QByteArray &bytes, const QString &eventId, const QStr
         bytes[i] = char(bytes[i] ^ 0x5A);
 }
 
-bool FaultInjector::failsRequest(quint64 serial) const {
-    return m_plan.applies(Fault::Error, QString::number(serial), QString());
+bool FaultInjector::failsRequest(const FaultPlan &plan, quint64 serial) {
+    return plan.applies(Fault::Error, QString::number(serial), QString());
 }
 
-bool FaultInjector::delaysRequest(quint64 serial) const {
-    return m_plan.applies(Fault::Slow, QString::number(serial), QString());
+bool FaultInjector::delaysRequest(const FaultPlan &plan, quint64 serial) {
+    return plan.applies(Fault::Slow, QString::number(serial), QString());
 }
 
 } // namespace vf::cloud

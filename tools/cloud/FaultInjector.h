@@ -9,30 +9,56 @@
 
 namespace vf::cloud {
 
+// The plan can be replaced while requests are answered (setPlan, thread-safe): a request
+// takes snapshot() when it arrives and passes it to every decision below, so one answer never
+// mixes two plans. The overloads without a plan decide with the plan in force at the call.
 class FaultInjector {
 public:
-    FaultInjector(FaultPlan plan, const CloudRepository &repository);
+    using PlanSnapshot = std::shared_ptr<const FaultPlan>;
 
-    const FaultPlan &plan() const { return m_plan; }
+    FaultInjector(FaultPlan plan, const CloudRepository &repository);
+    // Shares live with its owner (CloudHost keeps it across restarts).
+    FaultInjector(std::shared_ptr<LiveFaultPlan> live, const CloudRepository &repository);
+
+    FaultPlan plan() const { return *snapshot(); }
+    PlanSnapshot snapshot() const { return m_live->snapshot(); }
+    void setPlan(const FaultPlan &plan) const { m_live->set(plan); }
+    const std::shared_ptr<LiveFaultPlan> &live() const { return m_live; }
 
     // The entry as the faulty cloud lists it to userId.
-    EventEntry applyToEntry(const EventEntry &entry, const QString &userId);
+    EventEntry applyToEntry(const FaultPlan &plan, const EventEntry &entry, const QString &userId);
 
     // mixup is the cloud handing out media by ID without asking whose it is: while it is on,
     // media of events the account cannot see are served too.
-    bool servesForeignMedia() const { return m_plan.isActive(Fault::Mixup); }
+    static bool servesForeignMedia(const FaultPlan &plan) { return plan.isActive(Fault::Mixup); }
 
     // The event whose bytes are served for (eventId, role) to userId (thumb-swap).
-    QString mediaSource(const QString &eventId, const QString &role, const QString &userId) const;
+    QString mediaSource(const FaultPlan &plan, const QString &eventId, const QString &role,
+                        const QString &userId) const;
     // Flips bytes of served media (tamper); the whole item, before any Range is cut from it.
-    void tamper(QByteArray &bytes, const QString &eventId, const QString &role,
-                const QString &userId) const;
+    static void tamper(const FaultPlan &plan, QByteArray &bytes, const QString &eventId,
+                       const QString &role, const QString &userId);
 
-    bool failsRequest(quint64 serial) const;
-    bool delaysRequest(quint64 serial) const;
+    static bool failsRequest(const FaultPlan &plan, quint64 serial);
+    static bool delaysRequest(const FaultPlan &plan, quint64 serial);
+
+    // The same with the plan in force now.
+    EventEntry applyToEntry(const EventEntry &entry, const QString &userId) {
+        return applyToEntry(*snapshot(), entry, userId);
+    }
+    bool servesForeignMedia() const { return servesForeignMedia(*snapshot()); }
+    QString mediaSource(const QString &eventId, const QString &role, const QString &userId) const {
+        return mediaSource(*snapshot(), eventId, role, userId);
+    }
+    void tamper(QByteArray &bytes, const QString &eventId, const QString &role,
+                const QString &userId) const {
+        tamper(*snapshot(), bytes, eventId, role, userId);
+    }
+    bool failsRequest(quint64 serial) const { return failsRequest(*snapshot(), serial); }
+    bool delaysRequest(quint64 serial) const { return delaysRequest(*snapshot(), serial); }
 
 private:
-    FaultPlan m_plan;
+    std::shared_ptr<LiveFaultPlan> m_live; // never null
     const CloudRepository &m_repository;
     RogueCameras m_rogues;
 };

@@ -4,9 +4,11 @@
 // plumbing). Decisions are a pure function of (seed, fault, subject, user), so a run is
 // reproducible: the same event refused for the same account on every run with the same seed.
 #include <QHash>
+#include <QMutex>
 #include <QString>
 #include <QStringView>
 
+#include <memory>
 #include <optional>
 
 namespace vf::cloud {
@@ -54,6 +56,31 @@ public:
 private:
     QHash<Fault, double> m_probability;
     quint64 m_seed = 0;
+};
+
+// The plan in force while a cloud runs, replaceable at any time from any thread (tests switch
+// `error` on and off under load). Readers take an immutable snapshot and decide everything
+// of one request with it; set() never changes a snapshot already taken.
+class LiveFaultPlan {
+public:
+    explicit LiveFaultPlan(FaultPlan plan = {})
+        : m_plan(std::make_shared<const FaultPlan>(std::move(plan))) {}
+
+    std::shared_ptr<const FaultPlan> snapshot() const {
+        QMutexLocker lock(&m_mutex);
+        return m_plan;
+    }
+    // Snapshots taken after it returns see plan.
+    void set(FaultPlan plan) {
+        auto next = std::make_shared<const FaultPlan>(std::move(plan));
+        QMutexLocker lock(&m_mutex);
+        m_plan.swap(next);
+        // The old plan is released after the lock, by whoever holds it last.
+    }
+
+private:
+    mutable QMutex m_mutex;
+    std::shared_ptr<const FaultPlan> m_plan;
 };
 
 } // namespace vf::cloud

@@ -431,6 +431,12 @@ private Q_SLOTS:
     void reportsAreIdempotentAndPerAccount() {
         const QString alice = tokenOf(QStringLiteral("alice"));
         const QString bob = tokenOf(QStringLiteral("bob"));
+        const QString aliceId = m_cloud.userId(QStringLiteral("alice"));
+        const QString bobId = m_cloud.userId(QStringLiteral("bob"));
+        const int aliceBefore = m_cloud.host().storedReportCount(aliceId);
+        const int bobBefore = m_cloud.host().storedReportCount(bobId);
+        const int allBefore = m_cloud.host().storedReportCount(QString());
+        QVERIFY(aliceBefore >= 0);
         const QString id = newReportId();
         HttpResult r =
             client().post(QStringLiteral("/v1/integrity-reports"), reportBody(id), alice);
@@ -443,6 +449,10 @@ private Q_SLOTS:
         QCOMPARE(
             client().post(QStringLiteral("/v1/integrity-reports"), reportBody(bobsId), bob).status,
             201);
+        // A duplicate is stored once; each account counts its own.
+        QCOMPARE(m_cloud.host().storedReportCount(aliceId), aliceBefore + 1);
+        QCOMPARE(m_cloud.host().storedReportCount(bobId), bobBefore + 1);
+        QCOMPARE(m_cloud.host().storedReportCount(QString()), allBefore + 2);
 
         const QList<QByteArray> malformed = {
             "not json",
@@ -481,6 +491,47 @@ private Q_SLOTS:
         QCOMPARE(stored.value(QStringLiteral("reason")).toString(),
                  QStringLiteral("foreign_owner"));
         QCOMPARE(stored.value(QStringLiteral("role")).toString(), QStringLiteral("thumbnail"));
+        QCOMPARE(m_cloud.host().storedReportCount(aliceId), aliceBefore + 1); // 400s store nothing
+    }
+
+    void reportListingHasEveryReportWithItsFields() {
+        const QString token = tokenOf(QStringLiteral("carol"));
+        const QString carolId = m_cloud.userId(QStringLiteral("carol"));
+        const int before = m_cloud.host().storedReportCount(carolId);
+        struct Filed {
+            QString reportId, eventId, role, reason;
+        };
+        QList<Filed> filed;
+        for (int i = 0; i < 5; ++i) {
+            Filed f{newReportId(), QStringLiteral("evt-%1").arg(i),
+                    i % 2 ? QStringLiteral("clip") : QStringLiteral("thumbnail"),
+                    i % 2 ? QStringLiteral("media_mismatch") : QStringLiteral("foreign_owner")};
+            QJsonObject body = QJsonDocument::fromJson(reportBody(f.reportId, f.eventId)).object();
+            body.insert(QStringLiteral("role"), f.role);
+            body.insert(QStringLiteral("reason"), f.reason);
+            QCOMPARE(client()
+                         .post(QStringLiteral("/v1/integrity-reports"),
+                               QJsonDocument(body).toJson(), token)
+                         .status,
+                     201);
+            filed << f;
+        }
+        QCOMPARE(m_cloud.host().storedReportCount(carolId), before + 5);
+        const HttpResult r = client().get(QStringLiteral("/v1/integrity-reports"), token);
+        QCOMPARE(r.status, 200);
+        QHash<QString, QJsonObject> listed;
+        for (const QJsonValue &v : r.json().value(QStringLiteral("reports")).toArray())
+            listed.insert(v.toObject().value(QStringLiteral("report_id")).toString(), v.toObject());
+        QCOMPARE(listed.size(), before + 5);
+        for (const Filed &f : std::as_const(filed)) {
+            QVERIFY2(listed.contains(f.reportId), qPrintable(f.reportId));
+            const QJsonObject o = listed.value(f.reportId);
+            QCOMPARE(o.value(QStringLiteral("event_id")).toString(), f.eventId);
+            QCOMPARE(o.value(QStringLiteral("role")).toString(), f.role);
+            QCOMPARE(o.value(QStringLiteral("reason")).toString(), f.reason);
+            QCOMPARE(o.value(QStringLiteral("device_id")).toString(), QStringLiteral("cam-1"));
+            QVERIFY(o.value(QStringLiteral("received_ms")).toDouble() > 0);
+        }
     }
 
     void revocationListIsCose() {

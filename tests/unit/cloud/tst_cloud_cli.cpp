@@ -60,7 +60,8 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 0);
         const QByteArray out = p.readAllStandardOutput();
         QVERIFY(out.contains("usage: veriframe-cloud --listen"));
-        for (const char *flag : {"--data", "--demo", "--seed", "--fault", "mixup", "stale-claim"})
+        for (const char *flag : {"--data", "--demo", "--seed", "--fault", "mixup", "stale-claim",
+                                 "--events-per-camera", "--clips-per-camera"})
             QVERIFY2(out.contains(flag), flag);
     }
 
@@ -83,6 +84,18 @@ private Q_SLOTS:
         QTest::newRow("bad fault item")
             << QStringList{"--listen", l, "--data", d, "--fault", "mixup"};
         QTest::newRow("bad seed") << QStringList{"--listen", l, "--data", d, "--seed", "-1"};
+        QTest::newRow("no events")
+            << QStringList{"--listen", l, "--data", d, "--demo", "--events-per-camera", "0"};
+        QTest::newRow("too many events")
+            << QStringList{"--listen", l, "--data", d, "--demo", "--events-per-camera", "100001"};
+        QTest::newRow("events not a number")
+            << QStringList{"--listen", l, "--data", d, "--demo", "--events-per-camera", "lots"};
+        QTest::newRow("events without value")
+            << QStringList{"--listen", l, "--data", d, "--demo", "--events-per-camera"};
+        QTest::newRow("negative clips")
+            << QStringList{"--listen", l, "--data", d, "--demo", "--clips-per-camera", "-1"};
+        QTest::newRow("clips not a number")
+            << QStringList{"--listen", l, "--data", d, "--demo", "--clips-per-camera", "2.5"};
         QTest::newRow("unknown flag") << QStringList{"--listen", l, "--data", d, "--frobnicate"};
     }
 
@@ -93,7 +106,12 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished(10'000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 2);
-        QVERIFY(p.readAllStandardError().startsWith("veriframe-cloud: "));
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY(err.startsWith("veriframe-cloud: "));
+        // The message names the flag at fault.
+        for (const char *flag : {"--events-per-camera", "--clips-per-camera"})
+            if (args.contains(QLatin1String(flag)))
+                QVERIFY2(err.startsWith(QByteArray("veriframe-cloud: ") + flag), err.constData());
         QVERIFY(p.readAllStandardOutput().isEmpty());
         QVERIFY(!QDir(QDir::tempPath() + QStringLiteral("/vf-cloud-cli-never-created")).exists());
     }
@@ -155,6 +173,73 @@ private Q_SLOTS:
         qInfo("warm --demo start: %lld ms", t.elapsed());
         stop(again);
         QVERIFY(again.readAllStandardError().contains("reused world"));
+    }
+
+    void worldSizeFlagsAndRebuildOnOtherCounts() {
+        QTemporaryDir dir;
+        // Each run: the log line on stderr and what alice sees.
+        struct Run {
+            QByteArray log;
+            int aliceEvents = -1;
+            int aliceClips = -1;
+        };
+        auto run = [&dir](const QStringList &extra) {
+            Run out;
+            QProcess p;
+            const QUrl url = startAndWait(
+                p, QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                               QStringLiteral("--data"), dir.path(), QStringLiteral("--demo")} +
+                       extra);
+            if (url.isValid()) {
+                QFile users(dir.filePath(QStringLiteral("users.json")));
+                users.open(QIODevice::ReadOnly);
+                QJsonObject alice;
+                for (const QJsonValue &v : QJsonDocument::fromJson(users.readAll()).array())
+                    if (v.toObject().value(QStringLiteral("username")) == QLatin1String("alice"))
+                        alice = v.toObject();
+                CloudTestClient client(url);
+                if (const auto s =
+                        client.login(alice.value(QStringLiteral("username")).toString(),
+                                     alice.value(QStringLiteral("password")).toString())) {
+                    const QList<QJsonObject> events =
+                        client.allEvents(s->token, QStringLiteral("limit=200"));
+                    out.aliceEvents = int(events.size());
+                    out.aliceClips = 0;
+                    for (const QJsonObject &e : events)
+                        out.aliceClips += e.value(QStringLiteral("clip")).isString() ? 1 : 0;
+                }
+            }
+            stop(p);
+            out.log = p.readAllStandardError();
+            return out;
+        };
+        const QStringList small = {QStringLiteral("--events-per-camera"), QStringLiteral("4"),
+                                   QStringLiteral("--clips-per-camera"), QStringLiteral("1")};
+        Run r = run(small);
+        QVERIFY2(r.log.contains("created world"), r.log.constData());
+        QVERIFY2(r.log.contains("24 events (4 per camera)"), r.log.constData());
+        QCOMPARE(r.aliceEvents, 8); // her two cameras
+        QVERIFY(r.aliceClips <= 2); // one per camera at most (none when all four are sound)
+
+        // Same counts: reused.
+        r = run(small);
+        QVERIFY2(r.log.contains("reused world"), r.log.constData());
+        QCOMPARE(r.aliceEvents, 8);
+
+        // Other counts (here: the default clips): the old world is not served, it is rebuilt.
+        r = run({QStringLiteral("--events-per-camera"), QStringLiteral("5")});
+        QVERIFY2(r.log.contains("rebuilding"), r.log.constData());
+        QVERIFY2(r.log.contains("created world"), r.log.constData());
+        QCOMPARE(r.aliceEvents, 10);
+        QVERIFY(r.aliceClips >= 1);
+
+        // Only the clip count differs: rebuilt too.
+        r = run({QStringLiteral("--events-per-camera"), QStringLiteral("5"),
+                 QStringLiteral("--clips-per-camera"), QStringLiteral("0")});
+        QVERIFY2(r.log.contains("created world"), r.log.constData());
+        QVERIFY2(r.log.contains(", 0 clips"), r.log.constData());
+        QCOMPARE(r.aliceEvents, 10);
+        QCOMPARE(r.aliceClips, 0);
     }
 };
 

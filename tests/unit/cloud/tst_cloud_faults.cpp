@@ -3,15 +3,22 @@
 // claim_device_mismatch, thumb-swap → media_mismatch, tamper → media_mismatch (clips too),
 // forge → device_untrusted, stale-claim → claim_not_bound. error answers 503, slow adds
 // latency, and partial probabilities are deterministic for a seed. One world, reused by a
-// server restarted per fault.
+// server restarted per fault. CloudHost::setFaultPlan switches faults without a restart, also
+// under load.
 #include "FaultPlan.h"
+#include "RawHttpLoad.h"
 #include "TestCloud.h"
 #include "WorldVerifier.h"
 
 #include <QJsonArray>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QUuid>
 #include <QtTest>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 using namespace vf::cloud;
 using namespace vf::cloud::test;
@@ -21,6 +28,23 @@ using vf::trust::Reason;
 namespace {
 QString str(const QJsonObject &o, const char *key) {
     return o.value(QLatin1String(key)).toString();
+}
+
+FaultPlan planOf(const QString &spec) {
+    QString error;
+    const auto plan = FaultPlan::parse(spec, TestCloud::kSeed, &error);
+    if (!plan)
+        qFatal("bad fault spec %s: %s", qPrintable(spec), qPrintable(error));
+    return *plan;
+}
+
+QByteArray reportBody(const QString &reportId, const QJsonObject &entry) {
+    return QJsonDocument(QJsonObject{{QStringLiteral("report_id"), reportId},
+                                     {QStringLiteral("event_id"), str(entry, "id")},
+                                     {QStringLiteral("device_id"), str(entry, "device_id")},
+                                     {QStringLiteral("role"), QStringLiteral("clip")},
+                                     {QStringLiteral("reason"), QStringLiteral("media_mismatch")}})
+        .toJson();
 }
 } // namespace
 
@@ -205,6 +229,106 @@ private Q_SLOTS:
         for (const QString &path : {QStringLiteral("/v1/events"), QStringLiteral("/v1/devices"),
                                     QStringLiteral("/v1/trust/revocations")})
             QCOMPARE(m_cloud.client().get(path, QStringLiteral("any")).status, 503);
+    }
+
+    void faultPlanSwitchesAtRuntimeWithoutRestart() {
+        startWith(QString());
+        CloudHost &host = m_cloud.host();
+        QVERIFY(host.faultPlan().isEmpty());
+        const QString alice = QStringLiteral("alice");
+        const QString aliceId = m_cloud.userId(alice);
+        const QString token = m_cloud.session(alice).token; // logged in before the faults
+        const QJsonObject e = page(alice, QStringLiteral("limit=1&kind=person")).first();
+        CloudTestClient &client = m_cloud.client();
+        // Listing, thumbnail, clip, report listing, and filing a report.
+        auto statuses = [&](const QString &reportId) {
+            return QList<int>{
+                client.get(QStringLiteral("/v1/events?limit=5"), token).status,
+                client.get(str(e, "thumbnail"), token).status,
+                client.get(str(e, "clip"), token).status,
+                client.get(QStringLiteral("/v1/integrity-reports"), token).status,
+                client.post(QStringLiteral("/v1/integrity-reports"), reportBody(reportId, e), token)
+                    .status,
+            };
+        };
+        const QString firstReport = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString secondReport = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const int reportsBefore = host.storedReportCount(aliceId);
+        QVERIFY(reportsBefore >= 0);
+        QCOMPARE(statuses(firstReport), (QList<int>{200, 200, 200, 200, 201}));
+        QCOMPARE(host.storedReportCount(aliceId), reportsBefore + 1);
+
+        // The cloud answers 503 for a while ...
+        host.setFaultPlan(planOf(QStringLiteral("error:1")));
+        QCOMPARE(host.faultPlan().probability(Fault::Error), 1.0);
+        QCOMPARE(statuses(secondReport), QList<int>(5, 503));
+        const HttpResult unavailable = client.get(QStringLiteral("/v1/events"), token);
+        QCOMPARE(unavailable.status, 503);
+        QCOMPARE(unavailable.header("retry-after"), QByteArray("1"));
+        QCOMPARE(host.storedReportCount(aliceId), reportsBefore + 1); // nothing filed meanwhile
+
+        // ... and recovers, without a restart: same URL, same sessions.
+        host.setFaultPlan(FaultPlan());
+        QVERIFY(host.faultPlan().isEmpty());
+        QCOMPARE(statuses(secondReport), (QList<int>{200, 200, 200, 200, 201}));
+        QCOMPARE(host.storedReportCount(aliceId), reportsBefore + 2);
+
+        // From a --fault spec; a bad one keeps the plan in force.
+        QVERIFY(!host.setFaultSpec(QStringLiteral("bogus:1")).isEmpty());
+        QVERIFY(host.faultPlan().isEmpty());
+        QVERIFY(host.setFaultSpec(QStringLiteral("error:1")).isEmpty());
+        QCOMPARE(client.get(QStringLiteral("/v1/devices"), token).status, 503);
+        // The plan belongs to the host: it survives a restart of its server.
+        host.stop();
+        QCOMPARE(host.faultPlan().probability(Fault::Error), 1.0);
+        QVERIFY(host.start().isEmpty());
+        QCOMPARE(CloudTestClient(host.url()).get(QStringLiteral("/v1/devices"), token).status, 503);
+        host.setFaultPlan(FaultPlan());
+        QCOMPARE(CloudTestClient(host.url()).get(QStringLiteral("/v1/devices"), token).status, 200);
+    }
+
+    void switchingPlansUnderLoadIsSafe() {
+        startWith(QString());
+        CloudHost &host = m_cloud.host();
+        const QString token = m_cloud.session(QStringLiteral("alice")).token;
+        QStringList paths;
+        for (const QJsonObject &e :
+             page(QStringLiteral("alice"), QStringLiteral("limit=10&kind=vehicle")))
+            paths << QStringLiteral("/v1/events?limit=20") << str(e, "thumbnail") << str(e, "clip");
+        QVERIFY(paths.size() >= 15);
+        // Every fault the workers read, switched every couple of milliseconds from a thread of
+        // its own while 20 connections hammer the cloud.
+        const QList<FaultPlan> plans = {
+            FaultPlan(),
+            planOf(QStringLiteral("error:1")),
+            planOf(QStringLiteral("error:0.5,tamper:0.5,slow:0.02")),
+            planOf(QStringLiteral("mixup:0.3,thumb-swap:0.3,forge:0.2")),
+            planOf(QStringLiteral("claim-swap:1,stale-claim:1")),
+        };
+        std::atomic<bool> done{false};
+        std::atomic<int> switches{0};
+        qsizetype planText = 0; // read back while switching; owned by the switcher
+        std::thread switcher([&]() {
+            for (int i = 0; !done.load(); ++i) {
+                host.setFaultPlan(plans.at(i % plans.size()));
+                planText += host.faultPlan().toString().size();
+                switches.fetch_add(1);
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            }
+        });
+        const LoadResult load = runLoad(host.url(), token, paths, 20, 600, 60'000);
+        done = true;
+        switcher.join();
+        host.setFaultPlan(FaultPlan());
+        qInfo("600 requests over 20 connections, %d plan switches: %d answered 200, %d 503",
+              switches.load(), load.ok, load.answered - load.ok);
+        QCOMPARE(load.failed, 0);
+        QCOMPARE(load.answered, 600);
+        QVERIFY(load.ok > 0);
+        QVERIFY(load.answered > load.ok); // some 503s
+        QVERIFY(switches.load() > 5);
+        QVERIFY(planText > 0);
+        QCOMPARE(m_cloud.client().get(QStringLiteral("/v1/events?limit=5"), token).status, 200);
     }
 
     void slowAddsLatency() {

@@ -3,6 +3,9 @@
 // clip, full bytes), shared ones for the viewer as viewer, none for anyone else; the
 // transferred camera's events belong to the owner of their epoch; identity tokens and the
 // revocation list verify; a restart on the same DIR reuses the world.
+#include "AttestationPayload.h"
+#include "CoseSign1.h"
+#include "DemoWorldBuilder.h"
 #include "IdentityToken.h"
 #include "RevocationList.h"
 #include "TestCloud.h"
@@ -26,6 +29,28 @@ const QStringList kUsers = {QStringLiteral("alice"), QStringLiteral("bob"),
 
 QString str(const QJsonObject &o, const char *key) {
     return o.value(QLatin1String(key)).toString();
+}
+
+// The media maps the listing entry's attestation carries (by role name), or {"malformed"}.
+QStringList attestedRoles(const QJsonObject &entry) {
+    const QByteArray cose = QByteArray::fromBase64(str(entry, "attestation").toLatin1());
+    const auto decoded = vf::trust::decodeCoseSign1(cose, vf::trust::CoseTags::Sign1);
+    if (!decoded.message)
+        return {QStringLiteral("malformed")};
+    const auto parsed = vf::trust::parseAttestationPayload(decoded.message->payload);
+    if (!parsed.payload)
+        return {QStringLiteral("malformed")};
+    QStringList roles;
+    for (const auto &m : parsed.payload->media)
+        roles << vf::trust::mediaRoleName(m.role);
+    return roles;
+}
+
+QList<QJsonObject> aliceEvents(CloudHost &host) {
+    CloudTestClient client(host.url());
+    const DemoUser *alice = host.world().user(QStringLiteral("alice"));
+    const auto s = client.login(alice->username, alice->password);
+    return s ? client.allEvents(s->token, QStringLiteral("limit=200")) : QList<QJsonObject>{};
 }
 } // namespace
 
@@ -217,6 +242,137 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         QCOMPARE(earlyStarted.count(), 0);
         QVERIFY(!early.isRunning());
+    }
+
+    void clipsPerCameraKeepsTheEventsAndDropsOlderClips() {
+        // The main world's seed and event count, clips for the two newest per camera only:
+        // the same events (IDs, kinds, cameras), only fewer clips.
+        QTemporaryDir dir;
+        CloudConfig config;
+        config.dataDir = dir.path();
+        config.demo = true;
+        config.seed = TestCloud::kSeed;
+        config.clipsPerCamera = 2;
+        CloudHost host(config);
+        const QString error = host.start();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(host.world().eventCount, m_cloud.world().eventCount);
+        QCOMPARE(host.world().eventsPerCamera, 50);
+        QCOMPARE(host.world().clipsPerCamera, 2);
+        QCOMPARE(host.world().clipCount, 12); // six cameras, each with far more than two
+        qInfo("same world with 12 clips: %lld ms", host.world().buildMs);
+        auto shape = [](const QList<QJsonObject> &events) {
+            QStringList out;
+            for (const QJsonObject &e : events)
+                out << str(e, "id") + u' ' + str(e, "kind") + u' ' + str(e, "device_name");
+            out.sort();
+            return out;
+        };
+        const QList<QJsonObject> few = aliceEvents(host);
+        QCOMPARE(few.size(), 100);
+        QCOMPARE(shape(few), shape(eventsOf(QStringLiteral("alice"))));
+        int clips = 0;
+        for (const QJsonObject &e : few)
+            clips += e.value(QStringLiteral("clip")).isString() ? 1 : 0;
+        QCOMPARE(clips, 4);
+    }
+
+    void eventsPerCameraSizesTheWorldAndOtherCountsRebuildIt() {
+        QTemporaryDir dir;
+        CloudConfig config;
+        config.dataDir = dir.path();
+        config.demo = true;
+        config.seed = TestCloud::kSeed;
+        config.eventsPerCamera = 4;
+        {
+            CloudHost small(config);
+            QVERIFY(small.start().isEmpty());
+            QCOMPARE(small.world().eventCount, 24);
+            QCOMPARE(aliceEvents(small).size(), 8);
+        }
+        // Other counts on the same DIR: the 24-event world is wiped and rebuilt, not served.
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("has 4 events per camera .*, 30 "
+                                                               "\\(clips: 3\\) were asked for; "
+                                                               "rebuilding it")));
+        config.eventsPerCamera = 30;
+        config.clipsPerCamera = 3;
+        auto host = std::make_unique<CloudHost>(config);
+        QString error = host->start();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(!host->world().reused);
+        QCOMPARE(host->world().eventCount, 180);
+        QCOMPARE(host->world().eventsPerCamera, 30);
+        QCOMPARE(host->world().clipsPerCamera, 3);
+        QCOMPARE(host->world().clipCount, 18);
+
+        const WorldVerifier verifier(dir.path()); // the rebuilt world's anchors
+        QVERIFY2(verifier.isValid(), qPrintable(verifier.error()));
+        const QString aliceId = host->world().user(QStringLiteral("alice"))->userId;
+        CloudTestClient client(host->url());
+        const QString token = client.login(QStringLiteral("alice"), QStringLiteral("alice-demo"))
+                                  .value_or(Session{})
+                                  .token;
+        QVERIFY(!token.isEmpty());
+        const QList<QJsonObject> events = client.allEvents(token, QStringLiteral("limit=200"));
+        QCOMPARE(events.size(), 60);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QHash<QString, int> clipsSeen;  // per camera, in listing order (newest first)
+        QHash<QString, bool> clipEnded; // a non-sound event without clip was seen
+        int clips = 0;
+        for (const QJsonObject &e : events) {
+            const qint64 ts = qint64(e.value(QStringLiteral("ts")).toDouble());
+            QVERIFY(ts <= now && ts > now - DemoWorldBuilder::kHistoryMs - 60'000);
+            const QString device = str(e, "device_id");
+            const bool sound = str(e, "kind") == QLatin1String("sound");
+            const bool hasClip = e.value(QStringLiteral("clip")).isString();
+            const HttpResult thumb = client.get(str(e, "thumbnail"), token);
+            QCOMPARE(thumb.status, 200);
+            QVERIFY(verifier.verify(e, MediaRole::Thumbnail, thumb.body, aliceId).verified());
+            if (hasClip) {
+                // Only the three newest non-sound events of each camera have one.
+                QVERIFY(!sound);
+                QVERIFY2(!clipEnded.value(device), qPrintable(str(e, "id")));
+                QVERIFY(++clipsSeen[device] <= 3);
+                QCOMPARE(attestedRoles(e), (QStringList{"thumbnail", "clip"}));
+                const HttpResult clip = client.get(str(e, "clip"), token);
+                QCOMPARE(clip.status, 200);
+                QVERIFY(verifier.verify(e, MediaRole::Clip, clip.body, aliceId).verified());
+                ++clips;
+            } else {
+                if (!sound)
+                    clipEnded[device] = true;
+                QVERIFY(e.value(QStringLiteral("clip")).isNull());
+                // No clip media map is attested, and none is served.
+                QCOMPARE(attestedRoles(e), QStringList{"thumbnail"});
+                QCOMPARE(
+                    client.get(QStringLiteral("/v1/media/%1/clip").arg(str(e, "id")), token).status,
+                    404);
+            }
+        }
+        // Each of her two cameras has far more than three non-sound events.
+        QCOMPARE(clipsSeen.size(), 2);
+        for (const int n : std::as_const(clipsSeen))
+            QCOMPARE(n, 3);
+        QCOMPARE(clips, 6);
+
+        // The same counts again: reused.
+        host = std::make_unique<CloudHost>(config);
+        error = host->start();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(host->world().reused);
+        QCOMPARE(host->world().eventCount, 180);
+        QCOMPARE(host->world().eventsPerCamera, 30);
+        QCOMPARE(host->world().clipsPerCamera, 3);
+        QCOMPARE(aliceEvents(*host).size(), 60);
+        host.reset();
+
+        // Out-of-range counts in a config filled in directly: a clear error, nothing served.
+        config.eventsPerCamera = 0;
+        CloudHost bad(config);
+        error = bad.start();
+        QVERIFY2(error.contains(QLatin1String("events-per-camera")), qPrintable(error));
+        QVERIFY(!bad.isRunning());
     }
 
     void restartReusesTheWorld() {

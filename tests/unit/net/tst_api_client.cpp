@@ -141,6 +141,19 @@ private Q_SLOTS:
         QVERIFY(timer.elapsed() >= 3 * 400);
     }
 
+    void aBodyCutShortIsNotAnAnswer() {
+        // Status and headers arrive, then the body stalls: the partial bytes must never be
+        // delivered as a 200 (they would be judged as tampered media).
+        ScriptedAnswer cut = ScriptedAnswer::respond(200, QByteArray(100, 'j'));
+        cut.declaredLength = 5000;
+        answer({cut});
+        const ApiResult r = run(m_client->media(QStringLiteral("/v1/media/e1/thumbnail"), 1 << 20));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error->kind, ApiError::Kind::Timeout);
+        QVERIFY(r.error->retryable());
+        QVERIFY(r.body.isEmpty());
+    }
+
     void oversizedBodiesAreRefused() {
         ScriptedAnswer big = ScriptedAnswer::respond(200, QByteArray(4096, 'x'));
         answer({big});

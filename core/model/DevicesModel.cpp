@@ -1,0 +1,138 @@
+#include "DevicesModel.h"
+
+#include "DisplayText.h"
+
+#include <QCollator>
+#include <QLocale>
+#include <QSet>
+#include <algorithm>
+
+namespace vf::model {
+
+DevicesModel::DevicesModel(QObject *parent)
+    : QAbstractListModel(parent) {}
+
+int DevicesModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant DevicesModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    return value(m_rows.at(index.row()), role);
+}
+
+QHash<int, QByteArray> DevicesModel::roleNames() const {
+    static const QHash<int, QByteArray> names{
+        {DeviceIdRole, "deviceId"}, {NameRole, "name"},     {ModelRole, "model"},
+        {OnlineRole, "online"},     {AccessRole, "access"}, {VerifiedCountRole, "verifiedCount"},
+    };
+    return names;
+}
+
+QVariant DevicesModel::value(const Row &row, int role) const {
+    switch (role) {
+    case DeviceIdRole:
+        return row.id;
+    case NameRole:
+        return row.name;
+    case ModelRole:
+        return row.model;
+    case OnlineRole:
+        return row.online;
+    case AccessRole: {
+        // The UI's words: a camera someone shared with this account is "shared".
+        const QString access = m_access.value(row.id);
+        if (access == QLatin1String("viewer"))
+            return QStringLiteral("shared");
+        return access;
+    }
+    case VerifiedCountRole:
+        return m_verifiedCount.value(row.id, 0);
+    default:
+        return {};
+    }
+}
+
+void DevicesModel::setDevices(const QList<vf::net::DeviceInfo> &devices) {
+    QList<Row> rows;
+    QSet<QString> seen;
+    for (const net::DeviceInfo &device : devices) {
+        if (device.id.isEmpty() || seen.contains(device.id))
+            continue;
+        seen.insert(device.id);
+        rows.append(
+            {device.id, displayText(device.name), displayText(device.model), device.online});
+    }
+    // People sort names: in their language, case-insensitive, "Camera 2" before
+    // "Camera 10". The C locale's collation compares code points and ignores numeric
+    // mode, so it falls back to English rules.
+    QLocale locale;
+    if (locale.language() == QLocale::C)
+        locale = QLocale(QLocale::English, QLocale::UnitedStates);
+    QCollator collator(locale);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    collator.setNumericMode(true);
+    std::stable_sort(rows.begin(), rows.end(), [&collator](const Row &a, const Row &b) {
+        const int byName = collator.compare(a.name, b.name);
+        return byName != 0 ? byName < 0 : a.id < b.id;
+    });
+
+    const int before = int(m_rows.size());
+    beginResetModel();
+    m_rows = std::move(rows);
+    m_index.clear();
+    for (int i = 0; i < m_rows.size(); ++i)
+        m_index.insert(m_rows.at(i).id, i);
+    endResetModel();
+    if (before != m_rows.size())
+        Q_EMIT countChanged();
+}
+
+void DevicesModel::setAccess(const QString &deviceId, const QString &access) {
+    const bool known = access == QLatin1String("owner") || access == QLatin1String("viewer");
+    const QString now = known ? access : QString();
+    if (m_access.value(deviceId) == now)
+        return;
+    if (known)
+        m_access.insert(deviceId, now);
+    else
+        m_access.remove(deviceId);
+    emitRowChanged(deviceId, AccessRole);
+}
+
+void DevicesModel::setVerifiedCount(const QString &deviceId, int count) {
+    if (m_verifiedCount.value(deviceId, 0) == count)
+        return;
+    m_verifiedCount.insert(deviceId, count);
+    emitRowChanged(deviceId, VerifiedCountRole);
+}
+
+void DevicesModel::emitRowChanged(const QString &deviceId, int role) {
+    const int row = indexOfDevice(deviceId);
+    if (row < 0)
+        return;
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i, {role});
+}
+
+QString DevicesModel::nameOf(const QString &deviceId) const {
+    const int row = indexOfDevice(deviceId);
+    return row < 0 ? QString() : m_rows.at(row).name;
+}
+
+int DevicesModel::indexOfDevice(const QString &deviceId) const {
+    return m_index.value(deviceId, -1);
+}
+
+QVariantMap DevicesModel::get(int row) const {
+    QVariantMap map;
+    if (row < 0 || row >= m_rows.size())
+        return map;
+    const QHash<int, QByteArray> names = roleNames();
+    for (auto it = names.cbegin(); it != names.cend(); ++it)
+        map.insert(QString::fromLatin1(it.value()), value(m_rows.at(row), it.key()));
+    return map;
+}
+
+} // namespace vf::model

@@ -1,0 +1,69 @@
+#pragma once
+// The account's cameras for the camera filter and the cameras page. The list and its names
+// come from the cloud and are display text only; who the viewer is to a camera ("owner",
+// "shared") is known only from verified events, which the sync layer passes on.
+#include "ApiTypes.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QVariantMap>
+
+namespace vf::model {
+
+class DevicesModel : public QAbstractListModel {
+    Q_OBJECT
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+
+public:
+    enum Role {
+        DeviceIdRole = Qt::UserRole + 1,
+        NameRole,
+        ModelRole,
+        OnlineRole,
+        AccessRole,
+        VerifiedCountRole,
+    };
+
+    explicit DevicesModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Replaces the list (sorted by name, then ID; a repeated ID keeps its first entry).
+    // Access and verified counts already known for a camera are kept.
+    void setDevices(const QList<vf::net::DeviceInfo> &devices);
+    // access: "owner" or "viewer" from a verified event; anything else makes it unknown.
+    // Remembered for cameras not listed yet.
+    void setAccess(const QString &deviceId, const QString &access);
+    void setVerifiedCount(const QString &deviceId, int count);
+
+    int count() const { return int(m_rows.size()); }
+    // The camera's display name, "" for a camera not in the list.
+    Q_INVOKABLE QString nameOf(const QString &deviceId) const;
+    Q_INVOKABLE int indexOfDevice(const QString &deviceId) const;
+    Q_INVOKABLE QVariantMap get(int row) const;
+
+Q_SIGNALS:
+    void countChanged();
+
+private:
+    struct Row {
+        QString id;
+        QString name; // cleaned for display
+        QString model;
+        bool online = false;
+    };
+
+    QVariant value(const Row &row, int role) const;
+    void emitRowChanged(const QString &deviceId, int role);
+
+    QList<Row> m_rows;
+    QHash<QString, int> m_index;         // device ID -> row
+    QHash<QString, QString> m_access;    // device ID -> "owner" / "viewer"
+    QHash<QString, int> m_verifiedCount; // device ID -> verified events
+};
+
+} // namespace vf::model

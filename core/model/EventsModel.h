@@ -1,0 +1,172 @@
+#pragma once
+// The Events tab: one account's events from the store, newest first, a page at a time.
+// The model reads only the store (the sync layer writes it and tells the model what
+// changed) and holds no media: a verified row carries an image:// URL that the verified
+// image provider resolves from the verified cache; a refused or loading row carries none.
+#include "EventRow.h"
+
+#include <QAbstractListModel>
+#include <QDate>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QVariantList>
+#include <QVariantMap>
+
+namespace vf::store {
+class Store;
+}
+
+namespace vf::model {
+
+class EventsModel : public QAbstractListModel {
+    Q_OBJECT
+    Q_PROPERTY(QString account READ account NOTIFY sourceChanged)
+    Q_PROPERTY(
+        QString cameraFilter READ cameraFilter WRITE setCameraFilter NOTIFY cameraFilterChanged)
+    Q_PROPERTY(QString labelFilter READ labelFilter WRITE setLabelFilter NOTIFY labelFilterChanged)
+    Q_PROPERTY(qint64 sinceMs READ sinceMs WRITE setSinceMs NOTIFY sinceMsChanged)
+    Q_PROPERTY(qint64 untilMs READ untilMs WRITE setUntilMs NOTIFY untilMsChanged)
+    Q_PROPERTY(bool refusedOnly READ refusedOnly WRITE setRefusedOnly NOTIFY refusedOnlyChanged)
+    Q_PROPERTY(bool filtered READ filtered NOTIFY filteredChanged)
+    Q_PROPERTY(bool cloudHasMore READ cloudHasMore NOTIFY cloudHasMoreChanged)
+    Q_PROPERTY(int pageSize READ pageSize CONSTANT)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(int verifiedCount READ verifiedCount NOTIFY verifiedCountChanged)
+    Q_PROPERTY(int refusedCount READ refusedCount NOTIFY refusedCountChanged)
+    Q_PROPERTY(int loadingCount READ loadingCount NOTIFY loadingCountChanged)
+
+public:
+    // Same values as store::VerificationState.
+    enum State { Loading = 0, Verified = 1, Refused = 2 };
+    Q_ENUM(State)
+
+    enum Role {
+        EventIdRole = Qt::UserRole + 1,
+        DeviceIdRole,
+        CameraNameRole,
+        LabelRole,
+        TimestampMsRole,
+        TimeRole,
+        DayRole,
+        DurationMsRole,
+        StateRole,
+        ReasonRole,
+        ReasonTextRole,
+        AccessRole,
+        SharedRole,
+        ThumbnailUrlRole,
+        HasClipRole,
+        ErrorTextRole,
+    };
+
+    static constexpr int kPageSize = 60;
+
+    explicit EventsModel(QObject *parent = nullptr);
+
+    // The store must outlive the model (or be replaced by setSource(nullptr, {}) first).
+    // A null store or an empty account leaves the model empty.
+    void setSource(vf::store::Store *store, const QString &account);
+    QString account() const { return m_account; }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    QString cameraFilter() const { return m_filter.deviceId; }
+    void setCameraFilter(const QString &deviceId);
+    QString labelFilter() const { return m_filter.kind; }
+    void setLabelFilter(const QString &kind);
+    qint64 sinceMs() const { return m_filter.sinceMs.value_or(0); }
+    void setSinceMs(qint64 ms); // 0: unset
+    qint64 untilMs() const { return m_filter.untilMs.value_or(0); }
+    void setUntilMs(qint64 ms); // 0: unset
+    bool refusedOnly() const { return m_filter.refusedOnly; }
+    void setRefusedOnly(bool on);
+    bool filtered() const;
+    Q_INVOKABLE void clearFilters();
+
+    // Whether the cloud listing has pages the store has not seen yet (the sync layer's
+    // word). Every call re-arms moreNeededFromCloud: it answers the previous request.
+    bool cloudHasMore() const { return m_cloudHasMore; }
+    void setCloudHasMore(bool more);
+
+    int pageSize() const { return kPageSize; }
+    int count() const { return int(m_rows.size()); }
+    int verifiedCount() const { return m_verifiedCount; }
+    int refusedCount() const { return m_refusedCount; }
+    int loadingCount() const { return m_loadingCount; }
+
+    // The sync layer, on the GUI thread, after it changed the store: re-reads the event
+    // and updates, moves, inserts or removes its row. An event outside the loaded range
+    // is left for fetchMore.
+    void refreshEvent(const QString &eventId);
+    // After the sync layer removed the event from the store (e.g. a revocation purge).
+    void removeEvent(const QString &eventId);
+    // A transient, retryable fetch error shown on the row; an empty message clears it.
+    // Kept for events not loaded yet, and across reloads of the same account.
+    void setItemError(const QString &eventId, const QString &message);
+    // Drops the loaded rows and reads the first page again.
+    Q_INVOKABLE void reload();
+
+    Q_INVOKABLE int indexOfEvent(const QString &eventId) const;
+    // Every role of the row by role name; empty for a row out of range.
+    Q_INVOKABLE QVariantMap get(int row) const;
+    // Events per local hour (24 ints) of that local day among the store's events that
+    // pass the filters, loaded or not: the timeline's bars.
+    Q_INVOKABLE QVariantList hourCounts(const QDate &day) const;
+
+Q_SIGNALS:
+    void sourceChanged();
+    void cameraFilterChanged();
+    void labelFilterChanged();
+    void sinceMsChanged();
+    void untilMsChanged();
+    void refusedOnlyChanged();
+    void filteredChanged();
+    void cloudHasMoreChanged();
+    void countChanged();
+    void verifiedCountChanged();
+    void refusedCountChanged();
+    void loadingCountChanged();
+    // The store has nothing after the last row but the cloud has more: the sync layer
+    // should fetch the next cloud page. Emitted once per request (see setCloudHasMore).
+    void moreNeededFromCloud();
+
+private:
+    // After m_filter changed: reads the first page again and updates `filtered`.
+    void applyFilter();
+    QVariant value(const EventRow &row, int role) const;
+    QList<int> changedRoles(const EventRow &before, const EventRow &after) const;
+    std::optional<EventRow> readRow(const QString &eventId) const;
+    // Reads the page after the last row and appends it; false when it was empty.
+    bool loadNextPage();
+    void insertEventRow(int position, EventRow row);
+    void removeEventRow(int row);
+    void rebuildIndex();
+    void updateCounts();
+    bool hasSource() const { return m_store && !m_account.isEmpty(); }
+
+    vf::store::Store *m_store = nullptr;
+    QString m_account;
+    QString m_partition; // MediaCache::partitionName(m_account), for image URLs
+    store::EventFilter m_filter;
+    QList<EventRow> m_rows;
+    QHash<QString, int> m_index; // event ID -> row
+    QHash<QString, QString> m_errors;
+    bool m_storeExhausted = true; // the last store read returned less than a page
+    bool m_cloudHasMore = false;
+    bool m_cloudAsked = false;
+    // Set while the model changes and emits: a view (or QAbstractItemModelTester) calling
+    // fetchMore from a change signal would otherwise page from a half-applied state.
+    bool m_changing = false;
+    bool m_lastFiltered = false;
+    int m_verifiedCount = 0;
+    int m_refusedCount = 0;
+    int m_loadingCount = 0;
+    int m_lastCount = 0;
+};
+
+} // namespace vf::model

@@ -1,0 +1,12 @@
+#pragma once
+// The sentence shown for a stored reason code. Codes come from our own verifier, but the
+// store may hold codes from a newer version: an unknown code is shown as it is rather
+// than hidden.
+#include <QString>
+
+namespace vf::model {
+
+// trust::reasonText of the code when it is known, the code itself otherwise ("" for "").
+QString reasonTextForCode(const QString &code);
+
+} // namespace vf::model

@@ -1,0 +1,210 @@
+#include "ClientSession.h"
+
+#include "CloudJson.h"
+#include "IdentityToken.h"
+#include "Store.h"
+
+#include <QDateTime>
+
+namespace vf::sync {
+
+ClientSession::ClientSession(ClientOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options)) {
+    vf::net::ApiClient::Options api;
+    api.baseUrl = m_options.server;
+    api.stallTimeoutMs = m_options.stallTimeoutMs;
+    m_api = std::make_unique<vf::net::ApiClient>(api);
+    m_verifier = std::make_unique<vf::trust::AttestationVerifier>(m_options.anchors, &m_memo);
+    m_mediaVerifier = std::make_unique<AttestationMediaVerifier>(*m_verifier);
+}
+
+ClientSession::~ClientSession() {
+    // The parts first: their workers use the store and the verifier.
+    stopAccount();
+    if (m_login)
+        m_login->cancel();
+}
+
+bool ClientSession::open(QString *error) {
+    if (!m_options.anchors) {
+        *error = QStringLiteral("no trust anchors");
+        return false;
+    }
+    m_store = vf::store::Store::open(m_options.dataDir, error);
+    if (!m_store)
+        return false;
+    if (m_options.reportBackoff)
+        m_store->outbox().setBackoffPolicy(*m_options.reportBackoff);
+    m_revocationState = m_store->revocationState(m_options.anchors->fingerprint());
+    m_revocationBook = std::make_unique<vf::trust::RevocationBook>(m_revocationState.get());
+    // The persisted list is verified again and in force before anything is fetched.
+    m_revocationBook->restore(*m_options.anchors, QDateTime::currentSecsSinceEpoch());
+    m_verifier->setRevocations(m_revocationBook->current(), m_revocationBook->epoch());
+    return true;
+}
+
+void ClientSession::signIn(const QString &username, const QString &password) {
+    if (!m_store) {
+        fail(QStringLiteral("store"), QStringLiteral("the data directory is not open"));
+        return;
+    }
+    stopAccount();
+    if (m_login) {
+        vf::net::ApiCall *old = std::exchange(m_login, nullptr);
+        old->cancel();
+    }
+    m_lastError.clear();
+    m_lastErrorCode.clear();
+    setState(State::SigningIn);
+    m_login = m_api->login(username, password);
+    vf::net::ApiCall *call = m_login;
+    connect(call, &vf::net::ApiCall::finished, this,
+            [this, call, username] { onLogin(call, username); });
+}
+
+void ClientSession::onLogin(vf::net::ApiCall *call, const QString &username) {
+    call->deleteLater();
+    if (call != m_login)
+        return;
+    m_login = nullptr;
+    const vf::net::ApiResult &result = call->result();
+    if (!result.ok()) {
+        if (result.error->kind == vf::net::ApiError::Kind::Unauthorized)
+            fail(QStringLiteral("bad_credentials"), tr("The username or password is not right."));
+        else
+            fail(QStringLiteral("network"), result.error->describe());
+        return;
+    }
+    const auto answer = vf::net::parseLoginAnswer(result.body);
+    if (!answer.value) {
+        fail(QStringLiteral("malformed"),
+             tr("The cloud's answer to the sign-in was not understood: %1").arg(answer.error));
+        return;
+    }
+    const vf::trust::IdentityVerdict identity = vf::trust::verifyIdentityToken(
+        answer.value->identity, username, *m_options.anchors, QDateTime::currentSecsSinceEpoch());
+    if (!identity.valid) {
+        fail(vf::trust::identityMismatchCode(),
+             tr("The cloud could not prove who you are (%1). Nothing was loaded.")
+                 .arg(identity.detail));
+        return;
+    }
+    // The cloud's plain user_id is only its word; when it disagrees with the signed
+    // identity, the cloud is confused about who we are: safer to load nothing.
+    if (answer.value->userId != identity.userId) {
+        fail(vf::trust::identityMismatchCode(),
+             tr("The cloud named another account than its signed identity. Nothing was "
+                "loaded."));
+        return;
+    }
+    m_api->setToken(answer.value->token);
+    startAccount(identity.userId, username);
+}
+
+void ClientSession::startAccount(const QString &userId, const QString &username) {
+    m_userId = userId;
+    m_username = username;
+
+    SyncContext context;
+    context.account = userId;
+    context.store = m_store.get();
+    context.verifier = m_mediaVerifier.get();
+    context.log = &m_log;
+    context.appVersion = m_options.appVersion;
+
+    m_gate = std::make_shared<VerifiedMediaGate>(context);
+    m_revocations = std::make_unique<RevocationSync>(*m_api, *m_revocationBook, *m_verifier);
+    m_events = std::make_unique<EventSync>(*m_api, context, m_options.sync);
+    m_reports = std::make_unique<ReportSender>(*m_api, m_store->outbox(), m_log, userId);
+
+    connect(m_events.get(), &EventSync::reportQueued, m_reports.get(), &ReportSender::kick);
+    connect(m_events.get(), &EventSync::idleChanged, this, [this] { checkIdle(); });
+    connect(m_events.get(), &EventSync::listingFailed, this,
+            [this](const vf::net::ApiError &error) {
+                m_lastError = error.describe();
+                checkIdle();
+            });
+    connect(m_revocations.get(), &RevocationSync::finished, this, [this](bool changed) {
+        if (changed)
+            m_events->revalidateCached(); // purge what the new list revokes, at once
+        if (!m_listingStarted) {
+            m_listingStarted = true;
+            m_events->refresh();
+        }
+        checkIdle();
+    });
+
+    m_log.signedIn(userId);
+    setState(State::Syncing);
+    Q_EMIT signedIn(userId);
+    m_reports->start(); // reports queued in an earlier run go first
+    m_listingStarted = false;
+    m_revocations->fetch();
+}
+
+void ClientSession::refresh() {
+    if (!m_events)
+        return;
+    setState(State::Syncing);
+    m_listingStarted = true;
+    m_revocations->fetch();
+    m_events->refresh();
+    m_reports->kick();
+}
+
+void ClientSession::signOut() {
+    const QString account = m_userId;
+    stopAccount();
+    if (!account.isEmpty() && m_store) {
+        QString error;
+        if (!m_store->signOut(account, &error))
+            qWarning("vf::sync: sign-out wipe incomplete: %s", qPrintable(error));
+    }
+    m_api->setToken({});
+    setState(State::SignedOut);
+    Q_EMIT signedOut();
+}
+
+void ClientSession::stopAccount() {
+    if (m_gate)
+        m_gate->close(); // waits for displays in progress on other threads
+    if (m_reports)
+        m_reports->stop();
+    m_events.reset(); // cancels fetches and joins its workers
+    m_reports.reset();
+    m_revocations.reset();
+    m_gate.reset();
+    m_userId.clear();
+    m_username.clear();
+    m_listingStarted = false;
+}
+
+void ClientSession::checkIdle() {
+    if (m_state != State::Syncing && m_state != State::Ready)
+        return;
+    const bool idle = m_events && m_events->isIdle() && !m_revocations->isFetching();
+    if (idle && m_state != State::Ready) {
+        setState(State::Ready);
+        m_log.idle();
+        Q_EMIT this->idle();
+    } else if (!idle && m_state == State::Ready) {
+        setState(State::Syncing);
+    }
+}
+
+void ClientSession::setState(State state) {
+    if (state == m_state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void ClientSession::fail(const QString &code, const QString &message) {
+    m_lastErrorCode = code;
+    m_lastError = message;
+    setState(State::Failed);
+    Q_EMIT signInFailed(code, message);
+}
+
+} // namespace vf::sync

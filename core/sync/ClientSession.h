@@ -1,0 +1,123 @@
+#pragma once
+// One client on one data directory: sign-in with the identity check of trust.md §8, then
+// for the signed-in account the revocation list, the event sync, the report sender and the
+// display gate. U, the account every owner check compares against, is the `sub` of the
+// verified identity token; the cloud's plain user_id must agree with it or the login is
+// refused (identity_mismatch). No QML here: the app wraps this for its UI.
+#include "ApiClient.h"
+#include "AttestationVerifier.h"
+#include "AutomationLog.h"
+#include "BackoffPolicy.h"
+#include "EventSync.h"
+#include "MediaVerifier.h"
+#include "ReportSender.h"
+#include "RevocationSync.h"
+#include "VerificationMemo.h"
+#include "VerifiedMediaGate.h"
+
+#include <QObject>
+#include <QUrl>
+#include <memory>
+#include <optional>
+
+namespace vf::store {
+class Store;
+class SqliteRevocationState;
+} // namespace vf::store
+
+namespace vf::sync {
+
+struct ClientOptions {
+    QUrl server;
+    QString dataDir;
+    std::shared_ptr<const vf::trust::TrustAnchors> anchors;
+    QString appVersion = QStringLiteral(VERIFRAME_VERSION);
+    EventSync::Options sync;
+    std::optional<vf::store::BackoffPolicy> reportBackoff; // default: 1 s up to 5 min
+    int stallTimeoutMs = 15000;
+};
+
+class ClientSession : public QObject {
+    Q_OBJECT
+public:
+    enum class State {
+        SignedOut, // nothing loaded; sign in
+        SigningIn, // login sent, identity being checked
+        Syncing,   // signed in; revocations, listing or thumbnails in progress
+        Ready,     // signed in and idle: every listed item verified or refused
+        Failed,    // sign-in refused or impossible; lastError() says why
+    };
+    Q_ENUM(State)
+
+    explicit ClientSession(ClientOptions options, QObject *parent = nullptr);
+    ~ClientSession() override;
+
+    // Opens the data directory's store; false (and *error) when it cannot be used at all.
+    bool open(QString *error);
+    // The log every part writes to; disabled until the app opens a file or sets an observer.
+    AutomationLog &automationLog() { return m_log; }
+
+    void signIn(const QString &username, const QString &password);
+    // Wipes this account's cached media and events; its queued reports stay and are sent
+    // the next time it signs in.
+    void signOut();
+    // Revocations first (so nothing revoked is shown again), then the listing.
+    void refresh();
+
+    State state() const { return m_state; }
+    QString userId() const { return m_userId; }
+    QString username() const { return m_username; }
+    QString lastError() const { return m_lastError; }
+    QString lastErrorCode() const { return m_lastErrorCode; } // e.g. identity_mismatch
+    bool isIdle() const { return m_state == State::Ready; }
+
+    vf::store::Store *store() { return m_store.get(); }
+    vf::net::ApiClient &api() { return *m_api; }
+    EventSync *events() { return m_events.get(); }
+    ReportSender *reports() { return m_reports.get(); }
+    RevocationSync *revocations() { return m_revocations.get(); }
+    std::shared_ptr<VerifiedMediaGate> gate() const { return m_gate; }
+    vf::trust::AttestationVerifier &verifier() { return *m_verifier; }
+    const ClientOptions &options() const { return m_options; }
+
+Q_SIGNALS:
+    void stateChanged(vf::sync::ClientSession::State state);
+    void signedIn(const QString &userId);
+    void signInFailed(const QString &code, const QString &message);
+    void signedOut();
+    void idle();
+
+private:
+    void onLogin(vf::net::ApiCall *call, const QString &username);
+    void startAccount(const QString &userId, const QString &username);
+    void stopAccount();
+    void setState(State state);
+    void fail(const QString &code, const QString &message);
+    void checkIdle();
+
+    ClientOptions m_options;
+    AutomationLog m_log;
+    std::unique_ptr<vf::net::ApiClient> m_api;
+    std::unique_ptr<vf::store::Store> m_store;
+    vf::trust::VerificationMemo m_memo;
+    std::unique_ptr<vf::trust::AttestationVerifier> m_verifier;
+    std::unique_ptr<AttestationMediaVerifier> m_mediaVerifier;
+    std::unique_ptr<vf::store::SqliteRevocationState> m_revocationState;
+    std::unique_ptr<vf::trust::RevocationBook> m_revocationBook;
+
+    // The signed-in account's parts.
+    std::shared_ptr<VerifiedMediaGate> m_gate;
+    std::unique_ptr<RevocationSync> m_revocations;
+    std::unique_ptr<EventSync> m_events;
+    std::unique_ptr<ReportSender> m_reports;
+
+    vf::net::ApiCall *m_login = nullptr;
+    State m_state = State::SignedOut;
+    QString m_userId;
+    QString m_username;
+    QString m_lastError;
+    QString m_lastErrorCode;
+    bool m_listingStarted = false;
+};
+
+} // namespace vf::sync

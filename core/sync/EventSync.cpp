@@ -1,0 +1,299 @@
+#include "EventSync.h"
+
+#include "CloudJson.h"
+#include "Store.h"
+
+#include <QDateTime>
+
+namespace vf::sync {
+
+using vf::store::StoredEvent;
+using vf::store::VerificationState;
+
+namespace {
+
+qint64 nowMs() {
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+StoredEvent fromListing(const vf::net::ListingEntry &e) {
+    StoredEvent s;
+    s.id = e.id;
+    s.deviceId = e.deviceId;
+    s.deviceName = e.deviceName;
+    s.kind = e.kind;
+    s.timestampMs = e.timestampMs;
+    s.durationMs = e.durationMs;
+    s.attestation = e.attestation;
+    s.claim = e.claim;
+    s.thumbnailUrl = e.thumbnailPath;
+    s.clipUrl = e.clipPath;
+    return s;
+}
+
+} // namespace
+
+EventSync::EventSync(vf::net::ApiClient &api, SyncContext context, Options options, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_context(std::move(context))
+    , m_options(options) {
+    if (m_options.workerThreads > 0)
+        m_pool.setMaxThreadCount(m_options.workerThreads);
+    m_pool.setExpiryTimeout(-1); // keep the threads (and their SQLite connections)
+}
+
+EventSync::~EventSync() {
+    cancel();
+    // The workers post their results to this object and use the store: none may outlive it.
+    m_pool.waitForDone();
+}
+
+void EventSync::setQuery(const vf::net::EventQuery &query) {
+    m_query = query;
+    cancel();
+    m_firstPageLoaded = false;
+    refresh();
+}
+
+void EventSync::refresh() {
+    ++m_generation;
+    if (m_listing) {
+        vf::net::ApiCall *old = m_listing;
+        m_listing = nullptr;
+        old->cancel();
+    }
+    m_nextCursor.clear();
+    requestPage(QString());
+}
+
+void EventSync::fetchMore() {
+    if (m_listing || m_nextCursor.isEmpty())
+        return;
+    requestPage(m_nextCursor);
+}
+
+void EventSync::cancel() {
+    ++m_generation;
+    if (m_listing) {
+        vf::net::ApiCall *old = m_listing;
+        m_listing = nullptr;
+        old->cancel();
+    }
+    const QHash<QString, Fetch> fetches = std::exchange(m_inFlight, {});
+    for (const Fetch &f : fetches)
+        f.call->cancel();
+    m_waiting.clear();
+    m_waitingIds.clear();
+    updateIdle();
+}
+
+bool EventSync::isIdle() const {
+    return m_firstPageLoaded && !m_listing && m_waiting.isEmpty() && m_inFlight.isEmpty() &&
+           m_verifying == 0;
+}
+
+void EventSync::requestPage(const QString &cursor) {
+    vf::net::EventQuery q = m_query;
+    q.limit = m_options.pageSize;
+    q.cursor = cursor;
+    vf::net::ApiCall *call = m_api.events(q);
+    m_listing = call;
+    const quint64 generation = m_generation;
+    connect(call, &vf::net::ApiCall::finished, this,
+            [this, call, generation] { onPage(call, generation); });
+    updateIdle();
+}
+
+void EventSync::onPage(vf::net::ApiCall *call, quint64 generation) {
+    call->deleteLater();
+    if (generation != m_generation || call != m_listing)
+        return; // superseded by a refresh, a new query or a cancel
+    m_listing = nullptr;
+    const vf::net::ApiResult &result = call->result();
+    if (!result.ok()) {
+        m_lastError = result.error->describe();
+        Q_EMIT listingFailed(*result.error);
+        updateIdle();
+        return;
+    }
+    const auto page = vf::net::parseEventPage(result.body);
+    if (!page.value) {
+        // A half-read listing never reaches the verifier: the whole page is dropped.
+        vf::net::ApiError error;
+        error.kind = vf::net::ApiError::Kind::Malformed;
+        error.message = page.error;
+        m_lastError = error.describe();
+        Q_EMIT listingFailed(error);
+        updateIdle();
+        return;
+    }
+    m_lastError.clear();
+    QStringList ids;
+    for (const vf::net::ListingEntry &entry : page.value->events) {
+        ids << entry.id;
+        consider(fromListing(entry));
+    }
+    m_nextCursor = page.value->nextCursor;
+    m_firstPageLoaded = true;
+    Q_EMIT pageLoaded(ids, hasMore());
+    pumpFetches();
+    if (m_options.followAllPages && hasMore())
+        requestPage(m_nextCursor);
+    updateIdle();
+}
+
+void EventSync::consider(const StoredEvent &listed) {
+    QString error;
+    vf::store::EventStore &events = m_context.store->events();
+    if (!events.upsert(m_context.account, listed, &error)) {
+        Q_EMIT itemFailed(listed.id, error);
+        return;
+    }
+    const std::optional<StoredEvent> stored = events.find(m_context.account, listed.id);
+    if (!stored)
+        return;
+    Q_EMIT eventChanged(stored->id);
+    if (stored->state == VerificationState::Refused)
+        return; // already refused and reported for exactly these signed objects
+    if (stored->state == VerificationState::Verified) {
+        // Verified bytes in the cache: the display gate checks them again at every display.
+        if (m_context.store->media().contains(m_context.account, stored->thumbnailSha256))
+            return;
+        events.setVerification(m_context.account, stored->id, VerificationState::Loading, {}, {},
+                               {}, &error);
+    }
+    if (m_inFlight.contains(stored->id) || m_waitingIds.contains(stored->id))
+        return;
+    m_waiting.enqueue(*stored);
+    m_waitingIds.insert(stored->id);
+}
+
+void EventSync::retry(const QString &eventId) {
+    const std::optional<StoredEvent> stored =
+        m_context.store->events().find(m_context.account, eventId);
+    if (!stored || stored->state == VerificationState::Refused)
+        return;
+    if (m_inFlight.contains(eventId) || m_waitingIds.contains(eventId))
+        return;
+    m_waiting.enqueue(*stored);
+    m_waitingIds.insert(eventId);
+    pumpFetches();
+    updateIdle();
+}
+
+void EventSync::pumpFetches() {
+    while (!m_waiting.isEmpty() && m_inFlight.size() < m_options.concurrentFetches) {
+        StoredEvent event = m_waiting.dequeue();
+        m_waitingIds.remove(event.id);
+        vf::net::ApiCall *call =
+            m_api.media(event.thumbnailUrl, vf::net::ApiClient::kThumbnailLimit);
+        const QString id = event.id;
+        m_inFlight.insert(id, Fetch{std::move(event), call});
+        connect(call, &vf::net::ApiCall::finished, this,
+                [this, call, id] { onThumbnail(call, id); });
+    }
+}
+
+void EventSync::onThumbnail(vf::net::ApiCall *call, const QString &eventId) {
+    call->deleteLater();
+    const auto it = m_inFlight.find(eventId);
+    if (it == m_inFlight.end() || it->call != call)
+        return; // cancelled
+    const StoredEvent event = it->event;
+    m_inFlight.erase(it);
+    const vf::net::ApiResult &result = call->result();
+    if (!result.ok()) {
+        if (result.error->kind != vf::net::ApiError::Kind::Cancelled)
+            Q_EMIT itemFailed(eventId, result.error->describe());
+        pumpFetches();
+        updateIdle();
+        return;
+    }
+    verifyOnPool(event, result.body, false);
+    pumpFetches();
+}
+
+void EventSync::verifyOnPool(const StoredEvent &event, QByteArray bytes, bool fromCache) {
+    ++m_verifying;
+    const SyncContext context = m_context;
+    m_pool.start([this, context, event, bytes = std::move(bytes), fromCache]() mutable {
+        const Judgement judgement = judgeThumbnail(context, event, bytes, nowMs(), !fromCache);
+        bytes = QByteArray(); // refused or cached: this copy goes now
+        QMetaObject::invokeMethod(
+            this,
+            [this, event, judgement] {
+                --m_verifying;
+                onJudged(event, judgement);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void EventSync::onJudged(const StoredEvent &event, const Judgement &judgement) {
+    if (judgement.verdict.verified()) {
+        if (!judgement.storeError.isEmpty())
+            Q_EMIT itemFailed(event.id, judgement.storeError);
+        else
+            Q_EMIT eventVerified(event.id, event.deviceId,
+                                 vf::trust::grantRoleName(judgement.verdict.role));
+    } else {
+        Q_EMIT eventRefused(event.id, vf::trust::reasonCode(judgement.verdict.reason));
+        if (judgement.reportId && judgement.reportCreated)
+            Q_EMIT reportQueued(*judgement.reportId);
+    }
+    Q_EMIT eventChanged(event.id);
+    pumpFetches();
+    updateIdle();
+}
+
+void EventSync::revalidateCached() {
+    ++m_verifying;
+    const SyncContext context = m_context;
+    m_pool.start([this, context] {
+        // Every verified event of the account, judged again from its cached bytes under the
+        // verifier's current revocation list; only changes are posted back.
+        std::optional<vf::store::EventCursor> after;
+        for (;;) {
+            const QList<StoredEvent> page =
+                context.store->events().page(context.account, {}, after, 500);
+            if (page.isEmpty())
+                break;
+            after = vf::store::EventCursor{page.last().timestampMs, page.last().id};
+            for (const StoredEvent &event : page) {
+                if (event.state != VerificationState::Verified)
+                    continue;
+                const auto bytes =
+                    context.store->media().load(context.account, event.thumbnailSha256);
+                if (!bytes) {
+                    QMetaObject::invokeMethod(
+                        this, [this, id = event.id] { retry(id); }, Qt::QueuedConnection);
+                    continue;
+                }
+                const Judgement judgement = judgeThumbnail(context, event, *bytes, nowMs(), false);
+                if (judgement.verdict.verified())
+                    continue;
+                QMetaObject::invokeMethod(
+                    this, [this, event, judgement] { onJudged(event, judgement); },
+                    Qt::QueuedConnection);
+            }
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                --m_verifying;
+                updateIdle();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void EventSync::updateIdle() {
+    const bool idle = isIdle();
+    if (idle == m_idle)
+        return;
+    m_idle = idle;
+    Q_EMIT idleChanged(idle);
+}
+
+} // namespace vf::sync

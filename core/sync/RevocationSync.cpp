@@ -1,0 +1,61 @@
+#include "RevocationSync.h"
+
+#include <QDateTime>
+
+namespace vf::sync {
+
+using Outcome = vf::trust::RevocationBook::Outcome;
+
+RevocationSync::RevocationSync(vf::net::ApiClient &api, vf::trust::RevocationBook &book,
+                               vf::trust::AttestationVerifier &verifier, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_book(book)
+    , m_verifier(verifier) {}
+
+void RevocationSync::fetch() {
+    if (m_call)
+        return;
+    m_call = m_api.revocations();
+    vf::net::ApiCall *call = m_call;
+    connect(call, &vf::net::ApiCall::finished, this, [this, call] { onAnswer(call); });
+}
+
+void RevocationSync::onAnswer(vf::net::ApiCall *call) {
+    call->deleteLater();
+    if (call != m_call)
+        return;
+    m_call = nullptr;
+    const vf::net::ApiResult &result = call->result();
+    if (!result.ok()) {
+        // The list in force stays: a failed fetch never un-revokes anything.
+        m_lastOutcome = QStringLiteral("fetch failed: %1").arg(result.error->describe());
+        Q_EMIT failed(*result.error);
+        Q_EMIT finished(false);
+        return;
+    }
+    const auto update =
+        m_book.offer(result.body, *m_verifier.anchors(), QDateTime::currentSecsSinceEpoch());
+    switch (update.outcome) {
+    case Outcome::Accepted:
+        m_verifier.setRevocations(m_book.current(), m_book.epoch());
+        m_lastOutcome = QStringLiteral("seq %1 accepted").arg(update.seq);
+        Q_EMIT accepted(update.seq);
+        Q_EMIT finished(true);
+        return;
+    case Outcome::Unchanged:
+        m_lastOutcome = QStringLiteral("seq %1 unchanged").arg(update.seq);
+        break;
+    case Outcome::RejectedInvalid:
+        m_lastOutcome = QStringLiteral("invalid list refused: %1").arg(update.detail);
+        Q_EMIT rejected(m_lastOutcome);
+        break;
+    case Outcome::RejectedRollback:
+        m_lastOutcome = QStringLiteral("rollback refused: %1").arg(update.detail);
+        Q_EMIT rejected(m_lastOutcome);
+        break;
+    }
+    Q_EMIT finished(false);
+}
+
+} // namespace vf::sync

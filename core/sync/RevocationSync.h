@@ -1,0 +1,42 @@
+#pragma once
+// Fetches the revocation list (trust.md §7) at sign-in and on every refresh and offers it
+// to the RevocationBook, which keeps the highest accepted seq and refuses rollbacks and
+// invalid lists. A newly accepted list goes to the verifier at once (its epoch changes, so
+// no memoised result from before it is reused) and revoked() fires so that what it revokes
+// is purged from the cache and the model.
+#include "ApiClient.h"
+#include "AttestationVerifier.h"
+#include "RevocationList.h"
+
+#include <QObject>
+
+namespace vf::sync {
+
+class RevocationSync : public QObject {
+    Q_OBJECT
+public:
+    RevocationSync(vf::net::ApiClient &api, vf::trust::RevocationBook &book,
+                   vf::trust::AttestationVerifier &verifier, QObject *parent = nullptr);
+
+    void fetch();
+    bool isFetching() const { return m_call != nullptr; }
+    // What the last fetch did, for diagnostics ("seq 4 accepted", "rollback refused"...).
+    QString lastOutcome() const { return m_lastOutcome; }
+
+Q_SIGNALS:
+    void accepted(quint64 seq);  // a new list is in force
+    void finished(bool changed); // each fetch ends with this, whatever happened
+    void rejected(const QString &detail);
+    void failed(const vf::net::ApiError &error);
+
+private:
+    void onAnswer(vf::net::ApiCall *call);
+
+    vf::net::ApiClient &m_api;
+    vf::trust::RevocationBook &m_book;
+    vf::trust::AttestationVerifier &m_verifier;
+    vf::net::ApiCall *m_call = nullptr;
+    QString m_lastOutcome;
+};
+
+} // namespace vf::sync

@@ -1,0 +1,236 @@
+// The sync engine fed by a scripted server: a malformed listing is dropped whole, a
+// stalled connection times out, a truncated thumbnail is a retryable error (not a refusal,
+// and never shown), verified bytes go through the display gate, refused bytes are reported
+// and never cached. The events are real ones from the trust tests' PKI.
+#include "EventSync.h"
+#include "FakeHttpServer.h"
+#include "Store.h"
+#include "TestWorld.h"
+#include "VerifiedMediaGate.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vf;
+using vf::test::FakeHttpServer;
+using vf::test::ScriptedAnswer;
+using vf::test::TestWorld;
+
+namespace {
+
+QJsonObject listingEntry(test::EventFixture &event, const QString &id) {
+    event.listedEventId = id;
+    event.attestation.eventId = id;
+    event.freeze();
+    return {{"id", id},
+            {"device_id", event.listedDeviceId},
+            {"device_name", "Front door"},
+            {"kind", "person"},
+            {"ts", event.attestation.tsMs},
+            {"duration_ms", 12000},
+            {"attestation", QString::fromLatin1(event.attestationBytes->toBase64())},
+            {"claim", QString::fromLatin1(event.claimBytes->toBase64())},
+            {"thumbnail", QStringLiteral("/v1/media/%1/thumbnail").arg(id)},
+            {"clip", QJsonValue::Null}};
+}
+
+QByteArray listing(const QList<QJsonObject> &entries) {
+    QJsonArray events;
+    for (const QJsonObject &e : entries)
+        events.append(e);
+    return QJsonDocument(QJsonObject{{"events", events}, {"next_cursor", QJsonValue::Null}})
+        .toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+class SyncFailuresTest : public QObject {
+    Q_OBJECT
+
+    const TestWorld &world = TestWorld::instance();
+    std::unique_ptr<QTemporaryDir> dir;
+    std::unique_ptr<FakeHttpServer> server;
+    std::unique_ptr<store::Store> store;
+    std::unique_ptr<trust::AttestationVerifier> verifier;
+    std::unique_ptr<sync::AttestationMediaVerifier> mediaVerifier;
+    std::unique_ptr<net::ApiClient> api;
+    sync::AutomationLog log;
+    QList<QJsonObject> records;
+    sync::SyncContext context;
+
+    std::unique_ptr<sync::EventSync> makeSync() {
+        return std::make_unique<sync::EventSync>(*api, context, sync::EventSync::Options{});
+    }
+    int recordsOfType(const QString &type) const {
+        return int(std::count_if(records.begin(), records.end(), [&](const QJsonObject &r) {
+            return r.value("type").toString() == type;
+        }));
+    }
+
+private Q_SLOTS:
+    void init() {
+        dir = std::make_unique<QTemporaryDir>();
+        server = std::make_unique<FakeHttpServer>();
+        QString error;
+        store = store::Store::open(dir->path(), &error);
+        QVERIFY2(store, qPrintable(error));
+        verifier = std::make_unique<trust::AttestationVerifier>(world.anchors);
+        mediaVerifier = std::make_unique<sync::AttestationMediaVerifier>(*verifier);
+        net::ApiClient::Options options;
+        options.baseUrl = QUrl(server->baseUrl());
+        options.stallTimeoutMs = 400;
+        options.getAttempts = 1;
+        api = std::make_unique<net::ApiClient>(options);
+        records.clear();
+        log.setObserver([this](const QJsonObject &r) { records << r; });
+        context = {TestWorld::alice(), store.get(), mediaVerifier.get(), &log, "test"};
+    }
+
+    void malformedListingIsDroppedWhole() {
+        server->script = {ScriptedAnswer::respond(
+            200, R"({"events":[{"id":"e1","device_id":"cam"}],"next_cursor":null})")};
+        auto sync = makeSync();
+        QSignalSpy failed(sync.get(), &sync::EventSync::listingFailed);
+        sync->refresh();
+        QTRY_COMPARE(failed.size(), 1);
+        const auto error = failed.at(0).at(0).value<net::ApiError>();
+        QCOMPARE(error.kind, net::ApiError::Kind::Malformed);
+        QVERIFY(!error.describe().isEmpty());
+        QCOMPARE(store->events().count(TestWorld::alice()), 0);
+        QVERIFY(!sync->isIdle());
+        QVERIFY(records.isEmpty());
+    }
+
+    void stalledListingTimesOutRetryably() {
+        server->script = {ScriptedAnswer::stall()};
+        auto sync = makeSync();
+        QSignalSpy failed(sync.get(), &sync::EventSync::listingFailed);
+        sync->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);
+        const auto error = failed.at(0).at(0).value<net::ApiError>();
+        QCOMPARE(error.kind, net::ApiError::Kind::Timeout);
+        QVERIFY(error.retryable());
+    }
+
+    void truncatedThumbnailIsAnErrorThenRetryVerifies() {
+        auto event = world.ownerEvent(world.cameraP256);
+        ScriptedAnswer truncated = ScriptedAnswer::respond(200, event.thumbnail.left(100));
+        truncated.declaredLength = event.thumbnail.size();
+        server->script = {ScriptedAnswer::respond(200, listing({listingEntry(event, "e1")})),
+                          truncated};
+        auto sync = makeSync();
+        QSignalSpy itemFailed(sync.get(), &sync::EventSync::itemFailed);
+        QSignalSpy verified(sync.get(), &sync::EventSync::eventVerified);
+        sync->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(itemFailed.size(), 1, 5000);
+        QCOMPARE(itemFailed.at(0).at(0).toString(), QStringLiteral("e1"));
+        // Not a refusal: nothing reported, nothing cached, still loading.
+        QCOMPARE(store->audit().count(TestWorld::alice()), 0);
+        QCOMPARE(store->outbox().pending(TestWorld::alice()).size(), 0);
+        QCOMPARE(store->media().totalBytes(), 0);
+        QCOMPARE(store->events().find(TestWorld::alice(), "e1")->state,
+                 store::VerificationState::Loading);
+        QTRY_VERIFY(sync->isIdle());
+
+        server->script = {ScriptedAnswer::respond(200, event.thumbnail)};
+        sync->retry("e1");
+        QTRY_COMPARE_WITH_TIMEOUT(verified.size(), 1, 5000);
+        QCOMPARE(verified.at(0).at(2).toString(), QStringLiteral("owner"));
+        QCOMPARE(store->media().totalBytes(), event.thumbnail.size());
+        QCOMPARE(recordsOfType("displayed"), 0); // verified is not displayed
+
+        sync::VerifiedMediaGate gate(context);
+        QByteArray decoded;
+        const auto result =
+            gate.releaseThumbnail("e1", [&](const QByteArray &bytes) { decoded = bytes; });
+        QCOMPARE(result.outcome, sync::VerifiedMediaGate::Outcome::Released);
+        QCOMPARE(decoded, event.thumbnail);
+        QCOMPARE(recordsOfType("displayed"), 1);
+        QCOMPARE(
+            records.last().value("sha256").toString(),
+            QString::fromLatin1(
+                QCryptographicHash::hash(event.thumbnail, QCryptographicHash::Sha256).toHex()));
+    }
+
+    void tamperedThumbnailIsRefusedReportedNeverCached() {
+        auto event = world.ownerEvent(world.cameraEd25519);
+        QByteArray tampered = event.thumbnail;
+        tampered[tampered.size() / 2] = char(tampered[tampered.size() / 2] ^ 0x55);
+        server->script = {ScriptedAnswer::respond(200, listing({listingEntry(event, "e2")})),
+                          ScriptedAnswer::respond(200, tampered)};
+        auto sync = makeSync();
+        QSignalSpy refused(sync.get(), &sync::EventSync::eventRefused);
+        QSignalSpy queued(sync.get(), &sync::EventSync::reportQueued);
+        sync->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 5000);
+        QCOMPARE(refused.at(0).at(1).toString(), QStringLiteral("media_mismatch"));
+        QCOMPARE(queued.size(), 1);
+        QCOMPARE(store->media().totalBytes(), 0);
+        QCOMPARE(store->audit().count(TestWorld::alice()), 1);
+        const auto pending = store->outbox().pending(TestWorld::alice());
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first().report.reason, QStringLiteral("media_mismatch"));
+        QCOMPARE(recordsOfType("refused"), 1);
+        QCOMPARE(recordsOfType("reported"), 1);
+
+        sync::VerifiedMediaGate gate(context);
+        bool decoderRan = false;
+        const auto result =
+            gate.releaseThumbnail("e2", [&](const QByteArray &) { decoderRan = true; });
+        QCOMPARE(result.outcome, sync::VerifiedMediaGate::Outcome::NotVerified);
+        QVERIFY(!decoderRan);
+        QCOMPARE(recordsOfType("displayed"), 0);
+
+        // Seen again on refresh: same signed objects, no second report.
+        server->script = {ScriptedAnswer::respond(200, listing({listingEntry(event, "e2")}))};
+        sync->refresh();
+        QTRY_VERIFY(sync->isIdle());
+        QCOMPARE(store->outbox().pending(TestWorld::alice()).size(), 1);
+        QCOMPARE(store->audit().count(TestWorld::alice()), 1);
+    }
+
+    void foreignOwnersEventIsRefused() {
+        auto event = world.ownerEvent(world.cameraP256, TestWorld::bob());
+        server->script = {ScriptedAnswer::respond(200, listing({listingEntry(event, "e3")})),
+                          ScriptedAnswer::respond(200, event.thumbnail)};
+        auto sync = makeSync();
+        QSignalSpy refused(sync.get(), &sync::EventSync::eventRefused);
+        sync->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 5000);
+        QCOMPARE(refused.at(0).at(1).toString(), QStringLiteral("foreign_owner"));
+        QCOMPARE(store->media().totalBytes(), 0);
+        QCOMPARE(store->events().find(TestWorld::alice(), "e3")->reason,
+                 QStringLiteral("foreign_owner"));
+    }
+
+    void closedGateReleasesNothing() {
+        auto event = world.ownerEvent(world.cameraP256);
+        server->script = {ScriptedAnswer::respond(200, listing({listingEntry(event, "e4")})),
+                          ScriptedAnswer::respond(200, event.thumbnail)};
+        auto sync = makeSync();
+        QSignalSpy verified(sync.get(), &sync::EventSync::eventVerified);
+        sync->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(verified.size(), 1, 5000);
+        sync::VerifiedMediaGate gate(context);
+        gate.close();
+        bool decoderRan = false;
+        QCOMPARE(
+            gate.releaseThumbnail("e4", [&](const QByteArray &) { decoderRan = true; }).outcome,
+            sync::VerifiedMediaGate::Outcome::Closed);
+        QVERIFY(!decoderRan);
+        // Another account's gate on the same store sees nothing of alice's.
+        sync::SyncContext bobs = context;
+        bobs.account = TestWorld::bob();
+        sync::VerifiedMediaGate bobGate(bobs);
+        QCOMPARE(
+            bobGate.releaseThumbnail("e4", [&](const QByteArray &) { decoderRan = true; }).outcome,
+            sync::VerifiedMediaGate::Outcome::NotVerified);
+        QVERIFY(!decoderRan);
+    }
+};
+
+QTEST_GUILESS_MAIN(SyncFailuresTest)
+#include "tst_sync_failures.moc"
