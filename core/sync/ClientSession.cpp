@@ -106,13 +106,7 @@ void ClientSession::startAccount(const QString &userId, const QString &username)
     m_userId = userId;
     m_username = username;
 
-    SyncContext context;
-    context.account = userId;
-    context.store = m_store.get();
-    context.verifier = m_mediaVerifier.get();
-    context.log = &m_log;
-    context.appVersion = m_options.appVersion;
-
+    const SyncContext context = this->context();
     m_gate = std::make_shared<VerifiedMediaGate>(context);
     m_revocations = std::make_unique<RevocationSync>(*m_api, *m_revocationBook, *m_verifier);
     m_events = std::make_unique<EventSync>(*m_api, context, m_options.sync);
@@ -141,6 +135,25 @@ void ClientSession::startAccount(const QString &userId, const QString &username)
     m_reports->start(); // reports queued in an earlier run go first
     m_listingStarted = false;
     m_revocations->fetch();
+}
+
+SyncContext ClientSession::context() {
+    SyncContext context;
+    context.account = m_userId;
+    context.store = m_store.get();
+    context.verifier = m_mediaVerifier.get();
+    context.log = &m_log;
+    context.appVersion = m_options.appVersion;
+    return context;
+}
+
+std::unique_ptr<VerifiedClipStream> ClientSession::openClip(const QString &eventId) {
+    if (m_userId.isEmpty() || !m_store)
+        return nullptr;
+    const auto event = m_store->events().find(m_userId, eventId);
+    if (!event)
+        return nullptr;
+    return std::make_unique<VerifiedClipStream>(*m_api, context(), *event);
 }
 
 void ClientSession::refresh() {

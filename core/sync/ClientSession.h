@@ -13,6 +13,7 @@
 #include "ReportSender.h"
 #include "RevocationSync.h"
 #include "VerificationMemo.h"
+#include "VerifiedClipStream.h"
 #include "VerifiedMediaGate.h"
 
 #include <QObject>
@@ -77,6 +78,9 @@ public:
     ReportSender *reports() { return m_reports.get(); }
     RevocationSync *revocations() { return m_revocations.get(); }
     std::shared_ptr<VerifiedMediaGate> gate() const { return m_gate; }
+    // A stream of the event's clip for the signed-in account (start() it); null when
+    // signed out or the event is unknown to this account.
+    std::unique_ptr<VerifiedClipStream> openClip(const QString &eventId);
     vf::trust::AttestationVerifier &verifier() { return *m_verifier; }
     const ClientOptions &options() const { return m_options; }
 
@@ -94,6 +98,7 @@ private:
     void setState(State state);
     void fail(const QString &code, const QString &message);
     void checkIdle();
+    SyncContext context();
 
     ClientOptions m_options;
     AutomationLog m_log;

@@ -26,6 +26,7 @@ public:
     bool waitDrained(int timeoutMs = 60000);
 
     const QList<QJsonObject> &records() const { return m_records; }
+    void clearRecords() { m_records.clear(); }
     QList<QJsonObject> recordsOfType(const QString &type) const;
     QSet<QString> eventsWith(const QString &type) const;
 

@@ -10,6 +10,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -63,6 +64,23 @@ class ClientE2eTest : public QObject {
         return out;
     }
 
+    // The cloud keeps reports across the test's rows: only those with the client's
+    // report IDs count. *twice names an event the cloud stored more than once.
+    QSet<ReportKey> storedReports(const QString &user, const QSet<QString> &reportIds,
+                                  QString *twice) {
+        QSet<ReportKey> stored;
+        for (const QJsonObject &r : cloudReports(user)) {
+            if (!reportIds.contains(r.value("report_id").toString()))
+                continue;
+            const ReportKey key{r.value("event_id").toString(), r.value("role").toString(),
+                                r.value("reason").toString()};
+            if (stored.contains(key))
+                *twice = key.eventId;
+            stored.insert(key);
+        }
+        return stored;
+    }
+
     // Nothing foreign was shown: every displayed event is the account's (or shared with
     // it) and the bytes decoded are exactly the honest thumbnail.
     void checkNothingForeignShown(E2eClient &client, const QString &user,
@@ -93,23 +111,13 @@ class ClientE2eTest : public QObject {
             QVERIFY2(!audited.contains(key), qPrintable("audited twice: " + a.eventId));
             audited.insert(key);
         }
-        // The cloud keeps reports across the test's rows: only this client's count.
         QSet<QString> mine;
         for (const QJsonObject &r : client.recordsOfType(QStringLiteral("reported")))
             mine.insert(r.value("report_id").toString());
-        QSet<ReportKey> stored;
-        QSet<QString> ids;
-        for (const QJsonObject &r : cloudReports(user)) {
-            if (!mine.contains(r.value("report_id").toString()))
-                continue;
-            const ReportKey key{r.value("event_id").toString(), r.value("role").toString(),
-                                r.value("reason").toString()};
-            QVERIFY2(!stored.contains(key), qPrintable("stored twice: " + key.eventId));
-            stored.insert(key);
-            ids.insert(r.value("report_id").toString());
-        }
+        QString twice;
+        const QSet<ReportKey> stored = storedReports(user, mine, &twice);
+        QVERIFY2(twice.isEmpty(), qPrintable("stored twice: " + twice));
         QCOMPARE(stored, audited);
-        QCOMPARE(ids.size(), stored.size());
         QCOMPARE(store.outbox().pending(account).size(), 0);
         QCOMPARE(client.eventsWith(QStringLiteral("refused")).size(), audited.size());
     }
@@ -222,6 +230,272 @@ private Q_SLOTS:
         client->session().refresh();
         QVERIFY(client->waitIdle().isEmpty());
         checkReportedExactlyOnce(*client, user);
+    }
+
+    void outageOf503sDelaysReportsAndLosesNone() {
+        QVERIFY(restartCloud(QStringLiteral("mixup:0.3")).isEmpty());
+        auto client = newClient(clientDir->path());
+        // The cloud starts answering 503 to everything the moment the first refusal is
+        // queued, before its report can be sent.
+        bool outage = false;
+        connect(&client->session(), &sync::ClientSession::signedIn, this, [&] {
+            connect(client->session().events(), &sync::EventSync::reportQueued, this, [&] {
+                if (outage)
+                    return;
+                outage = true;
+                QVERIFY(cloud.host().setFaultSpec(QStringLiteral("mixup:0.3,error:1")).isEmpty());
+            });
+        });
+        QString error = client->signIn(QStringLiteral("alice"), password("alice"));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(outage);
+        const QString account = cloud.userId("alice");
+        store::Store &store = *client->session().store();
+        // Reports wait in the outbox, retried with backoff; the failures are recorded.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const auto &q : store.outbox().pending(account))
+                    if (q.attempts > 0 && q.lastError.contains(QStringLiteral("503")))
+                        return true;
+                return false;
+            }(),
+            15000);
+        QVERIFY(!store.outbox().pending(account).isEmpty());
+        QCOMPARE(store.outbox().acknowledgedCount(account), 0);
+
+        // The cloud comes back: a refresh finishes the sync and every report goes, once.
+        QVERIFY(cloud.host().setFaultSpec(QStringLiteral("mixup:0.3")).isEmpty());
+        client->session().refresh();
+        QVERIFY(client->waitIdle().isEmpty());
+        checkNothingForeignShown(*client, "alice", client->displayAll());
+        checkReportedExactlyOnce(*client, "alice");
+    }
+
+    void killedMidSendLosesNothingAndDuplicatesNothing() {
+        QVERIFY(restartCloud(QStringLiteral("mixup:0.4,slow:0.5")).isEmpty());
+        const QString log = clientDir->filePath(QStringLiteral("automation.jsonl"));
+        const QString data = clientDir->filePath(QStringLiteral("data"));
+        auto probeArguments = [&](bool untilDrained) {
+            QStringList args{"--server",
+                             cloud.host().url().toString(),
+                             "--data-dir",
+                             data,
+                             "--user",
+                             "alice",
+                             "--password",
+                             password("alice"),
+                             "--device-roots",
+                             cloudDir.filePath("trust/device-roots.pem"),
+                             "--owner-authorities",
+                             cloudDir.filePath("trust/owner-authorities.pem"),
+                             "--log",
+                             log};
+            if (untilDrained)
+                args << "--until-drained";
+            return args;
+        };
+        auto logLines = [&] {
+            QFile f(log);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        // Twice: SIGKILL as soon as a report is queued (sends are in flight or about to be).
+        for (int round = 0; round < 2; ++round) {
+            QProcess probe;
+            probe.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            const int reportedBefore = int(logLines().count("\"reported\""));
+            probe.start(QStringLiteral(VF_CLIENT_PROBE), probeArguments(false));
+            QVERIFY(probe.waitForStarted());
+            QTRY_VERIFY_WITH_TIMEOUT(logLines().count("\"reported\"") > reportedBefore ||
+                                         probe.state() == QProcess::NotRunning,
+                                     60000);
+            probe.kill(); // SIGKILL
+            probe.waitForFinished();
+        }
+        // Then a run to the end, with the cloud answering normally.
+        QVERIFY(restartCloud(QStringLiteral("mixup:0.4")).isEmpty());
+        QProcess probe;
+        probe.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        probe.start(QStringLiteral(VF_CLIENT_PROBE), probeArguments(true));
+        QVERIFY(probe.waitForFinished(150000));
+        QCOMPARE(probe.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(probe.exitCode(), 0);
+
+        // The data dir's audit log against the cloud: each refusal stored exactly once.
+        QString error;
+        auto store = store::Store::open(data, &error);
+        QVERIFY2(store, qPrintable(error));
+        const QString account = cloud.userId("alice");
+        QCOMPARE(store->outbox().pending(account).size(), 0);
+        QSet<ReportKey> audited;
+        store::AuditFilter everything;
+        everything.limit = 100000;
+        for (const store::AuditEntry &a : store->audit().list(account, everything))
+            audited.insert({a.eventId, a.role, a.reason});
+        QVERIFY(!audited.isEmpty());
+        QSet<QString> mine;
+        for (const QByteArray &line : logLines().split('\n')) {
+            const QJsonObject r = QJsonDocument::fromJson(line).object();
+            if (r.value("type").toString() == "reported")
+                mine.insert(r.value("report_id").toString());
+            if (r.value("type").toString() == "displayed")
+                QVERIFY(honest.value("alice").contains(r.value("event_id").toString()));
+        }
+        QString twice;
+        const QSet<ReportKey> stored = storedReports("alice", mine, &twice);
+        QVERIFY2(twice.isEmpty(), qPrintable("stored twice: " + twice));
+        QCOMPARE(stored, audited);
+    }
+
+    void switchingAccountsLeaksNothing() {
+        QVERIFY(restartCloud(QStringLiteral("mixup:0.3")).isEmpty());
+        auto client = newClient(clientDir->path());
+        QVERIFY(client->signIn("alice", password("alice")).isEmpty());
+        checkNothingForeignShown(*client, "alice", client->displayAll());
+        const QString alice = cloud.userId("alice");
+        const QString bob = cloud.userId("bob");
+        store::Store &store = *client->session().store();
+        const qint64 aliceBytes = store.media().accountBytes(alice);
+        QVERIFY(aliceBytes > 0);
+
+        // Bob on the same data dir, without alice signing out. (Only bob's records count
+        // from here: alice's displays were hers.)
+        client->clearRecords();
+        QVERIFY(client->signIn("bob", password("bob")).isEmpty());
+        const auto bobShown = client->displayAll();
+        checkNothingForeignShown(*client, "bob", bobShown);
+        QVERIFY(!bobShown.isEmpty());
+        int aliceOnly = 0;
+        for (const QString &id : honest.value("alice").keys()) {
+            if (honest.value("bob").contains(id))
+                continue;
+            ++aliceOnly;
+            bool decoded = false;
+            const auto result = client->session().gate()->releaseThumbnail(
+                id, [&](const QByteArray &) { decoded = true; });
+            QVERIFY(result.outcome != sync::VerifiedMediaGate::Outcome::Released);
+            QVERIFY(!decoded);
+            const auto row = store.events().find(alice, id);
+            if (row && !row->thumbnailSha256.isEmpty())
+                QVERIFY(!store.media().load(bob, row->thumbnailSha256));
+        }
+        QVERIFY(aliceOnly > 0);
+
+        // Bob signs out: his cache and events go, alice's stay.
+        client->session().signOut();
+        QCOMPARE(store.media().accountBytes(bob), 0);
+        QCOMPARE(store.events().count(bob), 0);
+        QCOMPARE(store.media().accountBytes(alice), aliceBytes);
+        QVERIFY(!client->session().gate());
+    }
+
+    void clipsStreamVerifiedAndStopAtTheFirstBadSegment() {
+        QVERIFY(restartCloud({}).isEmpty());
+        auto client = newClient(clientDir->path());
+        QVERIFY(client->signIn("alice", password("alice")).isEmpty());
+        const QString account = cloud.userId("alice");
+        std::optional<store::StoredEvent> withClip;
+        for (const auto &e : client->session().store()->events().page(account, {}, {}, 1000))
+            if (!e.clipUrl.isEmpty() && e.state == store::VerificationState::Verified) {
+                withClip = e;
+                break;
+            }
+        QVERIFY(withClip);
+        const auto honestClip =
+            cloud.client().get(withClip->clipUrl, cloud.session("alice").token).body;
+        QVERIFY(!honestClip.isEmpty());
+
+        auto stream = client->session().openClip(withClip->id);
+        QVERIFY(stream);
+        QByteArray received;
+        connect(stream.get(), &sync::VerifiedClipStream::verifiedBytes, this,
+                [&](const QByteArray &bytes, qint64 offset) {
+                    QCOMPARE(offset, qint64(received.size()));
+                    received += bytes;
+                });
+        QSignalSpy completed(stream.get(), &sync::VerifiedClipStream::completed);
+        stream->start();
+        QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 1, 30000);
+        QCOMPARE(received, honestClip);
+        QCOMPARE(client->eventsWith("displayed").contains(withClip->id), true);
+
+        // The same clip with its bytes tampered in transit: refused, nothing after the bad
+        // segment released, reported, the event withdrawn.
+        QVERIFY(cloud.host().setFaultSpec(QStringLiteral("tamper:1")).isEmpty());
+        auto tampered = client->session().openClip(withClip->id);
+        QByteArray released;
+        connect(tampered.get(), &sync::VerifiedClipStream::verifiedBytes, this,
+                [&](const QByteArray &bytes, qint64) { released += bytes; });
+        QSignalSpy refused(tampered.get(), &sync::VerifiedClipStream::refused);
+        tampered->start();
+        QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 30000);
+        QCOMPARE(refused.at(0).at(0).toString(), QStringLiteral("media_mismatch"));
+        QVERIFY(honestClip.startsWith(released));
+        QVERIFY(released.size() < honestClip.size());
+        const auto row = client->session().store()->events().find(account, withClip->id);
+        QCOMPARE(row->state, store::VerificationState::Refused);
+        bool clipReported = false;
+        for (const auto &q : client->session().store()->outbox().pending(account))
+            clipReported |= q.report.eventId == withClip->id && q.report.role == "clip";
+        for (const auto &r : client->recordsOfType("refused"))
+            clipReported |= r.value("event_id").toString() == withClip->id &&
+                            r.value("role").toString() == "clip";
+        QVERIFY(clipReported);
+        QVERIFY(cloud.host().setFaultSpec({}).isEmpty());
+    }
+
+    // Last: the revocation stays in the shared cloud directory.
+    void aRevocationPurgesAtOnce() {
+        QVERIFY(restartCloud({}).isEmpty());
+        auto client = newClient(clientDir->path());
+        QVERIFY(client->signIn("alice", password("alice")).isEmpty());
+        const QString account = cloud.userId("alice");
+        store::Store &store = *client->session().store();
+        const auto events = store.events().page(account, {}, {}, 1000);
+        QVERIFY(!events.isEmpty());
+        const store::StoredEvent victim = events.first();
+        QCOMPARE(victim.state, store::VerificationState::Verified);
+        // The camera's leaf certificate, as the verifier saw it.
+        const auto bytes = store.media().load(account, victim.thumbnailSha256);
+        QVERIFY(bytes);
+        trust::VerificationRequest request;
+        request.eventId = victim.id;
+        request.deviceId = victim.deviceId;
+        request.attestation = victim.attestation;
+        request.claim = victim.claim;
+        request.media = &*bytes;
+        request.userId = account;
+        request.nowMs = QDateTime::currentMSecsSinceEpoch();
+        const trust::Verdict before = client->session().verifier().verify(request);
+        QVERIFY(before.verified());
+        const QByteArray leaf = before.evidence.devicePath.first().sha256;
+
+        pki::RevocationPayload list;
+        list.seq = 1000;
+        list.issued = QDateTime::currentSecsSinceEpoch();
+        list.devices << leaf;
+        const QByteArray cose = cloud.world().pki.signRevocations(list);
+        QVERIFY(!cose.isEmpty());
+        QCOMPARE(cloud.host().publishRevocations(list.seq, cose), QString());
+
+        client->session().refresh();
+        QVERIFY(client->waitIdle().isEmpty());
+        int purged = 0;
+        for (const auto &e : store.events().page(account, {}, {}, 1000)) {
+            if (e.deviceId != victim.deviceId)
+                continue;
+            ++purged;
+            QCOMPARE(e.state, store::VerificationState::Refused);
+            QCOMPARE(e.reason, QStringLiteral("device_revoked"));
+            bool decoded = false;
+            QVERIFY(client->session()
+                        .gate()
+                        ->releaseThumbnail(e.id, [&](const QByteArray &) { decoded = true; })
+                        .outcome != sync::VerifiedMediaGate::Outcome::Released);
+            QVERIFY(!decoded);
+        }
+        QVERIFY(purged > 0);
+        QVERIFY(!store.media().load(account, victim.thumbnailSha256));
+        checkReportedExactlyOnce(*client, "alice");
     }
 };
 

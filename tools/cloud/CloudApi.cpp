@@ -120,6 +120,10 @@ FaultInjector::PlanSnapshot CloudApi::faultsFor(const ApiRequest &request) const
     return request.faults ? request.faults : m_faults.snapshot();
 }
 
+bool CloudApi::publishRevocations(quint64 seq, const QByteArray &cose, QString *error) {
+    return m_repository.addRevocations(seq, cose, error);
+}
+
 int CloudApi::reportCount(const QString &userId) const {
     return m_repository.reportCount(userId);
 }

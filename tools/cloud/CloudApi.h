@@ -38,6 +38,7 @@ public:
     // Reports stored for userId, or for every account when userId is empty; -1 on a database
     // error. Any thread.
     int reportCount(const QString &userId) const;
+    bool publishRevocations(quint64 seq, const QByteArray &cose, QString *error);
 
     // The opaque cursor of a listing position (exposed for tests of bad cursors).
     static QString encodeCursor(qint64 ts, const QString &id);

@@ -113,6 +113,10 @@ FaultPlan CloudHost::faultPlan() const {
     return *m_faults->snapshot();
 }
 
+QString CloudHost::publishRevocations(quint64 seq, const QByteArray &cose) {
+    return m_server ? m_server->publishRevocations(seq, cose) : QStringLiteral("not running");
+}
+
 int CloudHost::storedReportCount(const QString &userId) const {
     return m_server ? m_server->storedReportCount(userId) : -1;
 }

@@ -49,6 +49,9 @@ public:
     // clients filed, duplicates counted once. -1 when not running. Call on the host's
     // thread (like start/stop); the count itself is read on that thread's own connection.
     int storedReportCount(const QString &userId) const;
+    // A newer revocation list (signed by the world's authority), served from now on. Any
+    // thread: SQLite connections are per thread. Empty on success, else why not.
+    QString publishRevocations(quint64 seq, const QByteArray &cose);
 
 Q_SIGNALS:
     void started(const QUrl &url);

@@ -286,6 +286,24 @@ int CloudRepository::reportCount(const QString &userId) const {
     return q.value(0).toInt();
 }
 
+bool CloudRepository::addRevocations(quint64 seq, const QByteArray &cose, QString *error) {
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO revocations(seq, cose) SELECT ?, ? WHERE ? > "
+                             "(SELECT COALESCE(MAX(seq), -1) FROM revocations)"));
+    q.addBindValue(qint64(seq));
+    q.addBindValue(cose);
+    q.addBindValue(qint64(seq));
+    if (!run(q)) {
+        *error = q.lastError().text();
+        return false;
+    }
+    if (q.numRowsAffected() != 1) {
+        *error = QStringLiteral("seq %1 is not above the latest list").arg(seq);
+        return false;
+    }
+    return true;
+}
+
 QByteArray CloudRepository::latestRevocations() const {
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT cose FROM revocations ORDER BY seq DESC LIMIT 1"));

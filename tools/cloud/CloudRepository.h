@@ -91,6 +91,8 @@ public:
     int reportCount(const QString &userId) const;
 
     QByteArray latestRevocations() const;
+    // A newer signed list (tests, support tooling); false when seq is not above the latest.
+    bool addRevocations(quint64 seq, const QByteArray &cose, QString *error);
 
 private:
     CloudDatabase &m_db;

@@ -88,6 +88,13 @@ QString CloudServer::start() {
     return {};
 }
 
+QString CloudServer::publishRevocations(quint64 seq, const QByteArray &cose) {
+    QString error;
+    if (!m_api)
+        return QStringLiteral("not running");
+    return m_api->publishRevocations(seq, cose, &error) ? QString() : error;
+}
+
 int CloudServer::storedReportCount(const QString &userId) const {
     return m_api ? m_api->reportCount(userId) : -1;
 }

@@ -53,6 +53,8 @@ public:
     // Integrity reports stored (for userId; every account's when empty); -1 when not started
     // or on a database error. Any thread once start() has returned.
     int storedReportCount(const QString &userId) const;
+    // Serves cose as the revocation list from now on; empty on success, else why not.
+    QString publishRevocations(quint64 seq, const QByteArray &cose);
 
 private:
     using Handler = std::function<CloudReply(const ApiRequest &)>;

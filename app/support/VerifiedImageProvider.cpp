@@ -1,0 +1,101 @@
+#include "VerifiedImageProvider.h"
+
+#include "ThumbnailDecoder.h"
+
+#include <QCoreApplication>
+#include <QRunnable>
+#include <QUrl>
+
+namespace vf::app {
+
+namespace {
+
+class VerifiedImageResponse : public QQuickImageResponse, public QRunnable {
+public:
+    VerifiedImageResponse(QString id, QSize requested, std::shared_ptr<CurrentGate> gate)
+        : m_id(std::move(id))
+        , m_requested(requested)
+        , m_gate(std::move(gate)) {
+        setAutoDelete(false); // the QML engine owns the response
+    }
+
+    void run() override {
+        load();
+        Q_EMIT finished(); // QQuickImageResponse::finished may be emitted from any thread
+    }
+
+    QQuickTextureFactory *textureFactory() const override {
+        return QQuickTextureFactory::textureFactoryForImage(m_image);
+    }
+    QString errorString() const override { return m_error; }
+
+private:
+    static QString tr(const char *text) {
+        return QCoreApplication::translate("VerifiedImageProvider", text);
+    }
+
+    void load() {
+        // <partition>/<percent-encoded event id>/<hash prefix>
+        const QStringList parts = m_id.split(u'/');
+        if (parts.size() != 3) {
+            m_error = tr("Not a verified image address.");
+            return;
+        }
+        const QString eventId = QUrl::fromPercentEncoding(parts.at(1).toUtf8());
+        const std::shared_ptr<vf::sync::VerifiedMediaGate> gate = m_gate->get();
+        if (!gate || gate->partition() != parts.at(0)) {
+            m_error = tr("This picture is not for the signed-in account.");
+            return;
+        }
+        QString decodeError;
+        const auto result = gate->releaseThumbnail(eventId, [&](const QByteArray &bytes) {
+            DecodedThumbnail decoded = decodeThumbnail(bytes, m_requested);
+            m_image = std::move(decoded.image);
+            decodeError = decoded.error;
+        });
+        using Outcome = vf::sync::VerifiedMediaGate::Outcome;
+        switch (result.outcome) {
+        case Outcome::Released:
+            m_error = decodeError;
+            return;
+        case Outcome::Refused:
+            m_error = tr("Refused: %1").arg(result.reason);
+            return;
+        case Outcome::NotVerified:
+            m_error = tr("Not verified for this account.");
+            return;
+        case Outcome::NotCached:
+            m_error = tr("Not in the verified cache any more; it is being fetched again.");
+            return;
+        case Outcome::Closed:
+            m_error = tr("Signed out.");
+            return;
+        }
+    }
+
+    QString m_id;
+    QSize m_requested;
+    std::shared_ptr<CurrentGate> m_gate;
+    QImage m_image;
+    QString m_error;
+};
+
+} // namespace
+
+VerifiedImageProvider::VerifiedImageProvider(std::shared_ptr<CurrentGate> gate)
+    : m_gate(std::move(gate)) {
+    m_pool.setMaxThreadCount(qBound(2, QThread::idealThreadCount(), 4));
+}
+
+VerifiedImageProvider::~VerifiedImageProvider() {
+    m_pool.waitForDone();
+}
+
+QQuickImageResponse *VerifiedImageProvider::requestImageResponse(const QString &id,
+                                                                 const QSize &requestedSize) {
+    auto *response = new VerifiedImageResponse(id, requestedSize, m_gate);
+    m_pool.start(response);
+    return response;
+}
+
+} // namespace vf::app

@@ -1,0 +1,32 @@
+#pragma once
+// image://verified/<account partition>/<event id>/<hash prefix>: the only way a thumbnail
+// reaches the screen. Each request runs on the provider's pool (never the GUI thread):
+// the signed-in account's gate verifies the cached bytes again, logs `displayed`, and only
+// then are they decoded (ThumbnailDecoder) into the QImage. A URL of another account's
+// partition, an unverified or refused event, or a gate closed by sign-out gives an error,
+// never a picture. Pattern after Nheko's MxcImageProvider (decrypt before the QImage).
+#include "CurrentGate.h"
+
+#include <QQuickAsyncImageProvider>
+#include <QThreadPool>
+
+namespace vf::app {
+
+class VerifiedImageProvider : public QQuickAsyncImageProvider {
+public:
+    static constexpr char kProviderId[] = "verified";
+
+    explicit VerifiedImageProvider(std::shared_ptr<CurrentGate> gate);
+    ~VerifiedImageProvider() override;
+
+    QQuickImageResponse *requestImageResponse(const QString &id,
+                                              const QSize &requestedSize) override;
+    // Waits until every request started so far has finished (shutdown, tests).
+    bool waitForDone(int timeoutMs = -1) { return m_pool.waitForDone(timeoutMs); }
+
+private:
+    std::shared_ptr<CurrentGate> m_gate;
+    QThreadPool m_pool;
+};
+
+} // namespace vf::app

@@ -1,0 +1,160 @@
+// The image provider against a client synced with the incident on (mixup) and tampering:
+// only verified thumbnails of the signed-in account become pictures, each with its
+// `displayed` line written before decoding; refused, foreign-partition and signed-out
+// requests give errors. The decoder's limits are checked on crafted images.
+#include "E2eClient.h"
+#include "Store.h"
+#include "TestCloud.h"
+#include "ThumbnailDecoder.h"
+#include "VerifiedImageProvider.h"
+
+#include <QBuffer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vf;
+
+class ImageProviderTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir cloudDir;
+    QTemporaryDir clientDir;
+    cloud::test::TestCloud cloud;
+    std::unique_ptr<e2e::E2eClient> client;
+    std::shared_ptr<app::CurrentGate> current = std::make_shared<app::CurrentGate>();
+    std::unique_ptr<app::VerifiedImageProvider> provider;
+
+    struct Answer {
+        QImage image;
+        QString error;
+    };
+    Answer request(const QString &id, const QSize &size = {}) {
+        // The response may finish before anything could connect to it (the engine checks
+        // for that); the test waits for the provider's pool instead.
+        std::unique_ptr<QQuickImageResponse> response(provider->requestImageResponse(id, size));
+        if (!provider->waitForDone(10000))
+            return {{}, QStringLiteral("timed out")};
+        Answer a;
+        a.error = response->errorString();
+        if (a.error.isEmpty()) {
+            std::unique_ptr<QQuickTextureFactory> factory(response->textureFactory());
+            a.image = factory ? factory->image() : QImage();
+        }
+        return a;
+    }
+    QString idFor(const store::StoredEvent &e) const {
+        return store::MediaCache::partitionName(client->session().userId()) + u'/' +
+               QString::fromLatin1(QUrl::toPercentEncoding(e.id)) + u'/' +
+               QString::fromLatin1(e.thumbnailSha256.toHex().left(16));
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(cloud.start(cloudDir.path(), QStringLiteral("mixup:0.3,tamper:0.1")).isEmpty());
+        auto anchors =
+            trust::TrustAnchors::fromFiles(cloudDir.filePath("trust/device-roots.pem"),
+                                           cloudDir.filePath("trust/owner-authorities.pem"));
+        QVERIFY(anchors.anchors);
+        client =
+            std::make_unique<e2e::E2eClient>(cloud.host().url(), clientDir.path(), anchors.anchors);
+        const QString password = cloud.world().user("alice")->password;
+        QVERIFY(client->signIn(QStringLiteral("alice"), password).isEmpty());
+        current->set(client->session().gate());
+        provider = std::make_unique<app::VerifiedImageProvider>(current);
+    }
+
+    void onlyVerifiedThumbnailsBecomePictures() {
+        const QString account = client->session().userId();
+        const auto events = client->session().store()->events().page(account, {}, {}, 1000);
+        int verified = 0, refused = 0;
+        for (const store::StoredEvent &e : events) {
+            client->clearRecords();
+            const Answer a = request(idFor(e));
+            QTest::qWait(1);
+            const auto displayed = client->recordsOfType(QStringLiteral("displayed"));
+            if (e.state == store::VerificationState::Verified) {
+                ++verified;
+                QVERIFY2(a.error.isEmpty(), qPrintable(a.error));
+                QCOMPARE(a.image.size(), QSize(320, 180));
+                QCOMPARE(displayed.size(), 1);
+                QCOMPARE(displayed.first().value("event_id").toString(), e.id);
+                QCOMPARE(displayed.first().value("sha256").toString(),
+                         QString::fromLatin1(e.thumbnailSha256.toHex()));
+            } else {
+                ++refused;
+                QVERIFY(a.image.isNull());
+                QVERIFY(!a.error.isEmpty());
+                QVERIFY(displayed.isEmpty());
+            }
+        }
+        QVERIFY(verified > 0);
+        QVERIFY(refused > 0); // the faults were on
+    }
+
+    void requestedSizeScalesDown() {
+        const QString account = client->session().userId();
+        for (const auto &e : client->session().store()->events().page(account, {}, {}, 1000)) {
+            if (e.state != store::VerificationState::Verified)
+                continue;
+            const Answer a = request(idFor(e), QSize(160, 160));
+            QCOMPARE(a.image.size(), QSize(160, 90));
+            return;
+        }
+        QFAIL("no verified event");
+    }
+
+    void anotherAccountsAddressGetsNothing() {
+        const QString account = client->session().userId();
+        for (const auto &e : client->session().store()->events().page(account, {}, {}, 1000)) {
+            if (e.state != store::VerificationState::Verified)
+                continue;
+            const QString bobs = store::MediaCache::partitionName(cloud.userId("bob")) + u'/' +
+                                 e.id + u'/' +
+                                 QString::fromLatin1(e.thumbnailSha256.toHex().left(16));
+            client->clearRecords();
+            const Answer a = request(bobs);
+            QVERIFY(a.image.isNull());
+            QVERIFY(!a.error.isEmpty());
+            QVERIFY(request(QStringLiteral("not-a-valid-id")).image.isNull());
+            QVERIFY(request(idFor(e) + QStringLiteral("/extra")).image.isNull());
+            QVERIFY(client->recordsOfType(QStringLiteral("displayed")).isEmpty());
+            return;
+        }
+        QFAIL("no verified event");
+    }
+
+    void decoderRefusesOversizedAndGarbage() {
+        QImage big(5000, 100, QImage::Format_RGB32);
+        big.fill(Qt::darkGreen);
+        QByteArray jpeg;
+        QBuffer buffer(&jpeg);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(big.save(&buffer, "JPEG"));
+        const auto tooBig = app::decodeThumbnail(jpeg, {});
+        QVERIFY(tooBig.image.isNull());
+        QVERIFY(tooBig.error.contains(QStringLiteral("5000")));
+        QVERIFY(!app::decodeThumbnail(jpeg, {}, QSize(8000, 8000)).image.isNull());
+        const auto garbage = app::decodeThumbnail(QByteArray(1000, '\x42'), {});
+        QVERIFY(garbage.image.isNull());
+        QVERIFY(!garbage.error.isEmpty());
+        QVERIFY(app::decodeThumbnail(jpeg.left(200), {}).image.isNull());
+    }
+
+    // Last: signing out closes the gate under requests already holding it.
+    void signedOutGivesNothing() {
+        const QString account = client->session().userId();
+        const auto events = client->session().store()->events().page(account, {}, {}, 1000);
+        const auto gateBefore = current->get();
+        client->session().signOut();
+        QVERIFY(gateBefore->isClosed());
+        for (const auto &e : events) {
+            const Answer a = request(idFor(e));
+            QVERIFY(a.image.isNull());
+            QVERIFY(!a.error.isEmpty());
+        }
+    }
+};
+
+QTEST_MAIN(ImageProviderTest)
+#include "tst_image_provider.moc"
