@@ -9,6 +9,15 @@ fi
 mapfile -t qml < <(git ls-files --cached --others --exclude-standard '*.qml' 2>/dev/null)
 if ((${#qml[@]})); then
   QMLLINT=$(command -v qmllint6 || command -v qmllint || echo /usr/lib/qt6/bin/qmllint)
-  "$QMLLINT" -I "${BUILD_DIR:-build}/qml" "${qml[@]}"
+  # Unqualified access is info only: Qt 6.4 has no `pragma ComponentBehavior: Bound`, so
+  # delegates reach their view's ids unqualified by necessity.
+  # The module's resource files tell qmllint what the built module declares (Theme is a
+  # singleton); they exist once the QML module has been built.
+  b="${BUILD_DIR:-build}"
+  resources=()
+  for r in "$b"/qml/.rcc/qmake_Veriframe.qrc "$b"/qml/.rcc/veriframe_qml_raw_qml_0.qrc; do
+    [ -f "$r" ] && resources+=(--resource "$r")
+  done
+  "$QMLLINT" --unqualified info -I "$b/qml" "${resources[@]}" "${qml[@]}"
 fi
 echo "lint: ${#cxx[@]} C++ files formatted, ${#qml[@]} QML files linted"

@@ -30,9 +30,7 @@ public:
     QString errorString() const override { return m_error; }
 
 private:
-    static QString tr(const char *text) {
-        return QCoreApplication::translate("VerifiedImageProvider", text);
-    }
+    Q_DECLARE_TR_FUNCTIONS(VerifiedImageProvider)
 
     void load() {
         // <partition>/<percent-encoded event id>/<hash prefix>

@@ -121,8 +121,18 @@ EnqueueResult Store::recordRefusal(const QString &account, const QString &eventI
     EnqueueResult queued = m_outbox->enqueue(
         account, IntegrityReport::fromRefusal(eventId, deviceId, role, verdict, nowMs, appVersion),
         nowMs);
+    // The audit line once per report. Also when the report already existed: a process
+    // killed between the outbox commit and this line would otherwise never audit it.
+    bool audited = false;
+    if (queued.report && !queued.created) {
+        AuditFilter filter;
+        filter.eventId = eventId;
+        filter.reason = queued.report->reason;
+        for (const AuditEntry &e : m_audit->list(account, filter))
+            audited |= e.role == queued.report->role;
+    }
     QString auditError;
-    if (queued.created &&
+    if (queued.report && !audited &&
         !m_audit->append(AuditEntry::fromRefusal(account, eventId, deviceId, role, verdict, nowMs),
                          &auditError))
         qWarning("vf::store: audit entry not written: %s", qPrintable(auditError));

@@ -343,6 +343,10 @@ private Q_SLOTS:
         QString twice;
         const QSet<ReportKey> stored = storedReports("alice", mine, &twice);
         QVERIFY2(twice.isEmpty(), qPrintable("stored twice: " + twice));
+        for (const ReportKey &k : stored - audited)
+            qWarning("stored, not audited: %s %s", qPrintable(k.eventId), qPrintable(k.reason));
+        for (const ReportKey &k : audited - stored)
+            qWarning("audited, not stored: %s %s", qPrintable(k.eventId), qPrintable(k.reason));
         QCOMPARE(stored, audited);
     }
 

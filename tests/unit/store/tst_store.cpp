@@ -462,6 +462,20 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i)
             s->recordRefusal(kAlice, "e9", "cam", trust::MediaRole::Thumbnail, foreign, kNow, "1");
         QCOMPARE(s->audit().count(kAlice), 1);
+        // A process killed between the report's commit and its audit line: the next
+        // sighting writes the missing line, once.
+        QVERIFY(outbox
+                    .enqueue(kAlice,
+                             store::IntegrityReport::fromRefusal(
+                                 "e10", "cam", trust::MediaRole::Thumbnail, foreign, kNow, "1"),
+                             kNow)
+                    .created);
+        QCOMPARE(s->audit().count(kAlice), 1);
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(!s->recordRefusal(kAlice, "e10", "cam", trust::MediaRole::Thumbnail, foreign,
+                                      kNow, "1")
+                         .created);
+        QCOMPARE(s->audit().count(kAlice), 2);
     }
 
     void backoffDoublesFromOneSecondToFiveMinutes() {

@@ -1,0 +1,190 @@
+// veriframe: the app. With no flags it starts the reference cloud in-process on a free
+// loopback port with the demo world, signs in as the demo user and opens the Events tab
+// (automation.md). Every thumbnail it shows comes through the "verified" image provider.
+#include "AppOptions.h"
+#include "AppSession.h"
+#include "AutomationDriver.h"
+#include "VerifiedImageProvider.h"
+
+#ifdef VERIFRAME_EMBEDDED_CLOUD
+#include "CloudHost.h"
+#endif
+
+#include <QDir>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTranslator>
+#include <QtQml/QQmlExtensionPlugin>
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(VeriframePlugin)
+
+using namespace vf;
+
+namespace {
+
+int usageError(const QString &message) {
+    std::fprintf(stderr, "veriframe: %s\n%s", qPrintable(message),
+                 qPrintable(app::AppOptions::usage()));
+    return 2;
+}
+
+void installTranslation(QGuiApplication &application, QTranslator &translator,
+                        const QString &language) {
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    if (translator.load(locale, QStringLiteral("veriframe"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        application.installTranslator(&translator);
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    QGuiApplication application(argc, argv);
+    QGuiApplication::setOrganizationName(QStringLiteral("Veriframe"));
+    QGuiApplication::setApplicationName(QStringLiteral("veriframe"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(VERIFRAME_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.veriframe.Veriframe"));
+
+    auto parsed = app::AppOptions::parse(application.arguments().mid(1));
+    if (parsed.help) {
+        std::fputs(qPrintable(app::AppOptions::usage()), stdout);
+        return 0;
+    }
+    if (parsed.version) {
+        std::printf("veriframe %s\n", VERIFRAME_VERSION);
+        return 0;
+    }
+    if (!parsed.options)
+        return usageError(parsed.error);
+    app::AppOptions options = *parsed.options;
+    if (const QString error =
+            app::resolvePassword(options, qEnvironmentVariable("VERIFRAME_PASSWORD"));
+        !error.isEmpty())
+        return usageError(error);
+    if (!options.exportDiagnostics.isEmpty())
+        return usageError(
+            QStringLiteral("--export-diagnostics is not available in this build yet"));
+
+    QTranslator translator;
+    installTranslation(application, translator, options.language);
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+
+    const QString dataDir = options.dataDir.isEmpty()
+                                ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                                : QDir(options.dataDir).absolutePath();
+    if (!QDir().mkpath(dataDir)) {
+        std::fprintf(stderr, "veriframe: cannot create the data directory %s\n",
+                     qPrintable(dataDir));
+        return 1;
+    }
+
+    auto gate = std::make_shared<app::CurrentGate>();
+    app::AppSession session(options.embedded(), gate);
+    app::AppSession::setInstance(&session);
+
+    QQmlApplicationEngine engine;
+    engine.addImageProvider(QString::fromLatin1(app::VerifiedImageProvider::kProviderId),
+                            new app::VerifiedImageProvider(gate));
+    engine.setInitialProperties({{QStringLiteral("initialTheme"), options.theme},
+                                 {QStringLiteral("language"), options.language},
+                                 {QStringLiteral("diagnostic"), options.diagnostic}});
+    engine.load(QUrl(QStringLiteral("qrc:/Veriframe/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    if (window && options.width > 0) {
+        window->resize(options.width, options.height);
+    }
+
+    app::AutomationDriver driver(session, options.screenshot, options.quitWhenIdle);
+    driver.setWindow(window);
+    QObject::connect(&driver, &app::AutomationDriver::finished, &application,
+                     [&](int code) { application.exit(code); });
+
+    // What to do once a cloud is known: its client, the automation log, the sign-in.
+    auto attach = [&](const QUrl &server, std::shared_ptr<const trust::TrustAnchors> anchors,
+                      const QString &user, const QString &password) {
+        sync::ClientOptions client;
+        client.server = server;
+        client.dataDir = dataDir + QStringLiteral("/client");
+        client.anchors = std::move(anchors);
+        QString error;
+        if (!session.attach(client, &error))
+            return;
+        if (!options.automationLog.isEmpty() &&
+            !session.client()->automationLog().open(options.automationLog, &error)) {
+            session.failStarting(error);
+            return;
+        }
+        if (!user.isEmpty())
+            session.signIn(user, password);
+    };
+
+#ifdef VERIFRAME_EMBEDDED_CLOUD
+    std::unique_ptr<cloud::CloudHost> host;
+#endif
+    if (options.embedded()) {
+#ifdef VERIFRAME_EMBEDDED_CLOUD
+        cloud::CloudConfig config;
+        config.dataDir = dataDir + QStringLiteral("/embedded-cloud");
+        config.demo = true;
+        QString error;
+        const auto plan = cloud::FaultPlan::parse(options.fault, config.seed, &error);
+        if (!plan)
+            return usageError(QStringLiteral("--fault: %1").arg(error));
+        config.faults = *plan;
+        host = std::make_unique<cloud::CloudHost>(config);
+        QObject::connect(host.get(), &cloud::CloudHost::failed, &session, [&](const QString &why) {
+            session.failStarting(QStringLiteral("the embedded cloud: %1").arg(why));
+        });
+        QObject::connect(host.get(), &cloud::CloudHost::started, &session, [&](const QUrl &url) {
+            // The in-process cloud is part of this app: its anchors are local files it wrote,
+            // never downloaded. --device-roots/--owner-authorities override them.
+            const QString trustDir = config.dataDir + QStringLiteral("/trust/");
+            auto loaded =
+                options.deviceRoots.isEmpty()
+                    ? trust::TrustAnchors::fromFiles(trustDir + "device-roots.pem",
+                                                     trustDir + "owner-authorities.pem")
+                    : trust::TrustAnchors::fromFiles(options.deviceRoots, options.ownerAuthorities);
+            if (!loaded.anchors) {
+                session.failStarting(loaded.error);
+                return;
+            }
+            QVariantList accounts;
+            for (const cloud::DemoUser &u : host->world().users)
+                accounts.append(QVariantMap{{QStringLiteral("username"), u.username},
+                                            {QStringLiteral("password"), u.password}});
+            session.setDemoAccounts(accounts);
+            QString user = options.user.isEmpty() ? QStringLiteral("alice") : options.user;
+            QString password = options.password;
+            if (options.user.isEmpty() || password.isEmpty()) {
+                if (const cloud::DemoUser *demo = host->world().user(user))
+                    password = demo->password;
+            }
+            attach(url, loaded.anchors, user, password);
+        });
+        host->startAsync();
+#else
+        return usageError(QStringLiteral("this build has no embedded cloud: give --server"));
+#endif
+    } else {
+        if (options.deviceRoots.isEmpty())
+            return usageError(QStringLiteral(
+                "this build bundles no demo trust anchors: give --device-roots and "
+                "--owner-authorities (e.g. DIR/trust/*.pem of veriframe-cloud --demo)"));
+        auto loaded = trust::TrustAnchors::fromFiles(options.deviceRoots, options.ownerAuthorities);
+        if (!loaded.anchors)
+            return usageError(loaded.error);
+        attach(QUrl(options.server), loaded.anchors, options.user, options.password);
+    }
+
+    const int code = application.exec();
+    // The engine (and its image provider) first, then the session and the cloud.
+    engine.deleteLater();
+    return code;
+}

@@ -1,0 +1,225 @@
+#include "AppSession.h"
+
+#include "CloudJson.h"
+#include "Store.h"
+
+namespace vf::app {
+
+namespace {
+AppSession *s_instance = nullptr;
+}
+
+AppSession::AppSession(bool embedded, std::shared_ptr<CurrentGate> gate, QObject *parent)
+    : QObject(parent)
+    , m_embedded(embedded)
+    , m_gate(std::move(gate)) {
+    m_tileRows.setSource(&m_events);
+    connect(&m_events, &vf::model::EventsModel::moreNeededFromCloud, this, &AppSession::loadMore);
+}
+
+AppSession::~AppSession() {
+    m_gate->set(nullptr);
+    if (s_instance == this)
+        s_instance = nullptr;
+}
+
+AppSession *AppSession::create(QQmlEngine *, QJSEngine *) {
+    Q_ASSERT(s_instance);
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+void AppSession::setInstance(AppSession *instance) {
+    s_instance = instance;
+}
+
+bool AppSession::attach(vf::sync::ClientOptions options, QString *error) {
+    m_client = std::make_unique<vf::sync::ClientSession>(std::move(options));
+    if (!m_client->open(error)) {
+        failStarting(*error);
+        return false;
+    }
+    connect(m_client.get(), &vf::sync::ClientSession::stateChanged, this,
+            &AppSession::onClientState);
+    connect(m_client.get(), &vf::sync::ClientSession::signedIn, this, &AppSession::onSignedIn);
+    connect(m_client.get(), &vf::sync::ClientSession::signInFailed, this,
+            [this](const QString &code, const QString &message) {
+                m_lastErrorCode = code;
+                m_lastError = message;
+                Q_EMIT errorChanged();
+            });
+    Q_EMIT serverChanged();
+    setState(State::SignedOut);
+    return true;
+}
+
+void AppSession::failStarting(const QString &message) {
+    m_lastErrorCode = QStringLiteral("start");
+    m_lastError = message;
+    Q_EMIT errorChanged();
+    setState(State::Failed);
+    Q_EMIT fatalError(message);
+}
+
+void AppSession::signIn(const QString &username, const QString &password) {
+    if (!m_client)
+        return;
+    m_lastError.clear();
+    m_lastErrorCode.clear();
+    Q_EMIT errorChanged();
+    m_client->signIn(username.trimmed(), password);
+}
+
+void AppSession::signOut() {
+    if (!m_client)
+        return;
+    m_gate->set(nullptr);
+    m_events.setSource(nullptr, {});
+    m_refusals.setSource(nullptr, {});
+    m_devices.setDevices({});
+    m_client->signOut();
+}
+
+void AppSession::refresh() {
+    if (m_client && m_client->events()) {
+        m_listingError.clear();
+        Q_EMIT listingErrorChanged();
+        m_client->refresh();
+        fetchDevices();
+    }
+}
+
+void AppSession::retry(const QString &eventId) {
+    if (m_client && m_client->events()) {
+        m_events.setItemError(eventId, {});
+        m_client->events()->retry(eventId);
+    }
+}
+
+void AppSession::loadMore() {
+    if (m_client && m_client->events())
+        m_client->events()->fetchMore();
+}
+
+QString AppSession::userId() const {
+    return m_client ? m_client->userId() : QString();
+}
+
+QString AppSession::username() const {
+    return m_client ? m_client->username() : QString();
+}
+
+QString AppSession::serverLabel() const {
+    if (!m_client)
+        return {};
+    const QUrl url = m_client->options().server;
+    return m_embedded ? tr("Demo cloud on this computer (%1)").arg(url.authority())
+                      : url.toDisplayString();
+}
+
+int AppSession::reportsPending() const {
+    return m_client && m_client->reports() ? m_client->reports()->pending() : 0;
+}
+
+int AppSession::reportsAcknowledged() const {
+    if (!m_client || !m_client->store() || m_client->userId().isEmpty())
+        return 0;
+    return m_client->store()->outbox().acknowledgedCount(m_client->userId());
+}
+
+void AppSession::onClientState(vf::sync::ClientSession::State state) {
+    using S = vf::sync::ClientSession::State;
+    switch (state) {
+    case S::SignedOut:
+        setState(State::SignedOut);
+        break;
+    case S::SigningIn:
+        m_gate->set(nullptr); // the previous account's gate is closing
+        setState(State::SigningIn);
+        break;
+    case S::Syncing:
+        setState(State::Syncing);
+        break;
+    case S::Ready:
+        setState(State::Ready);
+        Q_EMIT reportsChanged();
+        Q_EMIT becameIdle();
+        break;
+    case S::Failed:
+        setState(State::Failed);
+        break;
+    }
+}
+
+void AppSession::onSignedIn() {
+    vf::sync::ClientSession &client = *m_client;
+    const QString account = client.userId();
+    client.gate()->setRefusalObserver([this](const QString &eventId) {
+        // From an image provider thread: the display gate found a cached item no longer
+        // valid (revoked since). The tile turns refused on the GUI thread.
+        QMetaObject::invokeMethod(
+            this,
+            [this, eventId] {
+                m_events.refreshEvent(eventId);
+                m_refusals.reload();
+                Q_EMIT reportsChanged();
+            },
+            Qt::QueuedConnection);
+    });
+    m_gate->set(client.gate());
+    m_events.setSource(client.store(), account);
+    m_refusals.setSource(client.store(), account);
+
+    vf::sync::EventSync *sync = client.events();
+    connect(sync, &vf::sync::EventSync::eventChanged, &m_events,
+            &vf::model::EventsModel::refreshEvent);
+    connect(sync, &vf::sync::EventSync::eventVerified, this,
+            [this](const QString &, const QString &deviceId, const QString &role) {
+                m_devices.setAccess(deviceId, role);
+            });
+    connect(sync, &vf::sync::EventSync::eventRefused, &m_refusals,
+            &vf::model::RefusalsModel::reload);
+    connect(sync, &vf::sync::EventSync::itemFailed, &m_events,
+            &vf::model::EventsModel::setItemError);
+    connect(sync, &vf::sync::EventSync::pageLoaded, this,
+            [this](const QStringList &, bool hasMore) {
+                if (!m_listingError.isEmpty()) {
+                    m_listingError.clear();
+                    Q_EMIT listingErrorChanged();
+                }
+                m_events.setCloudHasMore(hasMore);
+            });
+    connect(sync, &vf::sync::EventSync::listingFailed, this,
+            [this](const vf::net::ApiError &error) {
+                m_listingError = error.describe();
+                Q_EMIT listingErrorChanged();
+            });
+    connect(sync, &vf::sync::EventSync::reportQueued, this, &AppSession::reportsChanged);
+    connect(client.reports(), &vf::sync::ReportSender::pendingChanged, this,
+            &AppSession::reportsChanged);
+    fetchDevices();
+    Q_EMIT stateChanged();
+}
+
+void AppSession::fetchDevices() {
+    if (!m_client || m_client->userId().isEmpty())
+        return;
+    vf::net::ApiCall *call = m_client->api().devices();
+    connect(call, &vf::net::ApiCall::finished, this, [this, call] {
+        call->deleteLater();
+        if (!call->result().ok())
+            return; // the list keeps what it had; names are display-only anyway
+        const auto devices = vf::net::parseDevices(call->result().body);
+        if (devices.value)
+            m_devices.setDevices(*devices.value);
+    });
+}
+
+void AppSession::setState(State state) {
+    if (state == m_state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged();
+}
+
+} // namespace vf::app

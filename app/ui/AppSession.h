@@ -1,0 +1,111 @@
+#pragma once
+// The signed-in session as QML sees it (a singleton, created by main before the engine
+// loads): sign-in, state, the Events/Cameras/Refusals models, refresh and retry. It wires
+// the client core's signals to the models; it decides nothing about trust itself.
+#include "ClientSession.h"
+#include "CurrentGate.h"
+#include "DevicesModel.h"
+#include "EventsModel.h"
+#include "RefusalsModel.h"
+#include "TileRowsModel.h"
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QVariantList>
+
+namespace vf::app {
+
+class AppSession : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY stateChanged)
+    Q_PROPERTY(QString userId READ userId NOTIFY stateChanged)
+    Q_PROPERTY(QString username READ username NOTIFY stateChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
+    Q_PROPERTY(QString lastErrorCode READ lastErrorCode NOTIFY errorChanged)
+    Q_PROPERTY(QString listingError READ listingError NOTIFY listingErrorChanged)
+    Q_PROPERTY(QString serverLabel READ serverLabel NOTIFY serverChanged)
+    Q_PROPERTY(bool embedded READ embedded CONSTANT)
+    Q_PROPERTY(QVariantList demoAccounts READ demoAccounts NOTIFY serverChanged)
+    Q_PROPERTY(int reportsPending READ reportsPending NOTIFY reportsChanged)
+    Q_PROPERTY(int reportsAcknowledged READ reportsAcknowledged NOTIFY reportsChanged)
+    Q_PROPERTY(vf::model::EventsModel *events READ events CONSTANT)
+    Q_PROPERTY(vf::model::TileRowsModel *tileRows READ tileRows CONSTANT)
+    Q_PROPERTY(vf::model::DevicesModel *devices READ devices CONSTANT)
+    Q_PROPERTY(vf::model::RefusalsModel *refusals READ refusals CONSTANT)
+public:
+    enum class State { Starting, SignedOut, SigningIn, Syncing, Ready, Failed };
+    Q_ENUM(State)
+
+    AppSession(bool embedded, std::shared_ptr<CurrentGate> gate, QObject *parent = nullptr);
+    ~AppSession() override;
+
+    // The singleton main created; QML gets exactly that one.
+    static AppSession *create(QQmlEngine *, QJSEngine *);
+    static void setInstance(AppSession *instance);
+
+    // Once the cloud is known (at once, or when the embedded cloud has started).
+    bool attach(vf::sync::ClientOptions options, QString *error);
+    void setDemoAccounts(const QVariantList &accounts) {
+        m_demoAccounts = accounts;
+        Q_EMIT serverChanged();
+    }
+    // The embedded cloud could not start: nothing to sign in to.
+    void failStarting(const QString &message);
+    vf::sync::ClientSession *client() { return m_client.get(); }
+
+    Q_INVOKABLE void signIn(const QString &username, const QString &password);
+    Q_INVOKABLE void signOut();
+    Q_INVOKABLE void refresh();
+    Q_INVOKABLE void retry(const QString &eventId);
+    Q_INVOKABLE void loadMore();
+
+    State state() const { return m_state; }
+    bool busy() const { return m_state == State::SigningIn || m_state == State::Syncing; }
+    QString userId() const;
+    QString username() const;
+    QString lastError() const { return m_lastError; }
+    QString lastErrorCode() const { return m_lastErrorCode; }
+    QString listingError() const { return m_listingError; }
+    QString serverLabel() const;
+    bool embedded() const { return m_embedded; }
+    QVariantList demoAccounts() const { return m_demoAccounts; }
+    int reportsPending() const;
+    int reportsAcknowledged() const;
+    vf::model::EventsModel *events() { return &m_events; }
+    vf::model::TileRowsModel *tileRows() { return &m_tileRows; }
+    vf::model::DevicesModel *devices() { return &m_devices; }
+    vf::model::RefusalsModel *refusals() { return &m_refusals; }
+
+Q_SIGNALS:
+    void stateChanged();
+    void errorChanged();
+    void listingErrorChanged();
+    void serverChanged();
+    void reportsChanged();
+    void becameIdle();
+    void fatalError(const QString &message);
+
+private:
+    void onClientState(vf::sync::ClientSession::State state);
+    void onSignedIn();
+    void fetchDevices();
+    void setState(State state);
+
+    bool m_embedded;
+    std::shared_ptr<CurrentGate> m_gate;
+    std::unique_ptr<vf::sync::ClientSession> m_client;
+    vf::model::EventsModel m_events;
+    vf::model::TileRowsModel m_tileRows;
+    vf::model::DevicesModel m_devices;
+    vf::model::RefusalsModel m_refusals;
+    QVariantList m_demoAccounts;
+    State m_state = State::Starting;
+    QString m_lastError;
+    QString m_lastErrorCode;
+    QString m_listingError;
+};
+
+} // namespace vf::app

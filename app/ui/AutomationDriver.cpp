@@ -1,0 +1,71 @@
+#include "AutomationDriver.h"
+
+#include "AppSession.h"
+
+#include <QDateTime>
+#include <QQuickWindow>
+
+namespace vf::app {
+
+AutomationDriver::AutomationDriver(AppSession &session, QString screenshotPath, bool quitWhenIdle,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_screenshot(std::move(screenshotPath))
+    , m_quit(quitWhenIdle) {
+    m_startedMs = QDateTime::currentMSecsSinceEpoch();
+    connect(&m_timer, &QTimer::timeout, this, &AutomationDriver::poll);
+    if (m_quit || !m_screenshot.isEmpty())
+        m_timer.start(100);
+}
+
+void AutomationDriver::setWindow(QQuickWindow *window) {
+    m_window = window;
+}
+
+void AutomationDriver::poll() {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_startedMs > kGiveUpMs) {
+        finish(1, QStringLiteral("not idle after %1 s").arg(kGiveUpMs / 1000));
+        return;
+    }
+    const bool failed = m_session.state() == AppSession::State::Failed;
+    const bool windowSettled =
+        m_window && m_window->property("imagesLoading").toInt() <= 0 && m_window->isExposed();
+    // Signed out (no --user against a --server) is idle too: the sign-in page is shown.
+    const bool sessionIdle = failed || m_session.state() == AppSession::State::Ready ||
+                             m_session.state() == AppSession::State::SignedOut;
+    if (!(sessionIdle && windowSettled)) {
+        m_settledSinceMs = -1;
+        return;
+    }
+    if (m_settledSinceMs < 0) {
+        m_settledSinceMs = now;
+        return;
+    }
+    if (now - m_settledSinceMs < kSettleMs)
+        return;
+    if (!m_screenshot.isEmpty() && !m_shot) {
+        m_shot = true;
+        const QImage image = m_window->grabWindow();
+        if (image.isNull() || !image.save(m_screenshot, "PNG")) {
+            finish(1, QStringLiteral("cannot save the screenshot to %1").arg(m_screenshot));
+            return;
+        }
+    }
+    finish(failed ? 1 : 0, failed ? m_session.lastError() : QString());
+}
+
+void AutomationDriver::finish(int code, const QString &why) {
+    if (m_exitCode >= 0)
+        return;
+    m_timer.stop();
+    m_exitCode = code;
+    if (!why.isEmpty())
+        qCritical("veriframe: %s", qPrintable(why));
+    // Without --quit-when-idle the app stays open (a screenshot was all that was asked).
+    if (m_quit)
+        Q_EMIT finished(code);
+}
+
+} // namespace vf::app

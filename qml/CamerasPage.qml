@@ -1,0 +1,65 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Veriframe
+
+// The cameras of the account: online state and whether they are yours or shared with you
+// (known from verified events: the cloud's list itself proves nothing).
+Page {
+    id: page
+    objectName: "camerasPage"
+    property bool phone: false
+    signal showCamera(string deviceId)
+    background: Rectangle { color: Theme.background }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: page.phone ? 8 : 16
+        Label { text: qsTr("Cameras"); font.pixelSize: 22; font.weight: Font.Bold; color: Theme.text }
+        ListView {
+            id: list
+            objectName: "camerasList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: 6
+            model: AppSession.devices
+            delegate: ItemDelegate {
+                id: row
+                required property string deviceId
+                required property string name
+                required property string model
+                required property bool online
+                required property string access
+                width: list.width
+                objectName: "camera_" + deviceId
+                Accessible.name: qsTr("%1, %2, %3").arg(name).arg(online ? qsTr("online") : qsTr("offline"))
+                    .arg(access === "owner" ? qsTr("yours") : access === "shared" ? qsTr("shared with you") : qsTr("not verified yet"))
+                onClicked: page.showCamera(deviceId)
+                contentItem: RowLayout {
+                    spacing: 12
+                    Rectangle {
+                        width: 10; height: 10; radius: 5
+                        color: row.online ? "#43a047" : Theme.divider
+                    }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 0
+                        Label { text: row.name; textFormat: Text.PlainText; font.weight: Font.DemiBold; color: Theme.text }
+                        Label { text: row.model + " · " + (row.online ? qsTr("Online") : qsTr("Offline")); textFormat: Text.PlainText; color: Theme.textMuted; font.pixelSize: 12 }
+                    }
+                    Label {
+                        text: row.access === "owner" ? qsTr("Yours") : row.access === "shared" ? qsTr("Shared with you") : qsTr("Not verified yet")
+                        color: row.access === "" ? Theme.textMuted : Theme.accent
+                    }
+                }
+            }
+            StatePanel {
+                anchors.centerIn: parent
+                visible: list.count === 0
+                title: qsTr("No cameras")
+                message: qsTr("Cameras you own or that are shared with you appear here.")
+            }
+        }
+    }
+}

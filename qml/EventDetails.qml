@@ -1,0 +1,78 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Veriframe
+
+// An event's details. For a refused event: why, the IDs, the time and that it was
+// reported, and never the media. For a verified one: the picture (through the gate) and
+// its facts.
+Dialog {
+    id: details
+    property var item: null
+    readonly property bool refused: item !== null && item.state === EventsModel.Refused
+    objectName: "eventDetails"
+    modal: true
+    anchors.centerIn: Overlay.overlay
+    width: Math.min(520, (parent ? parent.width : 520) - 32)
+    title: refused ? qsTr("Blocked event") : item ? item.cameraName : ""
+    standardButtons: Dialog.Close
+
+    ColumnLayout {
+        width: parent.width
+        spacing: 10
+        Loader {
+            Layout.fillWidth: true
+            Layout.preferredHeight: width * 9 / 16
+            active: details.item !== null
+            sourceComponent: details.refused
+                ? refusedComponent
+                : details.item && details.item.state === EventsModel.Verified ? imageComponent : null
+        }
+        Component {
+            id: refusedComponent
+            RefusedTile { reasonText: details.item.reasonText; reason: details.item.reason }
+        }
+        Component {
+            id: imageComponent
+            Image {
+                source: details.item.thumbnailUrl
+                cache: false
+                asynchronous: true
+                fillMode: Image.PreserveAspectFit
+            }
+        }
+        GridLayout {
+            columns: 2
+            columnSpacing: 12
+            Layout.fillWidth: true
+            Label { text: qsTr("Reason"); color: Theme.textMuted; visible: details.refused }
+            Label {
+                objectName: "detailsReason"
+                visible: details.refused
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: details.item ? details.item.reasonText + " (" + details.item.reason + ")" : ""
+                color: Theme.blockedText
+            }
+            Label { text: qsTr("Time"); color: Theme.textMuted }
+            Label { text: details.item ? details.item.time.toLocaleString(Qt.locale(), Locale.ShortFormat) : "" }
+            Label { text: qsTr("Camera ID"); color: Theme.textMuted }
+            Label { Layout.fillWidth: true; text: details.item ? details.item.deviceId : ""; textFormat: Text.PlainText; elide: Text.ElideMiddle }
+            Label { text: qsTr("Event ID"); color: Theme.textMuted }
+            Label { Layout.fillWidth: true; text: details.item ? details.item.eventId : ""; textFormat: Text.PlainText; elide: Text.ElideMiddle }
+            Label { text: qsTr("Access"); color: Theme.textMuted; visible: !details.refused }
+            Label {
+                visible: !details.refused
+                text: details.item && details.item.access === "viewer" ? qsTr("Shared with you") : qsTr("Your camera")
+            }
+            Label { text: qsTr("Report"); color: Theme.textMuted; visible: details.refused }
+            Label {
+                objectName: "detailsReported"
+                visible: details.refused
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: AppSession.reportsPending > 0 ? qsTr("Reported (queued, will be sent)") : qsTr("Reported to the cloud")
+            }
+        }
+    }
+}

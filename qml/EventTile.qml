@@ -1,0 +1,168 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Veriframe
+
+// One event in the grid. A verified event shows its thumbnail, which only the "verified"
+// image provider serves (it verifies again for the signed-in account before decoding).
+// A refused event is a RefusedTile: it has no Image element at all.
+Item {
+    id: tile
+    required property var item // the row's roles, from TileRowsModel.items
+    property bool privacyMode: false
+    signal opened(var item)
+    signal imageStateChanged(bool loading)
+    // Only transitions are signalled, so the page's count of loading images stays exact.
+    property bool imageLoading: false
+    onImageLoadingChanged: imageStateChanged(imageLoading)
+    Component.onDestruction: if (imageLoading) imageStateChanged(false)
+
+    readonly property int state_: item ? item.state : EventsModel.Loading
+    readonly property bool refused: state_ === EventsModel.Refused
+    readonly property bool verified: state_ === EventsModel.Verified
+    readonly property bool failed: !verified && !refused && item && item.errorText !== ""
+
+    objectName: "eventTile_" + (item ? item.eventId : "")
+    implicitHeight: width * 9 / 16 + 52
+    activeFocusOnTab: true
+    Accessible.role: Accessible.Button
+    Accessible.name: refused
+        ? qsTr("Blocked event from %1 at %2: %3").arg(item.cameraName).arg(timeText.text).arg(item.reasonText)
+        : verified
+          ? qsTr("%1 at %2, %3%4").arg(item.cameraName).arg(timeText.text).arg(item.label)
+                .arg(item.shared ? qsTr(", shared with you") : "")
+          : qsTr("Event from %1 at %2, checking").arg(item ? item.cameraName : "").arg(timeText.text)
+    Accessible.onPressAction: tile.opened(tile.item)
+    Keys.onReturnPressed: tile.opened(tile.item)
+    Keys.onSpacePressed: tile.opened(tile.item)
+
+    Rectangle {
+        anchors.fill: parent
+        radius: Theme.radius
+        color: Theme.surface
+        border.width: tile.activeFocus ? 2 : 1
+        border.color: tile.activeFocus ? Theme.accent : Theme.divider
+    }
+
+    Item {
+        id: media
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: 1 }
+        height: (parent.width - 2) * 9 / 16
+        clip: true
+
+        Rectangle { anchors.fill: parent; color: Theme.surfaceAlt; radius: Theme.radius - 1 }
+
+        Loader {
+            anchors.fill: parent
+            sourceComponent: tile.refused ? refusedView : tile.verified ? (tile.privacyMode ? hiddenView : imageView) : pendingView
+        }
+    }
+
+    Component {
+        id: imageView
+        Image {
+            id: thumb
+            objectName: "thumbnail"
+            source: tile.item.thumbnailUrl
+            asynchronous: true
+            cache: false // every display goes through the gate, from the cache too
+            fillMode: Image.PreserveAspectCrop
+            sourceSize.width: 640
+            onStatusChanged: tile.imageLoading = status === Image.Loading
+            Component.onCompleted: tile.imageLoading = status === Image.Loading
+            Component.onDestruction: tile.imageLoading = false
+            Label {
+                visible: thumb.status === Image.Error
+                anchors.centerIn: parent
+                width: parent.width - 16
+                wrapMode: Text.Wrap
+                horizontalAlignment: Text.AlignHCenter
+                color: Theme.textMuted
+                text: qsTr("Couldn't show this picture")
+            }
+        }
+    }
+    Component {
+        id: refusedView
+        RefusedTile { reasonText: tile.item.reasonText; reason: tile.item.reason }
+    }
+    Component {
+        id: hiddenView
+        Rectangle {
+            color: Theme.surfaceAlt
+            Label { anchors.centerIn: parent; text: qsTr("Hidden in diagnostic mode"); color: Theme.textMuted }
+        }
+    }
+    Component {
+        id: pendingView
+        Item {
+            BusyIndicator {
+                anchors.centerIn: parent
+                running: !tile.failed
+                visible: running
+                width: 36; height: 36
+            }
+            ColumnLayout {
+                visible: tile.failed
+                anchors.centerIn: parent
+                width: parent.width - 24
+                Label {
+                    Layout.fillWidth: true
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                    color: Theme.textMuted
+                    text: qsTr("Couldn't load: %1").arg(tile.item ? tile.item.errorText : "")
+                }
+                Button {
+                    objectName: "retryButton"
+                    Layout.alignment: Qt.AlignHCenter
+                    flat: true
+                    text: qsTr("Retry")
+                    onClicked: AppSession.retry(tile.item.eventId)
+                }
+            }
+        }
+    }
+
+    RowLayout {
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: 10 }
+        height: 32
+        spacing: 6
+        ColumnLayout {
+            spacing: 0
+            Layout.fillWidth: true
+            Label {
+                Layout.fillWidth: true
+                // A refused entry's camera name is the cloud's word about someone else's
+                // camera: not repeated here (the details show its IDs).
+                text: !tile.item ? "" : tile.refused ? qsTr("Reported") : tile.item.cameraName
+                textFormat: Text.PlainText
+                elide: Text.ElideRight
+                font.weight: Font.DemiBold
+                color: Theme.text
+            }
+            Label {
+                id: timeText
+                text: tile.item ? Qt.formatTime(tile.item.time, Locale.ShortFormat) : ""
+                font.pixelSize: 12
+                color: Theme.textMuted
+            }
+        }
+        Label {
+            visible: tile.item && tile.item.shared && tile.verified
+            text: qsTr("Shared")
+            font.pixelSize: 11
+            color: Theme.textMuted
+            Accessible.name: qsTr("Shared with you")
+        }
+        LabelChip { label: tile.item ? tile.item.label : ""; visible: !tile.refused }
+    }
+
+    MouseArea {
+        anchors.fill: parent
+        cursorShape: Qt.PointingHandCursor
+        onClicked: { tile.forceActiveFocus(); tile.opened(tile.item) }
+    }
+}

@@ -1,0 +1,106 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Veriframe
+
+// Camera, label, day and "blocked only" filters over the events model; what is active is
+// visible and clearable.
+Flow {
+    id: bar
+    // var: Qt 6.4's qmllint cannot match the foreign model types through AppSession.
+    required property var model
+    required property var devices
+    spacing: Theme.spacing
+
+    ComboBox {
+        id: camera
+        objectName: "cameraFilter"
+        width: 200
+        textRole: "name"
+        valueRole: "deviceId"
+        Accessible.name: qsTr("Camera filter")
+        model: cameraList()
+        function cameraList() {
+            const list = [{ name: qsTr("All cameras"), deviceId: "" }]
+            for (let i = 0; i < bar.devices.count; ++i)
+                list.push(bar.devices.get(i))
+            return list
+        }
+        Connections {
+            target: bar.devices
+            function onCountChanged() { camera.model = camera.cameraList() }
+        }
+        currentIndex: Math.max(0, indexOfValue(bar.model.cameraFilter))
+        onActivated: bar.model.cameraFilter = currentValue
+    }
+    ComboBox {
+        id: label
+        objectName: "labelFilter"
+        width: 150
+        textRole: "text"
+        valueRole: "value"
+        Accessible.name: qsTr("Label filter")
+        model: [
+            { text: qsTr("All labels"), value: "" },
+            { text: qsTr("Person"), value: "person" },
+            { text: qsTr("Vehicle"), value: "vehicle" },
+            { text: qsTr("Animal"), value: "animal" },
+            { text: qsTr("Motion"), value: "motion" },
+            { text: qsTr("Sound"), value: "sound" }
+        ]
+        currentIndex: Math.max(0, indexOfValue(bar.model.labelFilter))
+        onActivated: bar.model.labelFilter = currentValue
+    }
+    Button {
+        id: dayButton
+        objectName: "dayFilter"
+        text: bar.model.sinceMs > 0 ? Qt.formatDate(new Date(bar.model.sinceMs), Locale.ShortFormat) : qsTr("Any day")
+        Accessible.name: qsTr("Day filter: %1").arg(text)
+        onClicked: calendar.open()
+        Popup {
+            id: calendar
+            y: dayButton.height
+            padding: 8
+            ColumnLayout {
+                RowLayout {
+                    ToolButton { text: "\u2039"; Accessible.name: qsTr("Previous month"); onClicked: grid.shift(-1) }
+                    Label { Layout.fillWidth: true; horizontalAlignment: Text.AlignHCenter; text: grid.heading }
+                    ToolButton { text: "\u203A"; Accessible.name: qsTr("Next month"); onClicked: grid.shift(1) }
+                }
+                DayOfWeekRow { Layout.fillWidth: true }
+                MonthGrid {
+                    id: grid
+                    objectName: "calendar"
+                    property string heading: Qt.formatDate(new Date(year, month, 1), "MMMM yyyy")
+                    function shift(n) {
+                        const d = new Date(year, month + n, 1)
+                        year = d.getFullYear(); month = d.getMonth()
+                    }
+                    month: new Date().getMonth()
+                    year: new Date().getFullYear()
+                    Layout.fillWidth: true
+                    onClicked: (date) => {
+                        const start = new Date(date.getFullYear(), date.getMonth(), date.getDate())
+                        const end = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1)
+                        bar.model.sinceMs = start.getTime()
+                        bar.model.untilMs = end.getTime()
+                        calendar.close()
+                    }
+                }
+            }
+        }
+    }
+    Switch {
+        objectName: "refusedOnlyFilter"
+        text: qsTr("Blocked only")
+        checked: bar.model.refusedOnly
+        onToggled: bar.model.refusedOnly = checked
+    }
+    Button {
+        objectName: "clearFilters"
+        visible: bar.model.filtered
+        flat: true
+        text: qsTr("Clear filters")
+        onClicked: bar.model.clearFilters()
+    }
+}

@@ -1,0 +1,117 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Veriframe
+
+// The window: sign-in, then Events, Cameras and Settings. Under 600 px wide it is the
+// phone layout (one column, bottom navigation); wider, the desktop layout (side panel).
+ApplicationWindow {
+    id: window
+    objectName: "mainWindow"
+    property string initialTheme: ""
+    property string language: ""
+    property bool diagnostic: false
+    readonly property bool phone: width < Theme.phoneBreakpoint
+    // For automation: thumbnails still being fetched from the provider.
+    readonly property int imagesLoading: eventsPage.imagesLoading
+    readonly property bool signedIn: AppSession.state === AppSession.Syncing || AppSession.state === AppSession.Ready
+    property int section: 0
+    signal languageRequested(string language)
+
+    width: 1180
+    height: 760
+    visible: true
+    title: qsTr("Veriframe")
+    color: Theme.background
+    Material.theme: Theme.dark ? Material.Dark : Material.Light
+    Material.accent: Theme.accent
+    Material.primary: Theme.accent
+    Component.onCompleted: Theme.dark = initialTheme === "dark"
+
+    readonly property var sections: [
+        { key: "events", title: qsTr("Events"), symbol: "\u25A6" },
+        { key: "cameras", title: qsTr("Cameras"), symbol: "\u25C9" },
+        { key: "settings", title: qsTr("Settings"), symbol: "\u2699" }
+    ]
+
+    Shortcut { sequence: StandardKey.Refresh; onActivated: AppSession.refresh() }
+    Shortcut { sequence: "F5"; onActivated: AppSession.refresh() }
+    Shortcut { sequences: ["Ctrl+1"]; onActivated: window.section = 0 }
+    Shortcut { sequences: ["Ctrl+2"]; onActivated: window.section = 1 }
+    Shortcut { sequences: ["Ctrl+3"]; onActivated: window.section = 2 }
+
+    StackLayout {
+        anchors.fill: parent
+        currentIndex: AppSession.state === AppSession.Starting ? 0 : window.signedIn ? 2 : 1
+
+        // 0: the embedded cloud is starting, or could not.
+        StatePanel {
+            objectName: "startingPanel"
+            symbol: AppSession.state === AppSession.Failed ? "\u26A0" : "\u231B"
+            title: AppSession.state === AppSession.Failed ? qsTr("Veriframe could not start") : qsTr("Starting the demo cloud…")
+            message: AppSession.lastError
+        }
+        // 1: sign-in.
+        SignInPage {}
+        // 2: the app.
+        RowLayout {
+            spacing: 0
+            NavigationRail {
+                Layout.fillHeight: true
+                visible: !window.phone
+                sections: window.sections
+                currentIndex: window.section
+                onPicked: (index) => window.section = index
+            }
+            ColumnLayout {
+                spacing: 0
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                StackLayout {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    currentIndex: window.section
+                    EventsPage {
+                        id: eventsPage
+                        phone: window.phone
+                        onOpenEvent: (item) => { details.item = item; details.open() }
+                    }
+                    CamerasPage {
+                        phone: window.phone
+                        onShowCamera: (deviceId) => {
+                            AppSession.events.cameraFilter = deviceId
+                            window.section = 0
+                        }
+                    }
+                    SettingsPage {
+                        phone: window.phone
+                        dark: Theme.dark
+                        language: window.language
+                        onDarkToggled: (dark) => Theme.dark = dark
+                        onLanguagePicked: (language) => window.languageRequested(language)
+                    }
+                }
+                TabBar {
+                    id: bottomNav
+                    objectName: "bottomNavigation"
+                    Layout.fillWidth: true
+                    visible: window.phone
+                    currentIndex: window.section
+                    onCurrentIndexChanged: window.section = currentIndex
+                    Repeater {
+                        model: window.sections
+                        delegate: TabButton {
+                            required property var modelData
+                            objectName: "tab_" + modelData.key
+                            text: modelData.symbol + "\n" + modelData.title
+                            Accessible.name: modelData.title
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    EventDetails { id: details }
+}

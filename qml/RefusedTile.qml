@@ -1,0 +1,64 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Veriframe
+
+// The blocked design: diagonal stripes, a shield and the reason. Deliberately no Image
+// anywhere in this component: a refused item's bytes were dropped and are never shown.
+Rectangle {
+    id: refused
+    required property string reasonText
+    required property string reason
+    objectName: "refusedTile"
+    color: Theme.blocked
+    radius: Theme.radius - 1
+    clip: true
+
+    Canvas {
+        anchors.fill: parent
+        opacity: 0.6
+        onPaint: {
+            const ctx = getContext("2d")
+            ctx.clearRect(0, 0, width, height)
+            ctx.strokeStyle = Theme.blockedStripe
+            ctx.lineWidth = 10
+            for (let x = -height; x < width; x += 28) {
+                ctx.beginPath()
+                ctx.moveTo(x, height)
+                ctx.lineTo(x + height, 0)
+                ctx.stroke()
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors.centerIn: parent
+        width: parent.width - 24
+        spacing: 4
+        Label {
+            Layout.alignment: Qt.AlignHCenter
+            text: "\u2298"
+            font.pixelSize: 26
+            color: Theme.blockedText
+            Accessible.ignored: true
+        }
+        Label {
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            text: refused.reason === "foreign_owner" ? qsTr("Not from your cameras") : qsTr("Blocked")
+            font.weight: Font.Bold
+            color: Theme.blockedText
+        }
+        Label {
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            visible: refused.reason !== "foreign_owner"
+            text: refused.reasonText
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
+            elide: Text.ElideRight
+            font.pixelSize: 12
+            color: Theme.blockedText
+        }
+    }
+}

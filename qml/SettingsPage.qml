@@ -1,0 +1,83 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Veriframe
+
+// Account (sign out wipes this account's cache), theme and language.
+Page {
+    id: page
+    objectName: "settingsPage"
+    property bool phone: false
+    property bool dark: false
+    property string language: ""
+    signal darkToggled(bool dark)
+    signal languagePicked(string language)
+    background: Rectangle { color: Theme.background }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: page.phone ? 8 : 16
+        spacing: 12
+        Label { text: qsTr("Settings"); font.pixelSize: 22; font.weight: Font.Bold; color: Theme.text }
+
+        GroupBox {
+            title: qsTr("Account")
+            Layout.fillWidth: true
+            ColumnLayout {
+                anchors.fill: parent
+                Label { text: qsTr("Signed in as %1").arg(AppSession.username); color: Theme.text }
+                Label { text: AppSession.serverLabel; color: Theme.textMuted; font.pixelSize: 12; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                Label {
+                    text: qsTr("%n report(s) waiting to be sent", "", AppSession.reportsPending)
+                    visible: AppSession.reportsPending > 0
+                    color: Theme.warning
+                }
+                Button {
+                    objectName: "signOutButton"
+                    text: qsTr("Sign out")
+                    onClicked: confirmSignOut.open()
+                }
+            }
+        }
+        GroupBox {
+            title: qsTr("Appearance")
+            Layout.fillWidth: true
+            ColumnLayout {
+                anchors.fill: parent
+                Switch {
+                    objectName: "darkThemeSwitch"
+                    text: qsTr("Dark theme")
+                    checked: page.dark
+                    onToggled: page.darkToggled(checked)
+                }
+                RowLayout {
+                    Label { text: qsTr("Language"); color: Theme.text }
+                    ComboBox {
+                        objectName: "languageBox"
+                        textRole: "text"
+                        valueRole: "value"
+                        model: [{ text: qsTr("System"), value: "" }, { text: "English", value: "en" }, { text: "Français", value: "fr" }]
+                        currentIndex: Math.max(0, indexOfValue(page.language))
+                        onActivated: page.languagePicked(currentValue)
+                    }
+                }
+            }
+        }
+        Item { Layout.fillHeight: true }
+    }
+
+    Dialog {
+        id: confirmSignOut
+        objectName: "confirmSignOut"
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Sign out?")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        Label {
+            width: 320
+            wrapMode: Text.Wrap
+            text: qsTr("Verified pictures and events of this account are removed from this computer. Reports not yet sent stay queued and go when you sign in again.")
+        }
+        onAccepted: AppSession.signOut()
+    }
+}

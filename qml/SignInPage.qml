@@ -1,0 +1,98 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Veriframe
+
+// Sign-in with clear errors: wrong password, an unreachable cloud, and a cloud that could
+// not prove who you are (identity_mismatch: nothing is loaded).
+Page {
+    id: page
+    objectName: "signInPage"
+    background: Rectangle { color: Theme.background }
+
+    function submit() {
+        if (user.text.trim() !== "")
+            AppSession.signIn(user.text, password.text)
+    }
+
+    ColumnLayout {
+        anchors.centerIn: parent
+        width: Math.min(360, page.width - 32)
+        spacing: 12
+
+        Label {
+            Layout.alignment: Qt.AlignHCenter
+            text: "Veriframe"
+            font.pixelSize: 30
+            font.weight: Font.Bold
+            color: Theme.accent
+        }
+        Label {
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            text: qsTr("Your cameras' events, shown only after this device checked they are yours.")
+            color: Theme.textMuted
+        }
+        TextField {
+            id: user
+            objectName: "usernameField"
+            Layout.fillWidth: true
+            placeholderText: qsTr("Username")
+            Accessible.name: qsTr("Username")
+            enabled: !AppSession.busy
+            focus: true
+            onAccepted: password.forceActiveFocus()
+        }
+        TextField {
+            id: password
+            objectName: "passwordField"
+            Layout.fillWidth: true
+            placeholderText: qsTr("Password")
+            Accessible.name: qsTr("Password")
+            echoMode: TextInput.Password
+            enabled: !AppSession.busy
+            onAccepted: page.submit()
+        }
+        Label {
+            objectName: "signInError"
+            Layout.fillWidth: true
+            visible: AppSession.lastError !== ""
+            text: AppSession.lastError
+            wrapMode: Text.Wrap
+            color: Theme.blockedText
+            Accessible.role: Accessible.AlertMessage
+        }
+        Button {
+            objectName: "signInButton"
+            Layout.fillWidth: true
+            text: AppSession.state === AppSession.SigningIn ? qsTr("Signing in…") : qsTr("Sign in")
+            highlighted: true
+            enabled: !AppSession.busy && user.text.trim() !== ""
+            onClicked: page.submit()
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: AppSession.embedded && AppSession.demoAccounts.length > 0
+            wrapMode: Text.Wrap
+            horizontalAlignment: Text.AlignHCenter
+            font.pixelSize: 12
+            color: Theme.textMuted
+            text: {
+                const parts = []
+                const accounts = AppSession.demoAccounts
+                for (let i = 0; i < accounts.length; ++i)
+                    parts.push(accounts[i].username + " / " + accounts[i].password)
+                return qsTr("Demo cloud accounts: %1").arg(parts.join(", "))
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            text: AppSession.serverLabel
+            color: Theme.textMuted
+            font.pixelSize: 11
+            wrapMode: Text.Wrap
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Veriframe
+
+// An empty, offline or error state: a symbol, what happened, and what to do.
+ColumnLayout {
+    id: panel
+    property string symbol: "\u2601"
+    property string title
+    property string message
+    property string actionText
+    signal action()
+    spacing: 10
+    Accessible.role: Accessible.StaticText
+    Accessible.name: title + ". " + message
+
+    Label { Layout.alignment: Qt.AlignHCenter; text: panel.symbol; font.pixelSize: 40; color: Theme.textMuted; Accessible.ignored: true }
+    Label {
+        Layout.alignment: Qt.AlignHCenter
+        Layout.maximumWidth: 420
+        text: panel.title
+        font.pixelSize: 18
+        font.weight: Font.DemiBold
+        color: Theme.text
+        wrapMode: Text.Wrap
+        horizontalAlignment: Text.AlignHCenter
+    }
+    Label {
+        Layout.alignment: Qt.AlignHCenter
+        Layout.maximumWidth: 420
+        visible: text !== ""
+        text: panel.message
+        color: Theme.textMuted
+        wrapMode: Text.Wrap
+        horizontalAlignment: Text.AlignHCenter
+    }
+    Button {
+        Layout.alignment: Qt.AlignHCenter
+        visible: panel.actionText !== ""
+        text: panel.actionText
+        highlighted: true
+        onClicked: panel.action()
+    }
+}

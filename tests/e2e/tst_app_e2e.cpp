@@ -1,0 +1,194 @@
+// The app itself, headless (offscreen), against the reference cloud with every fault on,
+// driven only through automation.md: --automation-log, --quit-when-idle, --screenshot.
+// No `displayed` line for any foreign or tampered item, every refusal logged and reported,
+// the screenshot not blank; the embedded default shows the incident refused live.
+#include "TestCloud.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vf;
+
+namespace {
+
+QList<QJsonObject> readLog(const QString &path) {
+    QList<QJsonObject> out;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return out;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (!line.trimmed().isEmpty())
+            out << QJsonDocument::fromJson(line).object();
+    return out;
+}
+
+// A screenshot is "not blank" when it has many colours (tiles, text), not one fill.
+int distinctColours(const QImage &image) {
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 4)
+        for (int x = 0; x < image.width(); x += 4)
+            colours.insert(image.pixel(x, y));
+    return int(colours.size());
+}
+
+} // namespace
+
+class AppE2eTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir cloudDir;
+    cloud::test::TestCloud cloud;
+    QHash<QString, QByteArray> aliceHonest; // event → thumbnail SHA-256
+
+    struct Run {
+        int exitCode = -1;
+        QList<QJsonObject> log;
+        QImage screenshot;
+        QByteArray stderrText;
+    };
+    Run runApp(const QStringList &extra, const QString &dir) {
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("QT_QPA_PLATFORM", "offscreen");
+        app.setProcessEnvironment(env);
+        const QString log = dir + "/automation.jsonl";
+        const QString shot = dir + "/screen.png";
+        QStringList args{"--data-dir",   dir + "/data", "--automation-log", log, "--quit-when-idle",
+                         "--screenshot", shot};
+        args << extra;
+        app.start(QStringLiteral(VF_APP), args);
+        Run run;
+        if (!app.waitForFinished(240000)) {
+            app.kill();
+            app.waitForFinished();
+        }
+        run.exitCode = app.exitStatus() == QProcess::NormalExit ? app.exitCode() : -1;
+        run.stderrText = app.readAllStandardError();
+        run.log = readLog(log);
+        run.screenshot = QImage(shot);
+        return run;
+    }
+    static QList<QJsonObject> ofType(const Run &run, const QString &type) {
+        QList<QJsonObject> out;
+        for (const QJsonObject &r : run.log)
+            if (r.value("type").toString() == type)
+                out << r;
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(cloud.start(cloudDir.path()).isEmpty());
+        const auto session = cloud.session("alice");
+        for (const QJsonObject &e : cloud.client().allEvents(session.token)) {
+            const auto thumb = cloud.client().get(e.value("thumbnail").toString(), session.token);
+            aliceHonest.insert(e.value("id").toString(),
+                               QCryptographicHash::hash(thumb.body, QCryptographicHash::Sha256));
+        }
+        QVERIFY(!aliceHonest.isEmpty());
+    }
+
+    void everyFaultRefusedNothingForeignDisplayed_data() {
+        QTest::addColumn<QString>("size");
+        QTest::addColumn<QString>("theme");
+        QTest::newRow("desktop light") << "1280x800"
+                                       << "light";
+        QTest::newRow("phone dark") << "390x844"
+                                    << "dark";
+    }
+    void everyFaultRefusedNothingForeignDisplayed() {
+        QFETCH(QString, size);
+        QFETCH(QString, theme);
+        QVERIFY(cloud
+                    .start(cloudDir.path(),
+                           "mixup:0.2,claim-swap:0.1,thumb-swap:0.1,tamper:0.1,forge:0.1")
+                    .isEmpty());
+        QTemporaryDir dir;
+        QFile password(dir.filePath("pw"));
+        QVERIFY(password.open(QIODevice::WriteOnly));
+        password.write(cloud.world().user("alice")->password.toUtf8() + "\n");
+        password.close();
+        const Run run = runApp({"--server", cloud.host().url().toString(), "--user", "alice",
+                                "--password-file", password.fileName(), "--device-roots",
+                                cloudDir.filePath("trust/device-roots.pem"), "--owner-authorities",
+                                cloudDir.filePath("trust/owner-authorities.pem"), "--size", size,
+                                "--theme", theme},
+                               dir.path());
+        QVERIFY2(run.exitCode == 0, run.stderrText.constData());
+        const auto signedIn = ofType(run, "signed_in");
+        QCOMPARE(signedIn.size(), 1);
+        QCOMPARE(signedIn.first().value("user_id").toString(), cloud.userId("alice"));
+        QVERIFY(!ofType(run, "idle").isEmpty());
+
+        const auto displayed = ofType(run, "displayed");
+        QVERIFY(!displayed.isEmpty());
+        for (const QJsonObject &d : displayed) {
+            const QString id = d.value("event_id").toString();
+            QVERIFY2(aliceHonest.contains(id), qPrintable("foreign item displayed: " + id));
+            QCOMPARE(d.value("sha256").toString(),
+                     QString::fromLatin1(aliceHonest.value(id).toHex()));
+        }
+        const auto refused = ofType(run, "refused");
+        QVERIFY(!refused.isEmpty());
+        QSet<QString> refusedIds, reportedIds;
+        for (const QJsonObject &r : refused)
+            refusedIds.insert(r.value("event_id").toString());
+        for (const QJsonObject &r : ofType(run, "reported"))
+            reportedIds.insert(r.value("event_id").toString());
+        QCOMPARE(reportedIds, refusedIds); // every refusal reported (queued at least)
+        for (const QJsonObject &d : displayed)
+            QVERIFY(!refusedIds.contains(d.value("event_id").toString()));
+
+        QVERIFY(!run.screenshot.isNull());
+        const QStringList wh = size.split('x');
+        QCOMPARE(run.screenshot.width(), wh.at(0).toInt());
+        QVERIFY2(distinctColours(run.screenshot) > 200,
+                 qPrintable(QString::number(distinctColours(run.screenshot))));
+    }
+
+    void embeddedDefaultShowsTheIncidentRefused() {
+        QTemporaryDir dir;
+        const Run run = runApp({"--fault", "mixup:0.3"}, dir.path());
+        QVERIFY2(run.exitCode == 0, run.stderrText.constData());
+        QCOMPARE(ofType(run, "signed_in").size(), 1);
+        QVERIFY(!ofType(run, "displayed").isEmpty());
+        const auto refused = ofType(run, "refused");
+        QVERIFY(!refused.isEmpty());
+        for (const QJsonObject &r : refused)
+            QCOMPARE(r.value("reason").toString(), QStringLiteral("foreign_owner"));
+        QVERIFY(distinctColours(run.screenshot) > 200);
+    }
+
+    void badPasswordExitsOne() {
+        QVERIFY(cloud.start(cloudDir.path()).isEmpty());
+        QTemporaryDir dir;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        const Run run =
+            runApp({"--server", cloud.host().url().toString(), "--user", "alice", "--device-roots",
+                    cloudDir.filePath("trust/device-roots.pem"), "--owner-authorities",
+                    cloudDir.filePath("trust/owner-authorities.pem")},
+                   dir.path());
+        QCOMPARE(run.exitCode, 1); // no password: refused by the cloud
+        QVERIFY(ofType(run, "displayed").isEmpty());
+    }
+
+    void usageErrorsExitTwo() {
+        QProcess app;
+        app.start(QStringLiteral(VF_APP), {"--no-such-flag"});
+        QVERIFY(app.waitForFinished(30000));
+        QCOMPARE(app.exitCode(), 2);
+        app.start(QStringLiteral(VF_APP), {"--server", "http://127.0.0.1:1", "--fault", "mixup:1"});
+        QVERIFY(app.waitForFinished(30000));
+        QCOMPARE(app.exitCode(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(AppE2eTest)
+#include "tst_app_e2e.moc"

@@ -1,0 +1,137 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Veriframe
+
+// The Events tab's components on their own: tile states (a refused tile has no Image at
+// all), the banner, the label chip, the filters and the timeline.
+TestCase {
+    id: testCase
+    name: "Components"
+    when: windowShown
+    visible: true // so that mouse clicks reach the components and `visible` bindings hold
+    width: 800
+    height: 600
+
+    Component { id: tileComponent; EventTile { width: 300 } }
+    Component { id: bannerComponent; BlockedBanner { width: 600 } }
+    Component { id: chipComponent; LabelChip {} }
+    Component { id: filterComponent; FilterBar { width: 700; model: AppSession.events; devices: AppSession.devices } }
+    Component { id: timelineComponent; HourTimeline { width: 600; model: AppSession.events } }
+
+    function item(state, extra) {
+        const base = {
+            eventId: "evt-1", deviceId: "cam-1", cameraName: "Front door", label: "person",
+            time: new Date(2026, 10, 23, 14, 5), day: "2026-11-23", state: state,
+            reason: "", reasonText: "", access: "owner", shared: false,
+            thumbnailUrl: "", hasClip: true, errorText: ""
+        }
+        for (const k in extra) base[k] = extra[k]
+        return base
+    }
+    // Any Image (or AnimatedImage) anywhere below root.
+    function findImages(root) {
+        let found = []
+        const children = root.children || []
+        for (let i = 0; i < children.length; ++i) {
+            const c = children[i]
+            if (c.hasOwnProperty("sourceSize") && c.hasOwnProperty("fillMode") && c.hasOwnProperty("source"))
+                found.push(c)
+            found = found.concat(findImages(c))
+        }
+        return found
+    }
+    function findByName(root, name) {
+        const children = root.children || []
+        for (let i = 0; i < children.length; ++i) {
+            if (children[i].objectName === name) return children[i]
+            const f = findByName(children[i], name)
+            if (f) return f
+        }
+        return null
+    }
+
+    function test_verifiedTileShowsItsThumbnail() {
+        const tile = createTemporaryObject(tileComponent, testCase,
+            { item: item(EventsModel.Verified, { thumbnailUrl: "image://verified/p/evt-1/00" }) })
+        verify(tile)
+        tryVerify(() => findByName(tile, "thumbnail") !== null)
+        compare(findByName(tile, "thumbnail").source.toString(), "image://verified/p/evt-1/00")
+        compare(tile.objectName, "eventTile_evt-1")
+        verify(tile.Accessible.name.indexOf("Front door") >= 0)
+    }
+
+    function test_refusedTileHasNoImageAtAll() {
+        // Even with a (leftover) URL, a refused tile must not create an Image.
+        const tile = createTemporaryObject(tileComponent, testCase,
+            { item: item(EventsModel.Refused, { reason: "foreign_owner", reasonText: "Not from your cameras",
+                                                thumbnailUrl: "image://verified/p/evt-1/00" }) })
+        tryVerify(() => findByName(tile, "refusedTile") !== null)
+        compare(findImages(tile).length, 0)
+        verify(tile.Accessible.name.indexOf("Blocked") >= 0)
+    }
+
+    function test_refusedReasonTextIsShown() {
+        const tile = createTemporaryObject(tileComponent, testCase,
+            { item: item(EventsModel.Refused, { reason: "media_mismatch", reasonText: "The picture was altered" }) })
+        const refused = findByName(tile, "refusedTile")
+        verify(refused)
+        compare(refused.reasonText, "The picture was altered")
+    }
+
+    function test_loadingAndFailedTiles() {
+        const loading = createTemporaryObject(tileComponent, testCase, { item: item(EventsModel.Loading) })
+        compare(findImages(loading).length, 0)
+        compare(findByName(loading, "retryButton").visible, false)
+        const failed = createTemporaryObject(tileComponent, testCase,
+            { item: item(EventsModel.Loading, { errorText: "timed out" }) })
+        tryVerify(() => findByName(failed, "retryButton") && findByName(failed, "retryButton").visible)
+    }
+
+    function test_tileOpensOnClickAndKeys() {
+        const tile = createTemporaryObject(tileComponent, testCase, { item: item(EventsModel.Refused, { reason: "forge" }) })
+        const spy = createTemporaryObject(signalSpyComponent, testCase, { target: tile, signalName: "opened" })
+        mouseClick(tile)
+        compare(spy.count, 1)
+        tile.forceActiveFocus()
+        keyClick(Qt.Key_Return)
+        compare(spy.count, 2)
+    }
+    Component { id: signalSpyComponent; SignalSpy {} }
+
+    function test_bannerCountsAndShows() {
+        const banner = createTemporaryObject(bannerComponent, testCase, { blockedCount: 0, reportsPending: 0 })
+        verify(!banner.visible)
+        banner.blockedCount = 3
+        verify(banner.visible)
+        verify(banner.Accessible.name.indexOf("3") >= 0)
+        const spy = createTemporaryObject(signalSpyComponent, testCase, { target: banner, signalName: "showBlocked" })
+        mouseClick(findByName(banner, "showBlockedButton"))
+        compare(spy.count, 1)
+    }
+
+    function test_labelChip() {
+        const chip = createTemporaryObject(chipComponent, testCase, { label: "vehicle" })
+        verify(chip.Accessible.name.indexOf("Vehicle") >= 0)
+    }
+
+    function test_filtersDriveTheModel() {
+        const bar = createTemporaryObject(filterComponent, testCase)
+        const blocked = findByName(bar, "refusedOnlyFilter")
+        const clear = findByName(bar, "clearFilters")
+        verify(!AppSession.events.refusedOnly)
+        verify(!clear.visible)
+        mouseClick(blocked)
+        verify(AppSession.events.refusedOnly)
+        verify(AppSession.events.filtered)
+        tryVerify(() => clear.visible)
+        mouseClick(clear)
+        verify(!AppSession.events.refusedOnly)
+        verify(!AppSession.events.filtered)
+    }
+
+    function test_timelineHasTwentyFourHours() {
+        const timeline = createTemporaryObject(timelineComponent, testCase)
+        compare(timeline.counts.length, 24)
+    }
+}
