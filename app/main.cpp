@@ -21,6 +21,10 @@
 #include <QtQml/QQmlExtensionPlugin>
 #include <cstdio>
 
+extern "C" {
+#include <libavutil/log.h>
+}
+
 Q_IMPORT_QML_PLUGIN(VeriframePlugin)
 
 using namespace vf;
@@ -70,6 +74,8 @@ int main(int argc, char **argv) {
         return usageError(
             QStringLiteral("--export-diagnostics is not available in this build yet"));
 
+    av_log_set_level(AV_LOG_ERROR); // FFmpeg's per-frame chatter is not for users
+
     QTranslator translator;
     installTranslation(application, translator, options.language);
     QQuickStyle::setStyle(QStringLiteral("Material"));
@@ -92,7 +98,9 @@ int main(int argc, char **argv) {
                             new app::VerifiedImageProvider(gate));
     engine.setInitialProperties({{QStringLiteral("initialTheme"), options.theme},
                                  {QStringLiteral("language"), options.language},
-                                 {QStringLiteral("diagnostic"), options.diagnostic}});
+                                 {QStringLiteral("diagnostic"), options.diagnostic},
+                                 {QStringLiteral("playFirstClip"), options.playFirstClip},
+                                 {QStringLiteral("blockedOnly"), options.blockedOnly}});
     engine.load(QUrl(QStringLiteral("qrc:/Veriframe/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;

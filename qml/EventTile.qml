@@ -20,7 +20,7 @@ Item {
     readonly property int state_: item ? item.state : EventsModel.Loading
     readonly property bool refused: state_ === EventsModel.Refused
     readonly property bool verified: state_ === EventsModel.Verified
-    readonly property bool failed: !verified && !refused && item && item.errorText !== ""
+    readonly property bool failed: !verified && !refused && !!item && item.errorText !== ""
 
     objectName: "eventTile_" + (item ? item.eventId : "")
     implicitHeight: width * 9 / 16 + 52
@@ -151,7 +151,7 @@ Item {
             }
         }
         Label {
-            visible: tile.item && tile.item.shared && tile.verified
+            visible: !!tile.item && tile.item.shared && tile.verified
             text: qsTr("Shared")
             font.pixelSize: 11
             color: Theme.textMuted

@@ -12,9 +12,29 @@ ApplicationWindow {
     property string initialTheme: ""
     property string language: ""
     property bool diagnostic: false
+    property bool playFirstClip: false // --play-first-clip: open the player once idle
+    property bool blockedOnly: false // --blocked-only
     readonly property bool phone: width < Theme.phoneBreakpoint
     // For automation: thumbnails still being fetched from the provider.
-    readonly property int imagesLoading: eventsPage.imagesLoading
+    readonly property int imagesLoading: eventsPage.imagesLoading + (playerView.settled ? 0 : 1)
+                                         + (playFirstClip && !playedFirst ? 1 : 0)
+    property bool playedFirst: false
+    Connections {
+        target: AppSession
+        function onBecameIdle() {
+            if (!window.playFirstClip || window.playedFirst)
+                return
+            window.playedFirst = true
+            const m = AppSession.events
+            for (let i = 0; i < m.count; ++i) {
+                const item = m.get(i)
+                if (item.state === EventsModel.Verified && item.hasClip) {
+                    playerView.openItem(item)
+                    return
+                }
+            }
+        }
+    }
     readonly property bool signedIn: AppSession.state === AppSession.Syncing || AppSession.state === AppSession.Ready
     property int section: 0
     signal languageRequested(string language)
@@ -27,7 +47,11 @@ ApplicationWindow {
     Material.theme: Theme.dark ? Material.Dark : Material.Light
     Material.accent: Theme.accent
     Material.primary: Theme.accent
-    Component.onCompleted: Theme.dark = initialTheme === "dark"
+    Component.onCompleted: {
+        Theme.dark = initialTheme === "dark"
+        if (blockedOnly)
+            AppSession.events.refusedOnly = true
+    }
 
     readonly property var sections: [
         { key: "events", title: qsTr("Events"), symbol: "\u25A6" },
@@ -75,7 +99,14 @@ ApplicationWindow {
                     EventsPage {
                         id: eventsPage
                         phone: window.phone
-                        onOpenEvent: (item) => { details.item = item; details.open() }
+                        onOpenEvent: (item) => {
+                            if (item.state === EventsModel.Verified && item.hasClip) {
+                                playerView.openItem(item)
+                            } else {
+                                details.item = item
+                                details.open()
+                            }
+                        }
                     }
                     CamerasPage {
                         phone: window.phone
@@ -114,4 +145,8 @@ ApplicationWindow {
     }
 
     EventDetails { id: details }
+    PlayerView {
+        id: playerView
+        onShowDetails: (item) => { details.item = item; details.open() }
+    }
 }

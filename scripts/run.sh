@@ -1,24 +1,22 @@
 #!/usr/bin/env bash
-# Builds, starts the reference cloud with its demo world and the incident switched on
-# (mixup: entries of other accounts slipped into the listing), signs in as the demo user
-# and has veriframe-verify judge every thumbnail of the first page. Until the app's Events
-# tab lands, this is what it will show: your events verified, the others refused.
+# Builds and starts the app on its embedded default: the reference cloud in-process with
+# the demo world, signed in as the demo user, the Events tab open. Arguments go to
+# veriframe (e.g. --fault mixup:0.2 to watch the incident being refused live).
+# Without a display (no DISPLAY/WAYLAND_DISPLAY) it runs under xvfb-run until idle and
+# saves a screenshot instead, so the command also proves itself on a headless machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
-FAULT=${FAULT:-mixup:0.2}
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$BUILD_DIR" --parallel "$(nproc)" --target veriframe-verify veriframe-cloud >/dev/null
-data=$(mktemp -d)
-log="$data/cloud.log"
-"$BUILD_DIR/tools/cloud/veriframe-cloud" --listen 127.0.0.1:0 --data "$data" --demo --fault "$FAULT" >"$log" 2>&1 &
-cloud=$!
-trap 'kill "$cloud" 2>/dev/null; wait "$cloud" 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 120); do
-  grep -q '^listening on' "$log" && break
-  kill -0 "$cloud" 2>/dev/null || { cat "$log"; exit 1; }
-  sleep 0.5
-done
-cat "$log"
-url=$(sed -n 's/^listening on //p' "$log")
-/usr/bin/python3 scripts/demo_verify.py "$url" "$data" "$BUILD_DIR/app/veriframe-verify" "${DEMO_USER:-alice}"
+cmake --build "$BUILD_DIR" --parallel "$(nproc)" --target veriframe >/dev/null
+app="$BUILD_DIR/app/veriframe"
+if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+  exec "$app" "$@"
+fi
+shot="${SCREENSHOT:-$PWD/veriframe-screenshot.png}"
+log="${AUTOMATION_LOG:-$PWD/veriframe-automation.jsonl}"
+echo "No display: running headless under xvfb-run until idle."
+xvfb-run -a -s "-screen 0 1280x800x24" "$app" --quit-when-idle --screenshot "$shot" \
+  --automation-log "$log" "$@"
+echo "Screenshot: $shot"
+echo "Automation log: $log ($(grep -c '"displayed"' "$log") displayed, $(grep -c '"refused"' "$log") refused)"

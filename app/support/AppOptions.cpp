@@ -26,6 +26,8 @@ QString AppOptions::usage() {
         "  --size WxH                  window size (e.g. 390x844 for the phone layout)\n"
         "  --theme light|dark          colour scheme (default: the system's)\n"
         "  --language en|fr            language (default: the system's)\n"
+        "  --play-first-clip           once idle, play the newest verified clip (screenshots)\n"
+        "  --blocked-only              start with the Events tab showing blocked items only\n"
         "  --help, --version\n");
 }
 
@@ -72,6 +74,10 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments) {
             o.diagnostic = true;
         } else if (arg == QLatin1String("--quit-when-idle")) {
             o.quitWhenIdle = true;
+        } else if (arg == QLatin1String("--play-first-clip")) {
+            o.playFirstClip = true;
+        } else if (arg == QLatin1String("--blocked-only")) {
+            o.blockedOnly = true;
         } else if (valued.contains(arg) || arg == QLatin1String("--size")) {
             QString value;
             if (hasInline) {

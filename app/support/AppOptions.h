@@ -27,6 +27,9 @@ struct AppOptions {
     int height = 0;
     QString theme;    // "light", "dark" or "" (the system's)
     QString language; // "en", "fr" or "" (the system's)
+    bool playFirstClip = false;
+    bool blockedOnly = false; // start with the "blocked only" filter on // open the player on the
+                              // newest verified clip once idle
 
     bool embedded() const { return server.isEmpty(); }
 

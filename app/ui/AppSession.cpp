@@ -101,6 +101,14 @@ void AppSession::loadMore() {
         m_client->events()->fetchMore();
 }
 
+void AppSession::noteEventChanged(const QString &eventId) {
+    m_events.refreshEvent(eventId);
+    m_refusals.reload();
+    Q_EMIT reportsChanged();
+    if (m_client && m_client->reports())
+        m_client->reports()->kick();
+}
+
 QString AppSession::userId() const {
     return m_client ? m_client->userId() : QString();
 }

@@ -61,6 +61,8 @@ public:
     Q_INVOKABLE void refresh();
     Q_INVOKABLE void retry(const QString &eventId);
     Q_INVOKABLE void loadMore();
+    // An event's state changed outside the sync (the player refused its clip).
+    Q_INVOKABLE void noteEventChanged(const QString &eventId);
 
     State state() const { return m_state; }
     bool busy() const { return m_state == State::SigningIn || m_state == State::Syncing; }

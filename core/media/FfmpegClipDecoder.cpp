@@ -293,6 +293,8 @@ QString FfmpegClipWorker::openInput() {
 }
 
 QString FfmpegClipWorker::openDecoder() {
+    if (!m_format || m_streamIndex < 0)
+        return QStringLiteral("the clip is not open");
     const AVStream *st = m_format->streams[m_streamIndex];
     const AVCodec *decoder = avcodec_find_decoder(AV_CODEC_ID_H264);
     if (!decoder)
@@ -463,7 +465,8 @@ bool FfmpegClipWorker::waitUntil(Clock::time_point deadline, quint64 seenSerial)
 
 void FfmpegClipWorker::run() {
     QString error = openInput();
-    if (error.isEmpty())
+    // A cancelled open returns no error (stop() wants no signal) and no format context.
+    if (error.isEmpty() && !cancelled())
         error = openDecoder();
     if (!error.isEmpty() || cancelled()) {
         fail(error);

@@ -1,0 +1,231 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import QtMultimedia
+import Veriframe
+
+// The event player: the clip streams through the segment verifier and is decoded from
+// verified bytes only. Space plays/pauses, the arrows skip 10 s, Page Up/Down go to the
+// previous/next event, Escape closes. A segment that fails verification stops playback
+// at once and shows the refused state.
+Popup {
+    id: view
+    objectName: "playerView"
+    property var item: null
+    readonly property bool refused: player.state === ClipPlayer.Refused
+    // For automation screenshots: a frame has been on screen for a moment, or it ended.
+    property bool shownFrame: false
+    readonly property bool settled: !opened || shownFrame || refused
+                                    || player.state === ClipPlayer.Failed || player.state === ClipPlayer.Finished
+    signal showDetails(var item)
+
+    parent: Overlay.overlay
+    x: 0; y: 0
+    width: parent ? parent.width : 800
+    height: parent ? parent.height : 600
+    modal: true
+    focus: true
+    padding: 0
+    closePolicy: Popup.CloseOnEscape
+    background: Rectangle { color: "#0b0c0e" }
+
+    function openItem(item) {
+        view.item = item
+        player.eventId = item.eventId
+        open()
+        player.play()
+    }
+    function step(delta) {
+        const m = AppSession.events
+        let row = m.indexOfEvent(view.item.eventId) + delta
+        while (row >= 0 && row < m.count) {
+            const next = m.get(row)
+            if (next.state === EventsModel.Verified && next.hasClip) { openItem(next); return }
+            row += delta
+        }
+    }
+    function timeText(ms) {
+        const s = Math.floor(ms / 1000)
+        return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0")
+    }
+    onClosed: player.stop()
+
+    ClipPlayer {
+        id: player
+        videoSink: video.videoSink
+        onFirstFrame: frameTimer.restart()
+        onEventIdChanged: view.shownFrame = false
+    }
+    Timer { id: frameTimer; interval: 700; onTriggered: view.shownFrame = true }
+
+    FileDialog {
+        id: saveDialog
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("MP4 video (*.mp4)")]
+        currentFile: "file:///" + (view.item ? view.item.eventId : "clip") + ".mp4"
+        onAccepted: {
+            const error = player.saveTo(selectedFile)
+            toast.text = error === "" ? qsTr("Saved the verified clip") : error
+            toast.open()
+        }
+    }
+
+    contentItem: FocusScope {
+        focus: true
+        Keys.onSpacePressed: player.togglePlay()
+        Keys.onLeftPressed: player.skip(-10000)
+        Keys.onRightPressed: player.skip(10000)
+        Keys.onPressed: (event) => {
+            if (event.key === Qt.Key_PageUp) { view.step(-1); event.accepted = true }
+            else if (event.key === Qt.Key_PageDown) { view.step(1); event.accepted = true }
+        }
+
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 0
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.margins: 8
+                ToolButton {
+                    objectName: "playerClose"
+                    text: "\u2715"
+                    Accessible.name: qsTr("Close player")
+                    onClicked: view.close()
+                    palette.buttonText: "white"
+                }
+                Label {
+                    Layout.fillWidth: true
+                    color: "white"
+                    elide: Text.ElideRight
+                    text: view.item ? view.item.cameraName + " · " + view.item.time.toLocaleString(Qt.locale(), Locale.ShortFormat) : ""
+                    textFormat: Text.PlainText
+                }
+                LabelChip { label: view.item ? view.item.label : ""; visible: view.item !== null }
+                ToolButton {
+                    objectName: "playerDetails"
+                    text: qsTr("Details")
+                    Accessible.name: qsTr("Event details")
+                    palette.buttonText: "white"
+                    onClicked: view.showDetails(view.item)
+                }
+            }
+
+            Item {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                VideoOutput {
+                    id: video
+                    objectName: "playerVideo"
+                    anchors.fill: parent
+                    visible: !view.refused
+                }
+                RefusedTile {
+                    anchors.centerIn: parent
+                    width: Math.min(parent.width - 32, 520)
+                    height: width * 9 / 16
+                    visible: view.refused
+                    reason: player.refusedReason
+                    reasonText: qsTr("This clip failed verification and was stopped. It was reported.")
+                }
+                BusyIndicator {
+                    anchors.centerIn: parent
+                    running: player.state === ClipPlayer.Loading
+                }
+                Label {
+                    anchors.centerIn: parent
+                    visible: player.state === ClipPlayer.Failed
+                    width: parent.width - 48
+                    wrapMode: Text.Wrap
+                    horizontalAlignment: Text.AlignHCenter
+                    color: "white"
+                    text: player.errorText
+                }
+                MouseArea { anchors.fill: parent; onClicked: player.togglePlay() }
+            }
+
+            // Scrub bar: the verified part of the clip shaded, the position as the handle.
+            Slider {
+                id: scrub
+                objectName: "playerScrub"
+                Layout.fillWidth: true
+                Layout.leftMargin: 12
+                Layout.rightMargin: 12
+                from: 0
+                to: Math.max(1, player.duration)
+                value: player.position
+                enabled: !view.refused && player.duration > 0
+                Accessible.name: qsTr("Position")
+                onMoved: player.seek(value)
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.margins: 8
+                spacing: 4
+                ToolButton {
+                    objectName: "playerPrevious"
+                    text: "\u25C0\u25C0"
+                    Accessible.name: qsTr("Previous event")
+                    palette.buttonText: "white"
+                    onClicked: view.step(-1)
+                }
+                ToolButton {
+                    objectName: "playerBack10"
+                    text: "\u21BA 10"
+                    Accessible.name: qsTr("Back 10 seconds")
+                    palette.buttonText: "white"
+                    onClicked: player.skip(-10000)
+                }
+                ToolButton {
+                    objectName: "playerPlayPause"
+                    text: player.state === ClipPlayer.Playing || player.state === ClipPlayer.Loading ? "\u275A\u275A" : "\u25B6"
+                    font.pixelSize: 22
+                    enabled: !view.refused
+                    Accessible.name: player.state === ClipPlayer.Playing ? qsTr("Pause") : qsTr("Play")
+                    palette.buttonText: "white"
+                    onClicked: player.togglePlay()
+                }
+                ToolButton {
+                    objectName: "playerForward10"
+                    text: "10 \u21BB"
+                    Accessible.name: qsTr("Forward 10 seconds")
+                    palette.buttonText: "white"
+                    onClicked: player.skip(10000)
+                }
+                ToolButton {
+                    objectName: "playerNext"
+                    text: "\u25B6\u25B6"
+                    Accessible.name: qsTr("Next event")
+                    palette.buttonText: "white"
+                    onClicked: view.step(1)
+                }
+                Label {
+                    objectName: "playerTime"
+                    color: "white"
+                    text: view.timeText(player.position) + " / " + view.timeText(player.duration)
+                }
+                Item { Layout.fillWidth: true }
+                ComboBox {
+                    objectName: "playerSpeed"
+                    model: [0.5, 1, 1.5, 2, 4]
+                    displayText: player.speed + "×"
+                    currentIndex: 1
+                    Accessible.name: qsTr("Playback speed")
+                    onActivated: (index) => player.speed = model[index]
+                }
+                ToolButton {
+                    objectName: "playerDownload"
+                    text: "\u2193"
+                    enabled: player.canDownload
+                    Accessible.name: qsTr("Download the verified clip")
+                    palette.buttonText: "white"
+                    onClicked: saveDialog.open()
+                }
+            }
+        }
+    }
+
+    ToolTip { id: toast; timeout: 3000; x: (view.width - width) / 2; y: view.height - 120 }
+}
