@@ -40,6 +40,8 @@ int usageError(const QString &message) {
 void installTranslation(QGuiApplication &application, QTranslator &translator,
                         const QString &language) {
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale); // dates and numbers follow --language too
     if (translator.load(locale, QStringLiteral("veriframe"), QStringLiteral("_"),
                         QStringLiteral(":/i18n")))
         application.installTranslator(&translator);

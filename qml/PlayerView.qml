@@ -71,7 +71,8 @@ Popup {
         }
     }
 
-    contentItem: FocusScope {
+    FocusScope {
+        anchors.fill: parent
         focus: true
         Keys.onSpacePressed: player.togglePlay()
         Keys.onLeftPressed: player.skip(-10000)

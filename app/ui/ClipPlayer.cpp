@@ -83,13 +83,13 @@ void ClipPlayer::togglePlay() {
         play();
 }
 
-void ClipPlayer::seek(qint64 ms) {
+void ClipPlayer::seek(double ms) {
     if (m_decoder)
-        m_decoder->seek(qMax<qint64>(0, ms));
+        m_decoder->seek(qMax<qint64>(0, qint64(ms)));
 }
 
-void ClipPlayer::skip(qint64 deltaMs) {
-    seek(qBound<qint64>(0, m_position + deltaMs, qMax<qint64>(0, m_duration - 1)));
+void ClipPlayer::skip(double deltaMs) {
+    seek(double(qBound<qint64>(0, m_position + qint64(deltaMs), qMax<qint64>(0, m_duration - 1))));
 }
 
 void ClipPlayer::stop() {

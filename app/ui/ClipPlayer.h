@@ -23,8 +23,9 @@ class ClipPlayer : public QObject {
     Q_PROPERTY(QString eventId READ eventId WRITE setEventId NOTIFY eventIdChanged)
     Q_PROPERTY(QVideoSink *videoSink READ videoSink WRITE setVideoSink NOTIFY videoSinkChanged)
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
-    Q_PROPERTY(qint64 position READ position NOTIFY positionChanged)
-    Q_PROPERTY(qint64 duration READ duration NOTIFY durationChanged)
+    // Milliseconds, as double: Qt 6.4's qmllint does not know qint64 properties.
+    Q_PROPERTY(double position READ positionMs NOTIFY positionChanged)
+    Q_PROPERTY(double duration READ durationMs NOTIFY durationChanged)
     Q_PROPERTY(double speed READ speed WRITE setSpeed NOTIFY speedChanged)
     Q_PROPERTY(double received READ received NOTIFY receivedChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY stateChanged)
@@ -46,6 +47,8 @@ public:
     State state() const { return m_state; }
     qint64 position() const { return m_position; }
     qint64 duration() const { return m_duration; }
+    double positionMs() const { return double(m_position); }
+    double durationMs() const { return double(m_duration); }
     double speed() const { return m_speed; }
     void setSpeed(double speed);
     double received() const; // 0..1 of the clip verified so far
@@ -56,8 +59,8 @@ public:
     Q_INVOKABLE void play();
     Q_INVOKABLE void pause();
     Q_INVOKABLE void togglePlay();
-    Q_INVOKABLE void seek(qint64 ms);
-    Q_INVOKABLE void skip(qint64 deltaMs);
+    Q_INVOKABLE void seek(double ms);
+    Q_INVOKABLE void skip(double deltaMs);
     Q_INVOKABLE void stop();
     // Writes the verified clip (only once it is complete and verified); empty on success.
     Q_INVOKABLE QString saveTo(const QUrl &file);

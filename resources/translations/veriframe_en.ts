@@ -1,0 +1,870 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>BlockedBanner</name>
+    <message>
+        <location filename="../../qml/BlockedBanner.qml" line="32"/>
+        <source>1 item was blocked: it did not come from your cameras or was altered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/BlockedBanner.qml" line="33"/>
+        <source>%1 items were blocked: they did not come from your cameras or were altered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/BlockedBanner.qml" line="34"/>
+        <source>Reports are queued and will be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/BlockedBanner.qml" line="35"/>
+        <source>They were reported to the cloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/BlockedBanner.qml" line="40"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CamerasPage</name>
+    <message>
+        <location filename="../../qml/CamerasPage.qml" line="18"/>
+        <source>Cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/CamerasPage.qml" line="36"/>
+        <source>%1, %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/CamerasPage.qml" line="36"/>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/CamerasPage.qml" line="36"/>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/CamerasPage.qml" line="37"/>
+        <source>yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/CamerasPage.qml" line="37"/>
+        <source>shared with you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/CamerasPage.qml" line="37"/>
+        <source>not verified yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/CamerasPage.qml" line="49"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/CamerasPage.qml" line="49"/>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/CamerasPage.qml" line="52"/>
+        <source>Yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/CamerasPage.qml" line="52"/>
+        <source>Shared with you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/CamerasPage.qml" line="52"/>
+        <source>Not verified yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/CamerasPage.qml" line="60"/>
+        <source>No cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/CamerasPage.qml" line="61"/>
+        <source>Cameras you own or that are shared with you appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventDetails</name>
+    <message>
+        <location filename="../../qml/EventDetails.qml" line="17"/>
+        <source>Blocked event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventDetails.qml" line="48"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventDetails.qml" line="57"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventDetails.qml" line="59"/>
+        <source>Camera ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventDetails.qml" line="61"/>
+        <source>Event ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventDetails.qml" line="63"/>
+        <source>Access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventDetails.qml" line="66"/>
+        <source>Shared with you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventDetails.qml" line="66"/>
+        <source>Your camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventDetails.qml" line="68"/>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventDetails.qml" line="74"/>
+        <source>Reported (queued, will be sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventDetails.qml" line="74"/>
+        <source>Reported to the cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventTile</name>
+    <message>
+        <location filename="../../qml/EventTile.qml" line="30"/>
+        <source>Blocked event from %1 at %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventTile.qml" line="32"/>
+        <source>%1 at %2, %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventTile.qml" line="33"/>
+        <source>, shared with you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventTile.qml" line="34"/>
+        <source>Event from %1 at %2, checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventTile.qml" line="81"/>
+        <source>Couldn&apos;t show this picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventTile.qml" line="93"/>
+        <source>Hidden in diagnostic mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventTile.qml" line="116"/>
+        <source>Couldn&apos;t load: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventTile.qml" line="122"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventTile.qml" line="140"/>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventTile.qml" line="155"/>
+        <source>Shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventTile.qml" line="158"/>
+        <source>Shared with you</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventsPage</name>
+    <message>
+        <location filename="../../qml/EventsPage.qml" line="24"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventsPage.qml" line="25"/>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventsPage.qml" line="53"/>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventsPage.qml" line="61"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/EventsPage.qml" line="62"/>
+        <source>%n verified</source>
+        <translation>
+            <numerusform>%n verified</numerusform>
+            <numerusform>%n verified</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventsPage.qml" line="71"/>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventsPage.qml" line="79"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventsPage.qml" line="81"/>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventsPage.qml" line="180"/>
+        <source>Can&apos;t reach the cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventsPage.qml" line="181"/>
+        <source>Loading your events…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventsPage.qml" line="182"/>
+        <source>No events match these filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventsPage.qml" line="183"/>
+        <source>No events yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventsPage.qml" line="185"/>
+        <source>Events from your cameras appear here once they are verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventsPage.qml" line="186"/>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventsPage.qml" line="187"/>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventsPage.qml" line="195"/>
+        <source>Offline: showing what was already verified. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../qml/FilterBar.qml" line="21"/>
+        <source>Camera filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/FilterBar.qml" line="24"/>
+        <source>All cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/FilterBar.qml" line="42"/>
+        <source>Label filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/FilterBar.qml" line="44"/>
+        <source>All labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/FilterBar.qml" line="45"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/FilterBar.qml" line="46"/>
+        <source>Vehicle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/FilterBar.qml" line="47"/>
+        <source>Animal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/FilterBar.qml" line="48"/>
+        <source>Motion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/FilterBar.qml" line="49"/>
+        <source>Sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/FilterBar.qml" line="57"/>
+        <source>Any day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/FilterBar.qml" line="58"/>
+        <source>Day filter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/FilterBar.qml" line="66"/>
+        <source>Previous month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/FilterBar.qml" line="68"/>
+        <source>Next month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/FilterBar.qml" line="95"/>
+        <source>Blocked only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/FilterBar.qml" line="103"/>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HourTimeline</name>
+    <message numerus="yes">
+        <location filename="../../qml/HourTimeline.qml" line="37"/>
+        <source>%1:00, %n event(s)</source>
+        <translation>
+            <numerusform>%1:00, %n event</numerusform>
+            <numerusform>%1:00, %n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LabelChip</name>
+    <message>
+        <location filename="../../qml/LabelChip.qml" line="14"/>
+        <source>Label: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/LabelChip.qml" line="21"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/LabelChip.qml" line="22"/>
+        <source>Vehicle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/LabelChip.qml" line="23"/>
+        <source>Animal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/LabelChip.qml" line="24"/>
+        <source>Motion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/LabelChip.qml" line="25"/>
+        <source>Sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../../qml/Main.qml" line="45"/>
+        <source>Veriframe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="57"/>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="58"/>
+        <source>Cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="59"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="76"/>
+        <source>Veriframe could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="76"/>
+        <source>Starting the demo cloud…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlayerView</name>
+    <message>
+        <location filename="../../qml/PlayerView.qml" line="65"/>
+        <source>MP4 video (*.mp4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/PlayerView.qml" line="69"/>
+        <source>Saved the verified clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/PlayerView.qml" line="94"/>
+        <source>Close player</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/PlayerView.qml" line="108"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/PlayerView.qml" line="109"/>
+        <source>Event details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/PlayerView.qml" line="130"/>
+        <source>This clip failed verification and was stopped. It was reported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/PlayerView.qml" line="159"/>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/PlayerView.qml" line="170"/>
+        <source>Previous event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/PlayerView.qml" line="177"/>
+        <source>Back 10 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/PlayerView.qml" line="186"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/PlayerView.qml" line="186"/>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/PlayerView.qml" line="193"/>
+        <source>Forward 10 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/PlayerView.qml" line="200"/>
+        <source>Next event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/PlayerView.qml" line="215"/>
+        <source>Playback speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/PlayerView.qml" line="222"/>
+        <source>Download the verified clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Reason</name>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="15"/>
+        <source>Verified from your camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="17"/>
+        <source>The camera&apos;s signed record is damaged or not in the expected format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="20"/>
+        <source>Signed with an algorithm Veriframe does not accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="22"/>
+        <source>Not signed by a genuine camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="24"/>
+        <source>The camera that signed this has been revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="26"/>
+        <source>The camera&apos;s signature does not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="28"/>
+        <source>The signed record belongs to a different event or camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="30"/>
+        <source>Recorded in the future: the capture time is not plausible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="32"/>
+        <source>The picture or video was altered after the camera signed it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="34"/>
+        <source>No proof of ownership came with this event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="36"/>
+        <source>The proof of ownership is not genuine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="38"/>
+        <source>The proof of ownership has been revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="40"/>
+        <source>The proof of ownership is for a different camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="42"/>
+        <source>The camera did not record this under that ownership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="44"/>
+        <source>Recorded outside the period this camera was yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="45"/>
+        <source>Not from your cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefusedTile</name>
+    <message>
+        <location filename="../../qml/RefusedTile.qml" line="48"/>
+        <source>Not from your cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/RefusedTile.qml" line="48"/>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="21"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="24"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="28"/>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/SettingsPage.qml" line="31"/>
+        <source>%n report(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n report waiting to be sent</numerusform>
+            <numerusform>%n reports waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="37"/>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="43"/>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="49"/>
+        <source>Dark theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="54"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="59"/>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="74"/>
+        <source>Sign out?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="79"/>
+        <source>Verified pictures and events of this account are removed from this computer. Reports not yet sent stay queued and go when you sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../../qml/SignInPage.qml" line="34"/>
+        <source>Your cameras&apos; events, shown only after this device checked they are yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SignInPage.qml" line="41"/>
+        <location filename="../../qml/SignInPage.qml" line="42"/>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SignInPage.qml" line="51"/>
+        <location filename="../../qml/SignInPage.qml" line="52"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SignInPage.qml" line="69"/>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SignInPage.qml" line="69"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SignInPage.qml" line="86"/>
+        <source>Demo cloud accounts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailDecoder</name>
+    <message>
+        <location filename="../../app/support/ThumbnailDecoder.cpp" line="19"/>
+        <source>The verified picture cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/support/ThumbnailDecoder.cpp" line="25"/>
+        <source>The verified picture is too large (%1×%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/support/ThumbnailDecoder.cpp" line="36"/>
+        <source>The verified picture cannot be decoded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerifiedImageProvider</name>
+    <message>
+        <location filename="../../app/support/VerifiedImageProvider.cpp" line="39"/>
+        <source>Not a verified image address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/support/VerifiedImageProvider.cpp" line="45"/>
+        <source>This picture is not for the signed-in account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/support/VerifiedImageProvider.cpp" line="60"/>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/support/VerifiedImageProvider.cpp" line="63"/>
+        <source>Not verified for this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/support/VerifiedImageProvider.cpp" line="66"/>
+        <source>Not in the verified cache any more; it is being fetched again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/support/VerifiedImageProvider.cpp" line="69"/>
+        <source>Signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vf::app::AppSession</name>
+    <message>
+        <location filename="../../app/ui/AppSession.cpp" line="124"/>
+        <source>Demo cloud on this computer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vf::app::ClipPlayer</name>
+    <message>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="117"/>
+        <source>Not signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="122"/>
+        <source>This event is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="128"/>
+        <source>The clip could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="138"/>
+        <source>The clip arrived out of order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="183"/>
+        <source>The clip cannot be played: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="187"/>
+        <source>The clip cannot be played.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="209"/>
+        <source>The clip is not completely verified yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="213"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vf::sync::ClientSession</name>
+    <message>
+        <location filename="../../core/sync/ClientSession.cpp" line="74"/>
+        <source>The username or password is not right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/sync/ClientSession.cpp" line="82"/>
+        <source>The cloud&apos;s answer to the sign-in was not understood: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/sync/ClientSession.cpp" line="89"/>
+        <source>The cloud could not prove who you are (%1). Nothing was loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/sync/ClientSession.cpp" line="97"/>
+        <source>The cloud named another account than its signed identity. Nothing was loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vf::sync::VerifiedClipStream</name>
+    <message>
+        <location filename="../../core/sync/VerifiedClipStream.cpp" line="27"/>
+        <source>This event has no clip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/sync/VerifiedClipStream.cpp" line="86"/>
+        <source>The cloud sent an empty part of the clip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
