@@ -16,6 +16,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTranslator>
 #include <QtQml/QQmlExtensionPlugin>
@@ -39,9 +40,9 @@ int usageError(const QString &message) {
 
 void installTranslation(QGuiApplication &application, QTranslator &translator,
                         const QString &language) {
-    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
-    if (!language.isEmpty())
-        QLocale::setDefault(locale); // dates and numbers follow --language too
+    application.removeTranslator(&translator);
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale); // dates and numbers follow the language too
     if (translator.load(locale, QStringLiteral("veriframe"), QStringLiteral("_"),
                         QStringLiteral(":/i18n")))
         application.installTranslator(&translator);
@@ -78,6 +79,9 @@ int main(int argc, char **argv) {
 
     av_log_set_level(AV_LOG_ERROR); // FFmpeg's per-frame chatter is not for users
 
+    // --language, else the language picked in Settings (stored by the QML), else the system's.
+    if (options.language.isEmpty())
+        options.language = QSettings().value(QStringLiteral("appearance/language")).toString();
     QTranslator translator;
     installTranslation(application, translator, options.language);
     QQuickStyle::setStyle(QStringLiteral("Material"));
@@ -110,6 +114,13 @@ int main(int argc, char **argv) {
     if (window && options.width > 0) {
         window->resize(options.width, options.height);
     }
+
+    // Settings → Language: switch at once, without a restart.
+    QObject::connect(&session, &app::AppSession::languageRequested, &engine,
+                     [&](const QString &language) {
+                         installTranslation(application, translator, language);
+                         engine.retranslate();
+                     });
 
     app::AutomationDriver driver(session, options.screenshot, options.quitWhenIdle);
     driver.setWindow(window);

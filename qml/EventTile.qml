@@ -11,6 +11,7 @@ Item {
     required property var item // the row's roles, from TileRowsModel.items
     property bool privacyMode: false
     signal opened(var item)
+    signal navigate(int delta) // arrow keys: -1/+1 along the grid, ±columns up and down
     signal imageStateChanged(bool loading)
     // Only transitions are signalled, so the page's count of loading images stays exact.
     property bool imageLoading: false
@@ -35,6 +36,10 @@ Item {
     Accessible.onPressAction: tile.opened(tile.item)
     Keys.onReturnPressed: tile.opened(tile.item)
     Keys.onSpacePressed: tile.opened(tile.item)
+    Keys.onLeftPressed: tile.navigate(-1)
+    Keys.onRightPressed: tile.navigate(1)
+    Keys.onUpPressed: tile.navigate(-AppSession.tileRows.columns)
+    Keys.onDownPressed: tile.navigate(AppSession.tileRows.columns)
 
     Rectangle {
         anchors.fill: parent

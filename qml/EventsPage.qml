@@ -30,6 +30,20 @@ Page {
         if (m.sinceMs > 0) return new Date(m.sinceMs)
         return m.count > 0 ? m.get(0).time : new Date()
     }
+    // Keyboard: move the focus to the tile of an event (a source row of the events model).
+    function focusEvent(sourceRow) {
+        if (sourceRow < 0 || sourceRow >= page.events.count)
+            return
+        const row = AppSession.tileRows.rowOfSourceRow(sourceRow)
+        grid.positionViewAtIndex(row, ListView.Contain)
+        const rowItem = grid.itemAtIndex(row)
+        if (!rowItem)
+            return
+        const first = rowItem.firstSourceRow
+        const tile = rowItem.children[sourceRow - first]
+        if (tile)
+            tile.forceActiveFocus()
+    }
     function jumpToHour(hour) {
         const m = page.events
         const day = timeline.day
@@ -144,6 +158,7 @@ Page {
                 id: tileRow
                 required property var items
                 required property int itemCount
+                required property int firstSourceRow
                 spacing: Theme.spacing
                 width: grid.width
                 Repeater {
@@ -155,6 +170,7 @@ Page {
                         item: tileRow.items[index]
                         privacyMode: page.privacyMode
                         onOpened: (item) => page.openEvent(item)
+                        onNavigate: (delta) => page.focusEvent(item.sourceRow + delta)
                         onImageStateChanged: (loading) => page.imagesLoading += loading ? 1 : -1
                     }
                 }

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Qt.labs.settings
 import Veriframe
 
 // The window: sign-in, then Events, Cameras and Settings. Under 600 px wide it is the
@@ -37,7 +38,6 @@ ApplicationWindow {
     }
     readonly property bool signedIn: AppSession.state === AppSession.Syncing || AppSession.state === AppSession.Ready
     property int section: 0
-    signal languageRequested(string language)
 
     width: 1180
     height: 760
@@ -47,8 +47,16 @@ ApplicationWindow {
     Material.theme: Theme.dark ? Material.Dark : Material.Light
     Material.accent: Theme.accent
     Material.primary: Theme.accent
+    // Theme and language survive restarts; --theme overrides the stored theme.
+    Settings {
+        id: appearance
+        category: "appearance"
+        property bool dark: false
+        property string language: ""
+    }
+
     Component.onCompleted: {
-        Theme.dark = initialTheme === "dark"
+        Theme.dark = initialTheme !== "" ? initialTheme === "dark" : appearance.dark
         if (blockedOnly)
             AppSession.events.refusedOnly = true
     }
@@ -119,8 +127,15 @@ ApplicationWindow {
                         phone: window.phone
                         dark: Theme.dark
                         language: window.language
-                        onDarkToggled: (dark) => Theme.dark = dark
-                        onLanguagePicked: (language) => window.languageRequested(language)
+                        onDarkToggled: (dark) => {
+                            Theme.dark = dark
+                            appearance.dark = dark
+                        }
+                        onLanguagePicked: (language) => {
+                            appearance.language = language
+                            window.language = language
+                            AppSession.setLanguage(language)
+                        }
                     }
                 }
                 TabBar {

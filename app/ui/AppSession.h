@@ -63,6 +63,8 @@ public:
     Q_INVOKABLE void loadMore();
     // An event's state changed outside the sync (the player refused its clip).
     Q_INVOKABLE void noteEventChanged(const QString &eventId);
+    // Settings → Language ("" = the system's); main installs the translation.
+    Q_INVOKABLE void setLanguage(const QString &language) { Q_EMIT languageRequested(language); }
 
     State state() const { return m_state; }
     bool busy() const { return m_state == State::SigningIn || m_state == State::Syncing; }
@@ -89,6 +91,7 @@ Q_SIGNALS:
     void reportsChanged();
     void becameIdle();
     void fatalError(const QString &message);
+    void languageRequested(const QString &language);
 
 private:
     void onClientState(vf::sync::ClientSession::State state);

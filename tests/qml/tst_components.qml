@@ -129,6 +129,23 @@ TestCase {
         verify(!AppSession.events.filtered)
     }
 
+    Component { id: playerComponent; PlayerView {} }
+    function test_playerControls() {
+        const view = createTemporaryObject(playerComponent, testCase)
+        view.open()
+        tryVerify(() => view.opened)
+        for (const name of ["playerPlayPause", "playerScrub", "playerBack10", "playerForward10",
+                            "playerSpeed", "playerDownload", "playerPrevious", "playerNext",
+                            "playerClose", "playerTime"])
+            verify(findByName(view.contentItem, name) !== null, name)
+        // Nothing verified yet: nothing to download, nothing to scrub.
+        verify(!findByName(view.contentItem, "playerDownload").enabled)
+        verify(!findByName(view.contentItem, "playerScrub").enabled)
+        compare(findByName(view.contentItem, "playerTime").text, "0:00 / 0:00")
+        keyClick(Qt.Key_Escape)
+        tryVerify(() => !view.opened)
+    }
+
     function test_timelineHasTwentyFourHours() {
         const timeline = createTemporaryObject(timelineComponent, testCase)
         compare(timeline.counts.length, 24)
