@@ -22,7 +22,10 @@
 #include <QtQml/QQmlExtensionPlugin>
 #include <cstdio>
 
+#include <openssl/crypto.h>
+
 extern "C" {
+#include <libavutil/avutil.h>
 #include <libavutil/log.h>
 }
 
@@ -73,10 +76,6 @@ int main(int argc, char **argv) {
             app::resolvePassword(options, qEnvironmentVariable("VERIFRAME_PASSWORD"));
         !error.isEmpty())
         return usageError(error);
-    if (!options.exportDiagnostics.isEmpty())
-        return usageError(
-            QStringLiteral("--export-diagnostics is not available in this build yet"));
-
     av_log_set_level(AV_LOG_ERROR); // FFmpeg's per-frame chatter is not for users
 
     // --language, else the language picked in Settings (stored by the QML), else the system's.
@@ -98,6 +97,11 @@ int main(int argc, char **argv) {
     auto gate = std::make_shared<app::CurrentGate>();
     app::AppSession session(options.embedded(), gate);
     app::AppSession::setInstance(&session);
+    session.setVersions(
+        {{QStringLiteral("app"), QStringLiteral(VERIFRAME_VERSION)},
+         {QStringLiteral("qt"), QString::fromLatin1(qVersion())},
+         {QStringLiteral("openssl"), QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION))},
+         {QStringLiteral("ffmpeg"), QString::fromLatin1(av_version_info())}});
 
     QQmlApplicationEngine engine;
     engine.addImageProvider(QString::fromLatin1(app::VerifiedImageProvider::kProviderId),
@@ -121,6 +125,23 @@ int main(int argc, char **argv) {
                          installTranslation(application, translator, language);
                          engine.retranslate();
                      });
+
+    // --export-diagnostics FILE: after the first sync, the bundle, then exit.
+    if (!options.exportDiagnostics.isEmpty()) {
+        QObject::connect(&session, &app::AppSession::becameIdle, &application, [&] {
+            const QString error =
+                session.exportDiagnostics(QUrl::fromLocalFile(options.exportDiagnostics));
+            if (!error.isEmpty())
+                std::fprintf(stderr, "veriframe: %s\n", qPrintable(error));
+            application.exit(error.isEmpty() ? 0 : 1);
+        });
+        QObject::connect(&session, &app::AppSession::stateChanged, &application, [&] {
+            if (session.state() == app::AppSession::State::Failed) {
+                std::fprintf(stderr, "veriframe: %s\n", qPrintable(session.lastError()));
+                application.exit(1);
+            }
+        });
+    }
 
     app::AutomationDriver driver(session, options.screenshot, options.quitWhenIdle);
     driver.setWindow(window);

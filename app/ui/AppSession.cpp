@@ -1,7 +1,11 @@
 #include "AppSession.h"
 
 #include "CloudJson.h"
+#include "DiagnosticsBundle.h"
 #include "Store.h"
+
+#include <QJsonDocument>
+#include <QSaveFile>
 
 namespace vf::app {
 
@@ -107,6 +111,19 @@ void AppSession::noteEventChanged(const QString &eventId) {
     Q_EMIT reportsChanged();
     if (m_client && m_client->reports())
         m_client->reports()->kick();
+}
+
+QString AppSession::exportDiagnostics(const QUrl &file) {
+    if (!m_client || m_client->userId().isEmpty())
+        return tr("Sign in first: the bundle describes the signed-in account.");
+    vf::sync::BundleOptions options;
+    options.versions = m_versions;
+    const QJsonObject bundle = vf::sync::buildDiagnosticsBundle(*m_client, options);
+    QSaveFile out(file.isLocalFile() ? file.toLocalFile() : file.toString());
+    const QByteArray json = QJsonDocument(bundle).toJson(QJsonDocument::Indented);
+    if (!out.open(QIODevice::WriteOnly) || out.write(json) != json.size() || !out.commit())
+        return tr("Cannot write %1: %2").arg(out.fileName(), out.errorString());
+    return {};
 }
 
 QString AppSession::userId() const {

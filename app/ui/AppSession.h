@@ -9,6 +9,7 @@
 #include "RefusalsModel.h"
 #include "TileRowsModel.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QQmlEngine>
 #include <QVariantList>
@@ -65,6 +66,10 @@ public:
     Q_INVOKABLE void noteEventChanged(const QString &eventId);
     // Settings → Language ("" = the system's); main installs the translation.
     Q_INVOKABLE void setLanguage(const QString &language) { Q_EMIT languageRequested(language); }
+    // The support bundle (no media, no tokens, pseudonymised IDs) to a file; empty on
+    // success, else why not.
+    Q_INVOKABLE QString exportDiagnostics(const QUrl &file);
+    void setVersions(const QJsonObject &versions) { m_versions = versions; }
 
     State state() const { return m_state; }
     bool busy() const { return m_state == State::SigningIn || m_state == State::Syncing; }
@@ -107,6 +112,7 @@ private:
     vf::model::DevicesModel m_devices;
     vf::model::RefusalsModel m_refusals;
     QVariantList m_demoAccounts;
+    QJsonObject m_versions;
     State m_state = State::Starting;
     QString m_lastError;
     QString m_lastErrorCode;

@@ -1,5 +1,8 @@
 #include "ApiCall.h"
 
+#include "NetworkLog.h"
+#include <QDateTime>
+
 #include "CloudJson.h"
 
 #include <QCryptographicHash>
@@ -40,6 +43,7 @@ ApiCall::ApiCall(QNetworkAccessManager *network, CallSpec spec, QObject *parent)
     , m_retryTimer(new QTimer(this)) {
     m_retryTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, &ApiCall::start);
+    m_startedMs = QDateTime::currentMSecsSinceEpoch();
     // Started from the event loop so the caller can connect to finished() first.
     QTimer::singleShot(0, this, &ApiCall::start);
 }
@@ -181,6 +185,20 @@ void ApiCall::complete() {
     if (m_finished)
         return;
     m_finished = true;
+    if (m_spec.log) {
+        NetworkRecord record;
+        record.startedMs = m_startedMs;
+        record.method = QString::fromLatin1(m_spec.verb);
+        const QUrl url = m_spec.request.url();
+        record.path = url.path() + (url.hasQuery() ? u'?' + url.query() : QString());
+        record.status = m_result.httpStatus;
+        record.latencyMs = QDateTime::currentMSecsSinceEpoch() - m_startedMs;
+        record.bytes = m_result.body.size();
+        record.attempts = m_result.attempts;
+        if (m_result.error)
+            record.error = m_result.error->describe();
+        m_spec.log->append(std::move(record));
+    }
     Q_EMIT finished();
 }
 

@@ -16,6 +16,8 @@ class QTimer;
 
 namespace vf::net {
 
+class NetworkLog;
+
 struct ApiResult {
     std::optional<ApiError> error;
     int httpStatus = 0;
@@ -34,6 +36,7 @@ struct CallSpec {
     int maxAttempts = 1;        // > 1 only for idempotent calls
     int retryBaseDelayMs = 250; // doubled per attempt
     QList<QByteArray> spkiPins; // SHA-256 of the peer's SubjectPublicKeyInfo; empty: no pinning
+    NetworkLog *log = nullptr;  // records the finished call (diagnostics); may be null
 };
 
 class ApiCall : public QObject {
@@ -66,6 +69,7 @@ private:
     bool m_finished = false;
     bool m_cancelled = false;
     std::optional<ApiError> m_abortReason;
+    qint64 m_startedMs = 0;
 };
 
 } // namespace vf::net

@@ -33,6 +33,7 @@ CallSpec ApiClient::spec(const QUrl &url, qint64 maxBytes, bool idempotent) cons
     s.maxAttempts = idempotent ? m_options.getAttempts : 1;
     s.retryBaseDelayMs = m_options.retryBaseDelayMs;
     s.spkiPins = m_options.spkiPins;
+    s.log = &m_log;
     return s;
 }
 

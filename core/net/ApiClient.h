@@ -5,6 +5,7 @@
 // the size limits while reading, and retry idempotent GETs on network errors and 5xx.
 #include "ApiCall.h"
 #include "ApiTypes.h"
+#include "NetworkLog.h"
 
 #include <QNetworkAccessManager>
 #include <QUrl>
@@ -47,12 +48,16 @@ public:
     // scheme or an absolute URL): media is only fetched from the cloud we signed in to.
     QUrl resolve(const QString &path) const;
 
+    // Every finished call (method, path, status, latency, bytes), for diagnostics.
+    const NetworkLog &networkLog() const { return m_log; }
+
 private:
     CallSpec spec(const QUrl &url, qint64 maxBytes, bool idempotent) const;
 
     Options m_options;
     QNetworkAccessManager m_network;
     QByteArray m_token;
+    mutable NetworkLog m_log;
 };
 
 } // namespace vf::net

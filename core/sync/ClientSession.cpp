@@ -141,7 +141,8 @@ SyncContext ClientSession::context() {
     SyncContext context;
     context.account = m_userId;
     context.store = m_store.get();
-    context.verifier = m_mediaVerifier.get();
+    context.verifier = m_options.verifierForBenchmarks ? m_options.verifierForBenchmarks.get()
+                                                       : m_mediaVerifier.get();
     context.log = &m_log;
     context.appVersion = m_options.appVersion;
     return context;

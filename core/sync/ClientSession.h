@@ -36,6 +36,10 @@ struct ClientOptions {
     EventSync::Options sync;
     std::optional<vf::store::BackoffPolicy> reportBackoff; // default: 1 s up to 5 min
     int stallTimeoutMs = 15000;
+    // Benchmarks only: when set, the media pipeline (sync, display gate, clip streams) asks
+    // this verifier instead of the session's AttestationMediaVerifier. The app never sets it;
+    // only tests/bench link a check-free stand-in (to measure what the checks cost).
+    std::shared_ptr<const MediaVerifier> verifierForBenchmarks;
 };
 
 class ClientSession : public QObject {
@@ -82,6 +86,8 @@ public:
     // signed out or the event is unknown to this account.
     std::unique_ptr<VerifiedClipStream> openClip(const QString &eventId);
     vf::trust::AttestationVerifier &verifier() { return *m_verifier; }
+    const MediaVerifier *mediaVerifier() const { return m_mediaVerifier.get(); }
+    vf::trust::RevocationBook *revocationBook() { return m_revocationBook.get(); }
     const ClientOptions &options() const { return m_options; }
 
 Q_SIGNALS:

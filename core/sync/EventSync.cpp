@@ -38,8 +38,11 @@ EventSync::EventSync(vf::net::ApiClient &api, SyncContext context, Options optio
     , m_api(api)
     , m_context(std::move(context))
     , m_options(options) {
-    if (m_options.workerThreads > 0)
-        m_pool.setMaxThreadCount(m_options.workerThreads);
+    // Twice the cores by default: a worker also waits on SQLite and on the cache's file
+    // writes, and the checks should overlap those waits rather than queue behind them.
+    m_pool.setMaxThreadCount(m_options.workerThreads > 0
+                                 ? m_options.workerThreads
+                                 : qMax(2, 2 * QThread::idealThreadCount()));
     m_pool.setExpiryTimeout(-1); // keep the threads (and their SQLite connections)
 }
 
@@ -183,7 +186,11 @@ void EventSync::retry(const QString &eventId) {
 }
 
 void EventSync::pumpFetches() {
-    while (!m_waiting.isEmpty() && m_inFlight.size() < m_options.concurrentFetches) {
+    // Back-pressure: thumbnails fetched but not yet judged count too, so memory stays flat
+    // however large the account (fetching would otherwise outrun the checks by thousands).
+    const int limit = m_options.concurrentFetches + 2 * m_pool.maxThreadCount();
+    while (!m_waiting.isEmpty() && m_inFlight.size() < m_options.concurrentFetches &&
+           int(m_inFlight.size()) + m_verifying < limit) {
         StoredEvent event = m_waiting.dequeue();
         m_waitingIds.remove(event.id);
         vf::net::ApiCall *call =

@@ -173,12 +173,19 @@ void CloudServer::dispatch(const QHttpServerRequest &request, QHttpServerRespond
     const bool delayed = FaultInjector::delaysRequest(*r.faults, r.serial);
     auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
     QPointer<QTcpSocket> socket = shared->socket();
+    // The answer comes back to this thread with a queued call, not a QFuture continuation:
+    // under load Qt 6.4.2 ran a .then(this, ...) continuation twice and crashed
+    // (QFutureInterfaceBase::reportStarted on a used promise).
     auto run = [this, r = std::move(r), handler, shared, socket]() {
-        QtConcurrent::run(&m_pool, [handler, r]() {
-            return guarded(handler, r);
-        }).then(this, [shared, socket](const CloudReply &reply) {
-            if (socket && socket->isOpen())
-                writeReply(*shared, reply);
+        m_pool.start([this, handler, r, shared, socket]() {
+            const CloudReply reply = guarded(handler, r);
+            QMetaObject::invokeMethod(
+                this,
+                [shared, socket, reply] {
+                    if (socket && socket->isOpen())
+                        writeReply(*shared, reply);
+                },
+                Qt::QueuedConnection);
         });
     };
     if (delayed)
