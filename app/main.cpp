@@ -110,7 +110,8 @@ int main(int argc, char **argv) {
                                  {QStringLiteral("language"), options.language},
                                  {QStringLiteral("diagnostic"), options.diagnostic},
                                  {QStringLiteral("playFirstClip"), options.playFirstClip},
-                                 {QStringLiteral("blockedOnly"), options.blockedOnly}});
+                                 {QStringLiteral("blockedOnly"), options.blockedOnly},
+                                 {QStringLiteral("openSection"), options.openSection}});
     engine.load(QUrl(QStringLiteral("qrc:/Veriframe/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;

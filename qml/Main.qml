@@ -12,9 +12,11 @@ ApplicationWindow {
     objectName: "mainWindow"
     property string initialTheme: ""
     property string language: ""
-    property bool diagnostic: false
+    property bool diagnostic: false // support's diagnostic mode (--diagnostic or Settings)
+    property bool showPrivateMedia: false // in diagnostic mode, media stays hidden until chosen
     property bool playFirstClip: false // --play-first-clip: open the player once idle
     property bool blockedOnly: false // --blocked-only
+    property string openSection: "" // --open
     readonly property bool phone: width < Theme.phoneBreakpoint
     // For automation: thumbnails still being fetched from the provider.
     readonly property int imagesLoading: eventsPage.imagesLoading + (playerView.settled ? 0 : 1)
@@ -59,13 +61,26 @@ ApplicationWindow {
         Theme.dark = initialTheme !== "" ? initialTheme === "dark" : appearance.dark
         if (blockedOnly)
             AppSession.events.refusedOnly = true
+        const index = ["events", "cameras", "settings", "diagnostics"].indexOf(openSection)
+        if (index > 0)
+            section = index
     }
 
-    readonly property var sections: [
-        { key: "events", title: qsTr("Events"), symbol: "\u25A6" },
-        { key: "cameras", title: qsTr("Cameras"), symbol: "\u25C9" },
-        { key: "settings", title: qsTr("Settings"), symbol: "\u2699" }
-    ]
+    readonly property var sections: {
+        const list = [
+            { key: "events", title: qsTr("Events"), symbol: "\u25A6" },
+            { key: "cameras", title: qsTr("Cameras"), symbol: "\u25C9" },
+            { key: "settings", title: qsTr("Settings"), symbol: "\u2699" }
+        ]
+        if (diagnostic)
+            list.push({ key: "diagnostics", title: qsTr("Diagnostics"), symbol: "\u2695" })
+        return list
+    }
+    onDiagnosticChanged: {
+        showPrivateMedia = false
+        if (!diagnostic && section === 3)
+            section = 0
+    }
 
     Shortcut { sequence: StandardKey.Refresh; onActivated: AppSession.refresh() }
     Shortcut { sequence: "F5"; onActivated: AppSession.refresh() }
@@ -100,6 +115,38 @@ ApplicationWindow {
                 spacing: 0
                 Layout.fillWidth: true
                 Layout.fillHeight: true
+                // Clearly marked while on: support may be looking at this screen.
+                Rectangle {
+                    objectName: "diagnosticBanner"
+                    Layout.fillWidth: true
+                    visible: window.diagnostic
+                    implicitHeight: visible ? diagRow.implicitHeight + 12 : 0
+                    color: Theme.warning
+                    RowLayout {
+                        id: diagRow
+                        anchors { fill: parent; leftMargin: 12; rightMargin: 8 }
+                        Label {
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                            color: "white"
+                            font.weight: Font.DemiBold
+                            text: window.showPrivateMedia ? qsTr("Diagnostic mode: your pictures are visible.")
+                                                          : qsTr("Diagnostic mode: your pictures and clips are hidden.")
+                        }
+                        Button {
+                            objectName: "togglePrivateMedia"
+                            flat: true
+                            text: window.showPrivateMedia ? qsTr("Hide my media") : qsTr("Show my media")
+                            onClicked: window.showPrivateMedia = !window.showPrivateMedia
+                        }
+                        Button {
+                            objectName: "leaveDiagnostic"
+                            flat: true
+                            text: qsTr("Leave diagnostic mode")
+                            onClicked: window.diagnostic = false
+                        }
+                    }
+                }
                 StackLayout {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
@@ -107,8 +154,10 @@ ApplicationWindow {
                     EventsPage {
                         id: eventsPage
                         phone: window.phone
+                        privacyMode: window.diagnostic && !window.showPrivateMedia
                         onOpenEvent: (item) => {
-                            if (item.state === EventsModel.Verified && item.hasClip) {
+                            if (item.state === EventsModel.Verified && item.hasClip
+                                && !(window.diagnostic && !window.showPrivateMedia)) {
                                 playerView.openItem(item)
                             } else {
                                 details.item = item
@@ -127,6 +176,8 @@ ApplicationWindow {
                         phone: window.phone
                         dark: Theme.dark
                         language: window.language
+                        diagnostic: window.diagnostic
+                        onDiagnosticRequested: window.diagnostic = true
                         onDarkToggled: (dark) => {
                             Theme.dark = dark
                             appearance.dark = dark
@@ -136,6 +187,10 @@ ApplicationWindow {
                             window.language = language
                             AppSession.setLanguage(language)
                         }
+                    }
+                    Loader {
+                        active: window.diagnostic
+                        sourceComponent: DiagnosticsPage { phone: window.phone }
                     }
                 }
                 TabBar {

@@ -63,7 +63,6 @@ Popup {
         id: saveDialog
         fileMode: FileDialog.SaveFile
         nameFilters: [qsTr("MP4 video (*.mp4)")]
-        currentFile: "file:///" + (view.item ? view.item.eventId : "clip") + ".mp4"
         onAccepted: {
             const error = player.saveTo(selectedFile)
             toast.text = error === "" ? qsTr("Saved the verified clip") : error

@@ -10,6 +10,8 @@ Page {
     property bool phone: false
     property bool dark: false
     property string language: ""
+    property bool diagnostic: false
+    signal diagnosticRequested()
     signal darkToggled(bool dark)
     signal languagePicked(string language)
     background: Rectangle { color: Theme.background }
@@ -63,7 +65,41 @@ Page {
                 }
             }
         }
+        GroupBox {
+            title: qsTr("Support")
+            Layout.fillWidth: true
+            ColumnLayout {
+                anchors.fill: parent
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: Theme.textMuted
+                    text: qsTr("Diagnostic mode shows support staff why any item was refused: certificates, claims, hashes, timings and the report queue.")
+                }
+                Button {
+                    objectName: "enterDiagnostic"
+                    enabled: !page.diagnostic
+                    text: page.diagnostic ? qsTr("Diagnostic mode is on") : qsTr("Diagnostic mode…")
+                    onClicked: confirmDiagnostic.open()
+                }
+            }
+        }
         Item { Layout.fillHeight: true }
+    }
+
+    Dialog {
+        id: confirmDiagnostic
+        objectName: "confirmDiagnostic"
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Turn on diagnostic mode?")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        Label {
+            width: 340
+            wrapMode: Text.Wrap
+            text: qsTr("It shows, for every event, the checks this device ran and their results, the certificates and claims involved (with your user ID replaced by a pseudonym), media hashes, the network log and the report queue. Your pictures and clips stay hidden unless you choose to show them.")
+        }
+        onAccepted: page.diagnosticRequested()
     }
 
     Dialog {

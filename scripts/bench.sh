@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
-cmake --build "$BUILD_DIR" --target bench_trust bench_camsim bench_cloud bench_sync bench_media >/dev/null
+cmake --build "$BUILD_DIR" --target bench_trust bench_camsim bench_cloud bench_sync bench_media bench_app >/dev/null
 "$BUILD_DIR/tests/bench/trust/bench_trust" "$@"
 "$BUILD_DIR/tests/bench/camsim/bench_camsim" "$@"
 "$BUILD_DIR/tests/bench/cloud/bench_cloud" "$@"
 "$BUILD_DIR/tests/bench/sync/bench_sync" "$@"
 "$BUILD_DIR/tests/bench/media/bench_media" "$@"
+"$BUILD_DIR/tests/bench/app/bench_app" "$@"

@@ -28,6 +28,7 @@ QString AppOptions::usage() {
         "  --language en|fr            language (default: the system's)\n"
         "  --play-first-clip           once idle, play the newest verified clip (screenshots)\n"
         "  --blocked-only              start with the Events tab showing blocked items only\n"
+        "  --open SECTION              events, cameras, settings or diagnostics\n"
         "  --help, --version\n");
 }
 
@@ -51,6 +52,7 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments) {
         {QStringLiteral("--fault"), &o.fault},
         {QStringLiteral("--theme"), &o.theme},
         {QStringLiteral("--language"), &o.language},
+        {QStringLiteral("--open"), &o.openSection},
     };
     QString size;
     for (int i = 0; i < arguments.size(); ++i) {
@@ -114,6 +116,11 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments) {
     if (!o.language.isEmpty() && o.language != QLatin1String("en") &&
         o.language != QLatin1String("fr"))
         return fail(QStringLiteral("--language expects en or fr"));
+    if (!o.openSection.isEmpty() &&
+        !QStringList{"events", "cameras", "settings", "diagnostics"}.contains(o.openSection))
+        return fail(QStringLiteral("--open expects events, cameras, settings or diagnostics"));
+    if (o.openSection == QLatin1String("diagnostics"))
+        o.diagnostic = true;
     if (!size.isEmpty()) {
         const QStringList wh = size.split(u'x');
         bool okW = false, okH = false;

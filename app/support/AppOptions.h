@@ -28,7 +28,8 @@ struct AppOptions {
     QString theme;    // "light", "dark" or "" (the system's)
     QString language; // "en", "fr" or "" (the system's)
     bool playFirstClip = false;
-    bool blockedOnly = false; // start with the "blocked only" filter on // open the player on the
+    bool blockedOnly = false; // start with the "blocked only" filter on
+    QString openSection;      // events, cameras, settings, diagnostics // open the player on the
                               // newest verified clip once idle
 
     bool embedded() const { return server.isEmpty(); }

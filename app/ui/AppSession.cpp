@@ -126,6 +126,15 @@ QString AppSession::exportDiagnostics(const QUrl &file) {
     return {};
 }
 
+QVariantMap AppSession::diagnosticsSnapshot(int maxEvents) {
+    if (!m_client || m_client->userId().isEmpty())
+        return {};
+    vf::sync::BundleOptions options;
+    options.versions = m_versions;
+    options.maxEvents = qBound(1, maxEvents, 5000);
+    return vf::sync::buildDiagnosticsBundle(*m_client, options).toVariantMap();
+}
+
 QString AppSession::userId() const {
     return m_client ? m_client->userId() : QString();
 }

@@ -70,6 +70,9 @@ public:
     // success, else why not.
     Q_INVOKABLE QString exportDiagnostics(const QUrl &file);
     void setVersions(const QJsonObject &versions) { m_versions = versions; }
+    // Diagnostic mode's view of everything (the bundle's content, as QML data). Computed
+    // on demand: it verifies every event again.
+    Q_INVOKABLE QVariantMap diagnosticsSnapshot(int maxEvents = 400);
 
     State state() const { return m_state; }
     bool busy() const { return m_state == State::SigningIn || m_state == State::Syncing; }

@@ -1,8 +1,9 @@
 #pragma once
 // What the pipeline asks before any bytes go on: "may these bytes be shown to this account?"
 // The app has exactly one implementation, AttestationMediaVerifier (core/trust's verifier).
-// The interface exists so that the sync benchmark can measure the same pipeline with the
-// checks taken out; that stand-in lives in tests/bench and is never linked into the app.
+// The interface exists so that the benchmarks can measure the same pipeline with the checks
+// taken out (ClientOptions::verifierForBenchmarks, which the app never sets); the check-free
+// stand-ins live in tests/bench/sync and tests/bench/app and are never linked into the app.
 #include "AttestationVerifier.h"
 
 namespace vf::sync {

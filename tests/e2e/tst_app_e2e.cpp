@@ -166,6 +166,32 @@ private Q_SLOTS:
         QVERIFY(distinctColours(run.screenshot) > 200);
     }
 
+    void diagnosticModeHidesMediaAndExportsTheBundle() {
+        // --diagnostic: the privacy screen is on, so no thumbnail reaches a decoder at all.
+        QTemporaryDir dir;
+        const Run run = runApp({"--fault", "mixup:0.3", "--diagnostic"}, dir.path());
+        QVERIFY2(run.exitCode == 0, run.stderrText.constData());
+        QVERIFY(!ofType(run, "refused").isEmpty());
+        QCOMPARE(ofType(run, "displayed").size(), 0);
+
+        // --export-diagnostics: the bundle after the first sync, then exit 0.
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("QT_QPA_PLATFORM", "offscreen");
+        app.setProcessEnvironment(env);
+        const QString bundlePath = dir.filePath("bundle.json");
+        app.start(QStringLiteral(VF_APP), {"--data-dir", dir.filePath("data"), "--fault",
+                                           "mixup:0.3", "--export-diagnostics", bundlePath});
+        QVERIFY(app.waitForFinished(240000));
+        QCOMPARE(app.exitCode(), 0);
+        QFile f(bundlePath);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject bundle = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(bundle.value("format").toString(), QStringLiteral("veriframe-diagnostics/1"));
+        QVERIFY(bundle.value("events").toArray().size() > 0);
+        QVERIFY(!bundle.value("versions").toObject().value("openssl").toString().isEmpty());
+    }
+
     void badPasswordExitsOne() {
         QVERIFY(cloud.start(cloudDir.path()).isEmpty());
         QTemporaryDir dir;

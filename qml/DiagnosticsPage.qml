@@ -1,0 +1,225 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import Veriframe
+
+// Support's diagnostic mode: why each item was verified or refused (the fifteen checks with
+// time, the chains, the claim with a pseudonymised subject, hashes), the report outbox, the
+// network log, the trust store, versions and outcomes per hour. Never any picture.
+Page {
+    id: page
+    objectName: "diagnosticsPage"
+    property bool phone: false
+    property var snapshot: ({})
+    property var selected: null
+    background: Rectangle { color: Theme.background }
+
+    function reload() {
+        snapshot = AppSession.diagnosticsSnapshot(400)
+        selected = null
+    }
+    Component.onCompleted: reload()
+    onVisibleChanged: if (visible) reload()
+    Connections {
+        target: AppSession
+        function onBecameIdle() { if (page.visible) page.reload() }
+    }
+
+    FileDialog {
+        id: exportDialog
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("JSON (*.json)")]
+        onAccepted: {
+            const error = AppSession.exportDiagnostics(selectedFile)
+            exportResult.text = error === "" ? qsTr("Bundle written (no media, no tokens, pseudonymised IDs).") : error
+        }
+    }
+
+    ScrollView {
+        anchors.fill: parent
+        anchors.margins: page.phone ? 8 : 16
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: parent.width
+            spacing: 12
+
+            RowLayout {
+                Layout.fillWidth: true
+                Label { text: qsTr("Diagnostics"); font.pixelSize: 22; font.weight: Font.Bold; color: Theme.text; Layout.fillWidth: true }
+                Button { objectName: "diagnosticsRefresh"; text: qsTr("Refresh"); onClicked: page.reload() }
+                Button { objectName: "exportDiagnostics"; text: qsTr("Export diagnostics"); onClicked: exportDialog.open() }
+            }
+            Label { id: exportResult; objectName: "exportResult"; visible: text !== ""; color: Theme.textMuted; wrapMode: Text.Wrap; Layout.fillWidth: true }
+
+            GroupBox {
+                title: qsTr("This app")
+                Layout.fillWidth: true
+                GridLayout {
+                    columns: 2
+                    Repeater {
+                        model: ["app", "qt", "openssl", "ffmpeg"]
+                        delegate: Label {
+                            required property string modelData
+                            text: modelData + ": " + (page.snapshot.versions ? page.snapshot.versions[modelData] : "")
+                            color: Theme.text
+                        }
+                    }
+                    Label { text: qsTr("Account: %1 (pseudonym)").arg(page.snapshot.account ? page.snapshot.account.user : ""); color: Theme.text }
+                }
+            }
+
+            GroupBox {
+                title: qsTr("Trust store and revocations")
+                Layout.fillWidth: true
+                ColumnLayout {
+                    anchors.fill: parent
+                    Label { text: qsTr("Anchors SHA-256: %1").arg(page.snapshot.trust ? page.snapshot.trust.anchors_sha256 : ""); color: Theme.text; font.family: "monospace"; font.pixelSize: 11; elide: Text.ElideMiddle; Layout.fillWidth: true }
+                    Repeater {
+                        model: page.snapshot.trust ? page.snapshot.trust.device_roots.concat(page.snapshot.trust.owner_authorities) : []
+                        delegate: Label { required property var modelData; text: modelData.subject + " · " + modelData.sha256.substring(0, 16) + "…"; color: Theme.textMuted; font.pixelSize: 12 }
+                    }
+                    Label {
+                        objectName: "revocationState"
+                        text: page.snapshot.trust && page.snapshot.trust.revocations
+                              ? qsTr("Revocation list seq %1: %2 devices, %3 claims (%4)").arg(page.snapshot.trust.revocations.seq)
+                                    .arg(page.snapshot.trust.revocations.devices).arg(page.snapshot.trust.revocations.claims)
+                                    .arg(page.snapshot.trust.revocations.last_fetch)
+                              : qsTr("No revocation list accepted yet")
+                        color: Theme.text
+                    }
+                }
+            }
+
+            GroupBox {
+                title: qsTr("Outcomes per hour")
+                Layout.fillWidth: true
+                Row {
+                    id: chart
+                    objectName: "outcomesChart"
+                    height: 90
+                    spacing: 2
+                    readonly property var hours: page.snapshot.outcomes_per_hour || []
+                    readonly property int maxCount: {
+                        let m = 1
+                        for (const h of hours) {
+                            let r = 0
+                            for (const k in h.refused) r += h.refused[k]
+                            m = Math.max(m, h.verified + r)
+                        }
+                        return m
+                    }
+                    Repeater {
+                        model: chart.hours.slice(-72)
+                        delegate: Column {
+                            required property var modelData
+                            readonly property int refusedTotal: {
+                                let r = 0
+                                for (const k in modelData.refused) r += modelData.refused[k]
+                                return r
+                            }
+                            anchors.bottom: parent ? parent.bottom : undefined
+                            width: 6
+                            Accessible.name: qsTr("%1 verified, %2 refused").arg(modelData.verified).arg(refusedTotal)
+                            Rectangle { width: 6; height: 80 * parent.refusedTotal / chart.maxCount; color: Theme.blockedText }
+                            Rectangle { width: 6; height: 80 * modelData.verified / chart.maxCount; color: Theme.accent }
+                        }
+                    }
+                }
+            }
+
+            GroupBox {
+                title: qsTr("Report outbox: %1 pending, %2 acknowledged").arg(page.snapshot.outbox ? page.snapshot.outbox.pending : 0).arg(page.snapshot.outbox ? page.snapshot.outbox.acknowledged : 0)
+                Layout.fillWidth: true
+                ColumnLayout {
+                    anchors.fill: parent
+                    Repeater {
+                        model: page.snapshot.outbox ? page.snapshot.outbox.reports : []
+                        delegate: Label {
+                            required property var modelData
+                            text: modelData.event_id + " · " + modelData.reason + " · " + modelData.status + " · " + qsTr("%1 attempts").arg(modelData.attempts)
+                                  + (modelData.last_error ? " · " + modelData.last_error : "")
+                            color: Theme.text; font.pixelSize: 12; wrapMode: Text.Wrap; Layout.fillWidth: true
+                        }
+                    }
+                }
+            }
+
+            GroupBox {
+                title: qsTr("Events (tap one for its checks)")
+                Layout.fillWidth: true
+                ColumnLayout {
+                    anchors.fill: parent
+                    Repeater {
+                        model: page.snapshot.events || []
+                        delegate: ItemDelegate {
+                            required property var modelData
+                            Layout.fillWidth: true
+                            objectName: "diag_" + modelData.event_id
+                            text: modelData.event_id + " · " + modelData.state + (modelData.recorded_reason ? " · " + modelData.recorded_reason : "")
+                            onClicked: page.selected = modelData
+                        }
+                    }
+                }
+            }
+
+            GroupBox {
+                objectName: "eventTrace"
+                visible: page.selected !== null
+                title: page.selected ? qsTr("Checks for %1").arg(page.selected.event_id) : ""
+                Layout.fillWidth: true
+                ColumnLayout {
+                    anchors.fill: parent
+                    Label { text: page.selected ? qsTr("Checked on %1; verdict %2 %3").arg(page.selected.checked_on).arg(page.selected.trace.verdict).arg(page.selected.trace.reason || "") : ""; color: Theme.text; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                    Repeater {
+                        model: page.selected ? page.selected.trace.checks : []
+                        delegate: Label {
+                            required property var modelData
+                            text: (modelData.passed ? "\u2713 " : "\u2717 ") + modelData.n + ". " + modelData.name + " · " + modelData.micros + " µs"
+                            color: modelData.passed ? Theme.text : Theme.blockedText
+                            font.family: "monospace"
+                        }
+                    }
+                    Repeater {
+                        model: page.selected ? page.selected.trace.attestation.path.concat(page.selected.trace.claim.path) : []
+                        delegate: Label {
+                            required property var modelData
+                            text: modelData.subject + "\n  " + qsTr("issuer") + " " + modelData.issuer + "\n  " + qsTr("serial") + " " + modelData.serial
+                                  + " · " + modelData.key_type + " · " + modelData.not_before + " → " + modelData.not_after + "\n  SHA-256 " + modelData.sha256
+                            color: Theme.textMuted; font.pixelSize: 11; font.family: "monospace"; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true
+                        }
+                    }
+                    Label {
+                        text: page.selected ? qsTr("Claim %1 · role %2 · device %3 · subject %4 · from %5%6")
+                              .arg(page.selected.trace.claim.cti).arg(page.selected.trace.claim.role).arg(page.selected.trace.claim.device)
+                              .arg(page.selected.trace.claim.subject).arg(page.selected.trace.claim.nbf)
+                              .arg(page.selected.trace.claim.exp ? " " + qsTr("to %1").arg(page.selected.trace.claim.exp) : "") : ""
+                        color: Theme.text; font.pixelSize: 12; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true
+                    }
+                    Label {
+                        text: page.selected ? qsTr("Media: %1").arg(JSON.stringify(page.selected.trace.media)) : ""
+                        color: Theme.textMuted; font.pixelSize: 11; font.family: "monospace"; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true
+                    }
+                }
+            }
+
+            GroupBox {
+                title: qsTr("Network log (newest last)")
+                Layout.fillWidth: true
+                ColumnLayout {
+                    anchors.fill: parent
+                    Repeater {
+                        model: page.snapshot.network ? page.snapshot.network.slice(-60) : []
+                        delegate: Label {
+                            required property var modelData
+                            text: modelData.method + " " + modelData.path + " → " + modelData.status + " · " + modelData.latency_ms + " ms · " + modelData.bytes + " B"
+                                  + (modelData.error ? " · " + modelData.error : "")
+                            color: modelData.error ? Theme.warning : Theme.textMuted; font.pixelSize: 11; font.family: "monospace"; elide: Text.ElideMiddle; Layout.fillWidth: true
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
