@@ -47,6 +47,7 @@
 #include "OpenSsl.h"
 #include "Store.h"
 #include "ThumbnailDecoder.h"
+#include "UncheckedMediaVerifier.h"
 #include "VerifiedClipBuffer.h"
 
 extern "C" {
@@ -143,36 +144,7 @@ const char *verdict(bool met) {
     return met ? "met" : "MISSED";
 }
 
-// The bench's stand-in for the verifier: it checks NOTHING and says every thumbnail may be
-// shown to the account that asked, in exactly the form MediaCache::storeVerified accepts
-// (verified, claim subject = the account, SHA-256 and length of these bytes). It exists only
-// to measure what the checks cost on the way to the first screen. It lives in tests/bench/app
-// and must never be linked into the app, the client core or any other target.
-class UncheckedMediaVerifier final : public sync::MediaVerifier {
-public:
-    trust::Verdict verify(const trust::VerificationRequest &request) const override {
-        trust::Verdict v;
-        v.reason = trust::Reason::None;
-        v.role = trust::GrantRole::Owner;
-        v.mediaPending = false;
-        v.evidence.attestedEventId = request.eventId;
-        v.evidence.attestedDeviceId = request.deviceId;
-        v.evidence.claimSubject = request.userId;
-        v.evidence.claimDeviceId = request.deviceId;
-        v.evidence.claimRole = QStringLiteral("owner");
-        if (request.media) {
-            trust::MediaDescriptor media;
-            media.role = request.role;
-            media.type = QStringLiteral("image/jpeg");
-            media.length = request.media->size();
-            media.sha256 = trust::sha256(*request.media);
-            v.evidence.observedSha256 = media.sha256;
-            v.evidence.observedLength = media.length;
-            v.evidence.attestedMedia = media;
-        }
-        return v;
-    }
-};
+using vf::bench::UncheckedMediaVerifier;
 
 enum class Variant { Verified, Unverified };
 

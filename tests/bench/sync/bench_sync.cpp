@@ -50,6 +50,7 @@
 #include "MediaVerifier.h"
 #include "OpenSsl.h"
 #include "Store.h"
+#include "UncheckedMediaVerifier.h"
 #include "VerificationMemo.h"
 
 #include <QCoreApplication>
@@ -133,36 +134,7 @@ void waitFinished(net::ApiCall *call, int timeoutMs) {
     loop.exec();
 }
 
-// The bench's stand-in for the verifier: it checks NOTHING and says every thumbnail may be
-// shown to the account that asked, in exactly the form MediaCache::storeVerified accepts
-// (verified, claim subject = the account, SHA-256 and length of these bytes). It exists only
-// to measure what the checks cost inside the pipeline. It lives in tests/bench/sync and must
-// never be linked into the app, the client core or any other target.
-class UncheckedMediaVerifier final : public sync::MediaVerifier {
-public:
-    trust::Verdict verify(const trust::VerificationRequest &request) const override {
-        trust::Verdict v;
-        v.reason = trust::Reason::None;
-        v.role = trust::GrantRole::Owner;
-        v.mediaPending = request.media == nullptr;
-        v.evidence.attestedEventId = request.eventId;
-        v.evidence.attestedDeviceId = request.deviceId;
-        v.evidence.claimSubject = request.userId;
-        v.evidence.claimDeviceId = request.deviceId;
-        v.evidence.claimRole = QStringLiteral("owner");
-        if (request.media) {
-            trust::MediaDescriptor media;
-            media.role = request.role;
-            media.type = QStringLiteral("image/jpeg");
-            media.length = request.media->size();
-            media.sha256 = trust::sha256(*request.media);
-            v.evidence.observedSha256 = media.sha256;
-            v.evidence.observedLength = media.length;
-            v.evidence.attestedMedia = media;
-        }
-        return v;
-    }
-};
+using vf::bench::UncheckedMediaVerifier;
 
 // Wraps either variant alike (two clock reads per call) to record how long each verify
 // call took on its worker thread.
