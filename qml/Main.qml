@@ -40,6 +40,9 @@ ApplicationWindow {
     }
     readonly property bool signedIn: AppSession.state === AppSession.Syncing || AppSession.state === AppSession.Ready
     property int section: 0
+    // For UI tests: the popups (they live in the overlay, not under contentItem).
+    readonly property alias detailsDialog: details
+    readonly property alias playerPopup: playerView
 
     width: 1180
     height: 760

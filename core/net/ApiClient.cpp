@@ -8,8 +8,22 @@ namespace vf::net {
 
 ApiClient::ApiClient(Options options, QObject *parent)
     : QObject(parent)
-    , m_options(std::move(options)) {
+    , m_options(std::move(options))
+    , m_tls(QSslConfiguration::defaultConfiguration()) {
     m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    if (!m_options.caCertificates.isEmpty()) {
+        // Setting or adding CAs turns off Qt's on-demand loading of the system store (the
+        // default on Linux, where the default configuration then lists no CAs at all), so
+        // the system CAs are listed explicitly and the extra ones appended to them.
+        QList<QSslCertificate> cas = m_tls.caCertificates();
+        if (cas.isEmpty())
+            cas = QSslConfiguration::systemCaCertificates();
+        for (const QSslCertificate &ca : std::as_const(m_options.caCertificates)) {
+            if (!ca.isNull() && !cas.contains(ca))
+                cas.append(ca);
+        }
+        m_tls.setCaCertificates(cas);
+    }
 }
 
 QUrl ApiClient::resolve(const QString &path) const {
@@ -27,6 +41,8 @@ CallSpec ApiClient::spec(const QUrl &url, qint64 maxBytes, bool idempotent) cons
     CallSpec s;
     s.request = QNetworkRequest(url);
     s.request.setTransferTimeout(m_options.stallTimeoutMs);
+    if (!m_options.caCertificates.isEmpty())
+        s.request.setSslConfiguration(m_tls);
     if (!m_token.isEmpty())
         s.request.setRawHeader("Authorization", "Bearer " + m_token);
     s.maxBytes = maxBytes;

@@ -8,6 +8,8 @@
 #include "NetworkLog.h"
 
 #include <QNetworkAccessManager>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QUrl>
 
 namespace vf::net {
@@ -25,6 +27,12 @@ public:
         int getAttempts = 3;
         int retryBaseDelayMs = 500;
         QList<QByteArray> spkiPins; // SHA-256 of pinned SubjectPublicKeyInfo DER
+        // Extra trusted CA certificates for this client's TLS (a private cloud with its own
+        // CA; tests), added to the system CAs, never replacing them, and applied to every
+        // request's QSslConfiguration. Empty (the default): Qt's default configuration, that
+        // is the system CAs alone. Pins, when set, are checked in addition: a pinned key must
+        // still come in a chain that verifies against these CAs.
+        QList<QSslCertificate> caCertificates;
     };
 
     explicit ApiClient(Options options, QObject *parent = nullptr);
@@ -32,6 +40,9 @@ public:
     void setToken(const QByteArray &token) { m_token = token; }
     QByteArray token() const { return m_token; }
     QUrl baseUrl() const { return m_options.baseUrl; }
+    // The TLS configuration of this client's requests: Qt's default, with the system CAs and
+    // caCertificates listed explicitly when there are any.
+    QSslConfiguration sslConfiguration() const { return m_tls; }
 
     // POST /v1/session; parse the body with parseLoginAnswer().
     ApiCall *login(const QString &username, const QString &password);
@@ -55,6 +66,7 @@ private:
     CallSpec spec(const QUrl &url, qint64 maxBytes, bool idempotent) const;
 
     Options m_options;
+    QSslConfiguration m_tls;
     QNetworkAccessManager m_network;
     QByteArray m_token;
     mutable NetworkLog m_log;

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -57,6 +58,12 @@ struct CertificateSpec {
     std::optional<int> keyUsage;
     bool omitKeyUsage = false;
     quint64 serial = 0; // 0 = random 64-bit
+    // subjectAltName entries (RFC 5280 §4.2.1.6), e.g. a TLS server's "localhost" and
+    // "127.0.0.1". Both empty: no subjectAltName extension. An IP address is IPv4 or IPv6 text;
+    // one that does not parse makes issueCertificate fail. The extension is critical only
+    // when the subject name is empty, as §4.2.1.6 requires.
+    QStringList dnsNames;
+    QStringList ipAddresses;
 };
 
 // Issues an X.509 v3 certificate for subjectKey, signed by issuerKey (ECDSA-with-SHA256 for

@@ -103,6 +103,44 @@ bool addKeyIdentifiers(X509 *cert, X509 *issuerCert) {
                              X509V3_ADD_REPLACE) == 1;
 }
 
+// One GENERAL_NAME per DNS name and IP address, each owned by the stack once pushed.
+bool addSubjectAltName(X509 *cert, const CertificateSpec &spec) {
+    GeneralNamesPtr names(GENERAL_NAMES_new());
+    if (!names)
+        return false;
+    const auto push = [&names](GeneralNamePtr name) {
+        if (sk_GENERAL_NAME_push(names.get(), name.get()) <= 0)
+            return false;
+        name.release();
+        return true;
+    };
+    for (const QString &dns : spec.dnsNames) {
+        const QByteArray ascii = dns.toLatin1();
+        GeneralNamePtr name(GENERAL_NAME_new());
+        Asn1Ia5StringPtr value(ASN1_IA5STRING_new());
+        if (!name || !value ||
+            ASN1_STRING_set(value.get(), ascii.constData(), int(ascii.size())) != 1)
+            return false;
+        GENERAL_NAME_set0_value(name.get(), GEN_DNS, value.release());
+        if (!push(std::move(name)))
+            return false;
+    }
+    for (const QString &ip : spec.ipAddresses) {
+        GeneralNamePtr name(GENERAL_NAME_new());
+        Asn1OctetStringPtr value(a2i_IPADDRESS(ip.toLatin1().constData()));
+        if (!value)
+            qWarning("vf::pki: not an IP address for subjectAltName: %s", qPrintable(ip));
+        if (!name || !value)
+            return false;
+        GENERAL_NAME_set0_value(name.get(), GEN_IPADD, value.release());
+        if (!push(std::move(name)))
+            return false;
+    }
+    const bool emptySubject = X509_NAME_entry_count(X509_get_subject_name(cert)) == 0;
+    return X509_add1_ext_i2d(cert, NID_subject_alt_name, names.get(), emptySubject ? 1 : 0,
+                             X509V3_ADD_REPLACE) == 1;
+}
+
 bool setValidity(X509 *cert, const CertificateSpec &spec) {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDateTime from = spec.notBefore.isValid() ? spec.notBefore : now.addDays(-1);
@@ -130,6 +168,8 @@ bool build(X509 *cert, const CertificateSpec &spec, const KeyPair &subjectKey,
         if (!addKeyUsage(cert, spec.keyUsage.value_or(defaultUsage)))
             return false;
     }
+    if ((!spec.dnsNames.isEmpty() || !spec.ipAddresses.isEmpty()) && !addSubjectAltName(cert, spec))
+        return false;
     return addKeyIdentifiers(cert, issuer ? issuer->get() : nullptr);
 }
 

@@ -142,6 +142,19 @@ QByteArray KeyPair::publicPem() const {
     return bioContents(bio.get());
 }
 
+QByteArray KeyPair::publicDer() const {
+    if (!m_key)
+        return {};
+    const int length = i2d_PUBKEY(m_key.get(), nullptr);
+    if (length <= 0)
+        return {};
+    QByteArray der(length, Qt::Uninitialized);
+    auto *out = reinterpret_cast<unsigned char *>(der.data());
+    if (i2d_PUBKEY(m_key.get(), &out) != length)
+        return {};
+    return der;
+}
+
 QByteArray KeyPair::rawPublicKey() const {
     if (!m_key)
         return {};

@@ -32,6 +32,9 @@ public:
 
     QByteArray privatePem() const; // unencrypted PKCS#8
     QByteArray publicPem() const;  // SubjectPublicKeyInfo
+    // The SubjectPublicKeyInfo as DER: SHA-256 of it is the key's SPKI pin (RFC 7469), the
+    // same bytes a certificate for this key carries as its subjectPublicKeyInfo.
+    QByteArray publicDer() const;
 
     // P-256: 65 bytes 0x04 || x || y; Ed25519: the 32-byte public key.
     QByteArray rawPublicKey() const;

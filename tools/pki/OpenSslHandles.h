@@ -47,6 +47,9 @@ using Asn1BitStringPtr = OpenSslPtr<ASN1_BIT_STRING, &ASN1_BIT_STRING_free>;
 using Asn1TimePtr = OpenSslPtr<ASN1_TIME, &ASN1_TIME_free>;
 using BasicConstraintsPtr = OpenSslPtr<BASIC_CONSTRAINTS, &BASIC_CONSTRAINTS_free>;
 using AuthorityKeyIdPtr = OpenSslPtr<AUTHORITY_KEYID, &AUTHORITY_KEYID_free>;
+using GeneralNamePtr = OpenSslPtr<GENERAL_NAME, &GENERAL_NAME_free>;
+using GeneralNamesPtr = OpenSslPtr<GENERAL_NAMES, &GENERAL_NAMES_free>;
+using Asn1Ia5StringPtr = OpenSslPtr<ASN1_IA5STRING, &ASN1_IA5STRING_free>;
 
 // Everything written to a memory BIO (PEM output), as bytes.
 inline QByteArray bioContents(BIO *bio) {

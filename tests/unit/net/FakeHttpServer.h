@@ -1,10 +1,13 @@
 #pragma once
 // A scripted HTTP/1.1 server on loopback for the API client's failure tests: each request
 // gets the next scripted answer (status, headers, body), or a stall, a reset, or a body
-// that trickles out. Real requests are recorded for assertions.
+// that trickles out. Real requests are recorded for assertions. HttpScript is the HTTP side
+// alone, so FakeTlsServer answers the same way over TLS.
 #include <QByteArray>
 #include <QList>
 #include <QTcpServer>
+
+class QTcpSocket;
 
 namespace vf::test {
 
@@ -33,13 +36,22 @@ struct ScriptedAnswer {
     }
 };
 
-class FakeHttpServer : public QTcpServer {
-    Q_OBJECT
-public:
-    explicit FakeHttpServer(QObject *parent = nullptr);
+// Reads HTTP/1.1 requests from a connected socket and answers each with the next scripted
+// answer. The script must outlive the socket (both belong to the server).
+struct HttpScript {
     QList<ScriptedAnswer> script; // consumed front to back; the last one repeats
     QList<QByteArray> requests;   // request heads as received
     QByteArray lastBody;
+
+    // Serves socket until it closes; context bounds the connections' lifetime. Bytes that
+    // already arrived (a TLS socket handed over after its handshake) are read at once.
+    void serve(QTcpSocket *socket, QObject *context);
+};
+
+class FakeHttpServer : public QTcpServer, public HttpScript {
+    Q_OBJECT
+public:
+    explicit FakeHttpServer(QObject *parent = nullptr);
     QString baseUrl() const;
 
 private:

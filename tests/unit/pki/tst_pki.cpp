@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -217,6 +218,8 @@ private Q_SLOTS:
     void certificateProfile();
     void certificateRoundTrips();
     void certificateSpecKnobs();
+    void subjectAltNames();
+    void publicDerIsTheSubjectPublicKeyInfo();
     void makeDeviceOverrideSpec();
     void attestationHasProfileStructure();
     void sign1AlgKnobs();
@@ -610,6 +613,94 @@ void TestPkiTest::certificateSpecKnobs() {
 
     QTest::ignoreMessage(QtWarningMsg, "vf::pki: issueCertificate: null key or issuer");
     QVERIFY(issueCertificate(selfSpec, KeyPair(), nullptr, subject).isNull());
+}
+
+void TestPkiTest::subjectAltNames() {
+    const KeyPair subject = KeyPair::generate(KeyType::P256);
+    const Issuer &ca = m_pki.deviceIntermediate;
+    const auto issue = [&](const CertificateSpec &spec) {
+        return issueCertificate(spec, subject, &ca.cert, ca.key);
+    };
+    // Certificates without names carry no subjectAltName (the device profile is unchanged).
+    QVERIFY(!hasExtension(m_p256Device.leaf, NID_subject_alt_name));
+
+    // A TLS server certificate for loopback.
+    CertificateSpec spec;
+    spec.commonName = QStringLiteral("localhost");
+    spec.dnsNames = {QStringLiteral("localhost"), QStringLiteral("cloud.example.test")};
+    spec.ipAddresses = {QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
+    Certificate cert = issue(spec);
+    QVERIFY(!cert.isNull());
+    QVERIFY(hasExtension(cert, NID_subject_alt_name));
+    QVERIFY(!hasCriticalExtension(cert, NID_subject_alt_name));
+    int critical = -1;
+    const GeneralNamesPtr names(static_cast<GENERAL_NAMES *>(
+        X509_get_ext_d2i(cert.get(), NID_subject_alt_name, &critical, nullptr)));
+    QVERIFY(names);
+    QStringList dns;
+    QList<QByteArray> ips;
+    for (int i = 0; i < sk_GENERAL_NAME_num(names.get()); ++i) {
+        const GENERAL_NAME *name = sk_GENERAL_NAME_value(names.get(), i);
+        if (name->type == GEN_DNS)
+            dns << QString::fromLatin1(octets(name->d.dNSName));
+        else if (name->type == GEN_IPADD)
+            ips << octets(name->d.iPAddress);
+    }
+    QCOMPARE(dns, spec.dnsNames);
+    QCOMPARE(ips, (QList<QByteArray>{QByteArray("\x7f\0\0\x01", 4),
+                                     QByteArray(15, '\0') + QByteArray(1, '\x01')}));
+    // OpenSSL's own name matching agrees.
+    QCOMPARE(X509_check_host(cert.get(), "localhost", 0, 0, nullptr), 1);
+    QCOMPARE(X509_check_host(cert.get(), "elsewhere.example.test", 0, 0, nullptr), 0);
+    QCOMPARE(X509_check_ip_asc(cert.get(), "127.0.0.1", 0), 1);
+    QCOMPARE(X509_check_ip_asc(cert.get(), "::1", 0), 1);
+    QCOMPARE(X509_check_ip_asc(cert.get(), "127.0.0.2", 0), 0);
+
+    // An empty subject makes the names the only identity: the extension is then critical.
+    spec.commonName = QString();
+    cert = issue(spec);
+    QVERIFY(!cert.isNull());
+    QVERIFY(hasCriticalExtension(cert, NID_subject_alt_name));
+
+    // An address that does not parse is an error, not a certificate without it.
+    spec.ipAddresses = {QStringLiteral("127.0.0.256")};
+    QTest::ignoreMessage(QtWarningMsg,
+                         "vf::pki: not an IP address for subjectAltName: 127.0.0.256");
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("^vf::pki: issueCertificate failed")));
+    QVERIFY(issue(spec).isNull());
+    ERR_clear_error();
+}
+
+void TestPkiTest::publicDerIsTheSubjectPublicKeyInfo() {
+    for (KeyType type : {KeyType::P256, KeyType::Ed25519}) {
+        const KeyPair key = KeyPair::generate(type);
+        const QByteArray der = key.publicDer();
+        QCOMPARE(der.at(0), '\x30');
+        // The PEM export is the same DER in base64.
+        QByteArray body = key.publicPem();
+        body.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "");
+        QCOMPARE(QByteArray::fromBase64(body.simplified().replace(' ', "")), der);
+        // It reads back as the same key.
+        const unsigned char *p = bytes(der);
+        const EvpPkeyPtr parsed(d2i_PUBKEY(nullptr, &p, long(der.size())));
+        QVERIFY(parsed);
+        QCOMPARE(EVP_PKEY_eq(parsed.get(), key.get()), 1);
+        // A certificate for the key carries exactly these bytes as its subjectPublicKeyInfo,
+        // so SHA-256 of publicDer() is the SPKI pin of a TLS server using the key.
+        CertificateSpec spec;
+        spec.commonName = QStringLiteral("spki");
+        const Certificate cert = issueCertificate(spec, key, &m_pki.deviceIntermediate.cert,
+                                                  m_pki.deviceIntermediate.key);
+        QVERIFY(!cert.isNull());
+        unsigned char *out = nullptr;
+        const int length = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(cert.get()), &out);
+        QVERIFY(length > 0);
+        const QByteArray fromCert(reinterpret_cast<const char *>(out), length);
+        OPENSSL_free(out);
+        QCOMPARE(fromCert, der);
+    }
+    QVERIFY(KeyPair().publicDer().isEmpty());
 }
 
 void TestPkiTest::makeDeviceOverrideSpec() {

@@ -1,0 +1,154 @@
+import QtQuick
+import QtTest
+import Veriframe
+
+// The real window, end to end. Runs in order: each step builds on the one before.
+TestCase {
+    id: testCase
+    name: "EventsTab"
+    when: windowShown
+    visible: true
+
+    property var window: null
+
+    function find(root, name) {
+        if (!root) return null
+        if (root.objectName === name) return root
+        const kids = []
+        const children = root.children || []
+        for (let i = 0; i < children.length; ++i) kids.push(children[i])
+        if (root.contentItem && root.contentItem !== root) kids.push(root.contentItem)
+        for (let i = 0; i < kids.length; ++i) {
+            const f = find(kids[i], name)
+            if (f) return f
+        }
+        return null
+    }
+    function findAll(root, prefix, out) {
+        if (!root) return out
+        if (root.objectName && root.objectName.startsWith(prefix)) out.push(root)
+        const kids = root.children || []
+        for (let i = 0; i < kids.length; ++i) findAll(kids[i], prefix, out)
+        return out
+    }
+    function images(root) {
+        let n = 0
+        const kids = root.children || []
+        for (let i = 0; i < kids.length; ++i) {
+            const c = kids[i]
+            if (c.hasOwnProperty("sourceSize") && c.hasOwnProperty("fillMode") && c.hasOwnProperty("source")) ++n
+            n += images(c)
+        }
+        return n
+    }
+    function tiles() {
+        const all = findAll(window.contentItem, "eventTile_", [])
+        const out = []
+        for (let i = 0; i < all.length; ++i)
+            if (all[i].visible && all[i].item) out.push(all[i])
+        return out
+    }
+
+    Component { id: mainComponent; Main { width: 1200; height: 800 } }
+
+    function test_1_signIn() {
+        window = mainComponent.createObject(testCase) // kept across the steps
+        verify(window)
+        tryVerify(() => find(window.contentItem, "signInPage") !== null && AppSession.state === AppSession.SignedOut, 20000)
+        find(window.contentItem, "usernameField").text = "alice"
+        find(window.contentItem, "passwordField").text = alicePassword
+        mouseClick(find(window.contentItem, "signInButton"))
+        tryVerify(() => AppSession.state === AppSession.Ready, 60000)
+        tryVerify(() => tiles().length > 0, 10000)
+        verify(find(window.contentItem, "blockedBanner").visible, "the mixup was blocked")
+    }
+
+    function test_2_blockedTilesShowNoImage() {
+        tryVerify(() => window.imagesLoading === 0, 20000)
+        const all = tiles()
+        const refused = all.filter(t => t.item.state === EventsModel.Refused)
+        const verified = all.filter(t => t.item.state === EventsModel.Verified)
+        verify(verified.length > 0)
+        for (const t of verified)
+            tryVerify(() => find(t, "thumbnail") !== null)
+        for (const t of refused) {
+            compare(images(t), 0)
+            verify(find(t, "refusedTile") !== null)
+        }
+    }
+
+    function test_3_filterByCamera() {
+        const combo = find(window.contentItem, "cameraFilter")
+        tryVerify(() => combo.count > 1, 10000)
+        combo.currentIndex = 1
+        combo.activated(1)
+        const device = AppSession.events.cameraFilter
+        verify(device !== "")
+        tryVerify(() => AppSession.events.count > 0)
+        for (let i = 0; i < AppSession.events.count; ++i)
+            compare(AppSession.events.get(i).deviceId, device)
+        mouseClick(find(window.contentItem, "clearFilters"))
+        compare(AppSession.events.cameraFilter, "")
+    }
+
+    function test_4_blockedOnlyAndDetails() {
+        mouseClick(find(window.contentItem, "refusedOnlyFilter"))
+        verify(AppSession.events.refusedOnly)
+        tryVerify(() => AppSession.events.count > 0)
+        for (let i = 0; i < AppSession.events.count; ++i)
+            compare(AppSession.events.get(i).state, EventsModel.Refused)
+        tryVerify(() => tiles().length > 0)
+        // Delegates may sit outside the viewport (cache buffer): open through the tile's
+        // own signal, as its MouseArea and the Enter key do.
+        const tile = tiles()[0]
+        tile.opened(tile.item)
+        const details = window.detailsDialog
+        tryVerify(() => details && details.opened)
+        verify(details.item.reason === "foreign_owner")
+        compare(images(details.contentItem), 0)
+        details.close()
+        tryVerify(() => !details.visible) // the modal dimmer is gone
+        mouseClick(find(window.contentItem, "clearFilters"))
+        tryVerify(() => !AppSession.events.refusedOnly)
+    }
+    function findPopup(obj, name) {
+        const data = obj.data || []
+        for (let i = 0; i < data.length; ++i)
+            if (data[i] && data[i].objectName === name) return data[i]
+        return null
+    }
+
+    function test_5_openAVerifiedEvent() {
+        tryVerify(() => tiles().length > 0)
+        const verified = tiles().filter(t => t.item.state === EventsModel.Verified)
+        verify(verified.length > 0)
+        verified[0].opened(verified[0].item)
+        const player = window.playerPopup
+        const details = window.detailsDialog
+        tryVerify(() => (player && player.opened) || (details && details.opened))
+        if (player.opened) {
+            compare(player.item.eventId, verified[0].item.eventId)
+            player.close()
+            tryVerify(() => !player.visible)
+        } else {
+            details.close()
+            tryVerify(() => !details.visible)
+        }
+    }
+
+    function test_6_diagnosticModeAndExport() {
+        window.diagnostic = true
+        tryVerify(() => find(window.contentItem, "diagnosticBanner").visible)
+        // The privacy screen: no thumbnail on screen until the user chooses.
+        tryVerify(() => tiles().every(t => find(t, "thumbnail") === null), 10000)
+        window.section = 3
+        tryVerify(() => find(window.contentItem, "diagnosticsPage") !== null, 10000)
+        const page = find(window.contentItem, "diagnosticsPage")
+        page.reload()
+        verify(page.snapshot.events.length > 0)
+        compare(AppSession.exportDiagnostics("file://" + exportPath), "")
+        find(window.contentItem, "leaveDiagnostic").clicked()
+        tryVerify(() => !window.diagnostic)
+        tryVerify(() => !find(window.contentItem, "diagnosticBanner").visible)
+    }
+}
