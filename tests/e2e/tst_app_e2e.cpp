@@ -53,10 +53,13 @@ class AppE2eTest : public QObject {
         QImage screenshot;
         QByteArray stderrText;
     };
-    Run runApp(const QStringList &extra, const QString &dir) {
+    Run runApp(const QStringList &extra, const QString &dir, const QString &password = {}) {
         QProcess app;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("QT_QPA_PLATFORM", "offscreen");
+        env.remove("VERIFRAME_PASSWORD");
+        if (!password.isEmpty())
+            env.insert("VERIFRAME_PASSWORD", password);
         app.setProcessEnvironment(env);
         const QString log = dir + "/automation.jsonl";
         const QString shot = dir + "/screen.png";
@@ -190,6 +193,34 @@ private Q_SLOTS:
         QCOMPARE(bundle.value("format").toString(), QStringLiteral("veriframe-diagnostics/1"));
         QVERIFY(bundle.value("events").toArray().size() > 0);
         QVERIFY(!bundle.value("versions").toObject().value("openssl").toString().isEmpty());
+    }
+
+    void passwordFromTheEnvironment() {
+        QVERIFY(cloud.start(cloudDir.path()).isEmpty());
+        QTemporaryDir dir;
+        const QStringList args{"--server",
+                               cloud.host().url().toString(),
+                               "--user",
+                               "alice",
+                               "--device-roots",
+                               cloudDir.filePath("trust/device-roots.pem"),
+                               "--owner-authorities",
+                               cloudDir.filePath("trust/owner-authorities.pem")};
+        const Run run = runApp(args, dir.path(), cloud.world().user("alice")->password);
+        QVERIFY2(run.exitCode == 0, run.stderrText.constData());
+        QCOMPARE(ofType(run, "signed_in").size(), 1);
+        QCOMPARE(ofType(run, "signed_in").first().value("user_id").toString(),
+                 cloud.userId("alice"));
+        // --password-file wins over the environment.
+        QTemporaryDir other;
+        QFile wrong(other.filePath("pw"));
+        QVERIFY(wrong.open(QIODevice::WriteOnly));
+        wrong.write("not-the-password\n");
+        wrong.close();
+        const Run refused = runApp(QStringList(args) << "--password-file" << wrong.fileName(),
+                                   other.path(), cloud.world().user("alice")->password);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY(ofType(refused, "signed_in").isEmpty());
     }
 
     void badPasswordExitsOne() {
