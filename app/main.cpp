@@ -188,11 +188,9 @@ int main(int argc, char **argv) {
         QObject::connect(host.get(), &cloud::CloudHost::started, &session, [&](const QUrl &url) {
             // The in-process cloud is part of this app: its anchors are local files it wrote,
             // never downloaded. --device-roots/--owner-authorities override them.
-            const QString trustDir = config.dataDir + QStringLiteral("/trust/");
             auto loaded =
                 options.deviceRoots.isEmpty()
-                    ? trust::TrustAnchors::fromFiles(trustDir + "device-roots.pem",
-                                                     trustDir + "owner-authorities.pem")
+                    ? host->trustAnchors()
                     : trust::TrustAnchors::fromFiles(options.deviceRoots, options.ownerAuthorities);
             if (!loaded.anchors) {
                 session.failStarting(loaded.error);

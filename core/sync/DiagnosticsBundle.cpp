@@ -152,8 +152,8 @@ QJsonObject buildDiagnosticsBundle(ClientSession &session, const BundleOptions &
         std::optional<QByteArray> bytes;
         if (e.state == VerificationState::Verified)
             bytes = store->media().load(account, e.thumbnailSha256);
-        const vf::trust::Verdict verdict =
-            context.verifier->verify(thumbnailRequest(context, e, bytes ? &*bytes : nullptr, now));
+        const vf::trust::Verdict verdict = context.verifier->verify(mediaRequest(
+            context, e, vf::trust::MediaRole::Thumbnail, bytes ? &*bytes : nullptr, now));
         QJsonObject trace = verdict.traceJson();
         QJsonObject claim = trace.value(QStringLiteral("claim")).toObject();
         claim.insert(QStringLiteral("subject"),

@@ -7,15 +7,15 @@ namespace vf::sync {
 using vf::store::VerificationState;
 using vf::trust::MediaRole;
 
-vf::trust::VerificationRequest thumbnailRequest(const SyncContext &context,
-                                                const vf::store::StoredEvent &event,
-                                                const QByteArray *bytes, qint64 nowMs) {
+vf::trust::VerificationRequest mediaRequest(const SyncContext &context,
+                                            const vf::store::StoredEvent &event, MediaRole role,
+                                            const QByteArray *bytes, qint64 nowMs) {
     vf::trust::VerificationRequest request;
     request.eventId = event.id;
     request.deviceId = event.deviceId;
     request.attestation = event.attestation;
     request.claim = event.claim;
-    request.role = MediaRole::Thumbnail;
+    request.role = role;
     request.media = bytes;
     request.userId = context.account;
     request.nowMs = nowMs;
@@ -25,7 +25,7 @@ vf::trust::VerificationRequest thumbnailRequest(const SyncContext &context,
 Judgement judgeThumbnail(const SyncContext &context, const vf::store::StoredEvent &event,
                          const QByteArray &bytes, qint64 nowMs, bool cacheVerified) {
     const vf::trust::Verdict verdict =
-        context.verifier->verify(thumbnailRequest(context, event, &bytes, nowMs));
+        context.verifier->verify(mediaRequest(context, event, MediaRole::Thumbnail, &bytes, nowMs));
     if (!verdict.verified())
         return recordRefusal(context, event, MediaRole::Thumbnail, verdict, nowMs);
 

@@ -22,9 +22,11 @@ struct Judgement {
     bool reportCreated = false;
 };
 
-vf::trust::VerificationRequest thumbnailRequest(const SyncContext &context,
-                                                const vf::store::StoredEvent &event,
-                                                const QByteArray *bytes, qint64 nowMs);
+// The request for one of the event's media (bytes null: a clip about to be streamed).
+vf::trust::VerificationRequest mediaRequest(const SyncContext &context,
+                                            const vf::store::StoredEvent &event,
+                                            vf::trust::MediaRole role, const QByteArray *bytes,
+                                            qint64 nowMs);
 
 // Verifies and records. cacheVerified: false when the bytes came from the cache already.
 Judgement judgeThumbnail(const SyncContext &context, const vf::store::StoredEvent &event,

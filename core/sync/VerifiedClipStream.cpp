@@ -27,10 +27,8 @@ void VerifiedClipStream::start() {
         Q_EMIT failed(tr("This event has no clip."));
         return;
     }
-    vf::trust::VerificationRequest request =
-        thumbnailRequest(m_context, m_event, nullptr, QDateTime::currentMSecsSinceEpoch());
-    request.role = MediaRole::Clip;
-    m_authorisation = m_context.verifier->verify(request);
+    m_authorisation = m_context.verifier->verify(mediaRequest(
+        m_context, m_event, MediaRole::Clip, nullptr, QDateTime::currentMSecsSinceEpoch()));
     if (!m_authorisation.authorisedForStream() || !m_authorisation.evidence.attestedMedia) {
         refuse(m_authorisation);
         return;

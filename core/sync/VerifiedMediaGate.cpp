@@ -43,8 +43,8 @@ VerifiedMediaGate::releaseThumbnail(const QString &eventId,
         return {Outcome::NotCached, {}};
 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const vf::trust::Verdict verdict =
-        m_context.verifier->verify(thumbnailRequest(m_context, *event, &*bytes, now));
+    const vf::trust::Verdict verdict = m_context.verifier->verify(
+        mediaRequest(m_context, *event, vf::trust::MediaRole::Thumbnail, &*bytes, now));
     if (!verdict.verified()) {
         // Verified when cached, not now: the list was revoked since, or the clock moved
         // past the ownership window. Purged and reported like any refusal.

@@ -127,9 +127,7 @@ private Q_SLOTS:
         QVERIFY(cloudDir.isValid());
         QString error = restartCloud({});
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        auto loaded =
-            trust::TrustAnchors::fromFiles(cloudDir.filePath("trust/device-roots.pem"),
-                                           cloudDir.filePath("trust/owner-authorities.pem"));
+        auto loaded = cloud.host().trustAnchors();
         QVERIFY2(loaded.anchors, qPrintable(loaded.error));
         anchors = loaded.anchors;
         for (const cloud::DemoUser &u : cloud.world().users) {

@@ -116,9 +116,7 @@ class DiagnosticsTest : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(cloud.start(cloudDir.path(), "mixup:0.3,tamper:0.1,forge:0.1").isEmpty());
-        auto anchors =
-            trust::TrustAnchors::fromFiles(cloudDir.filePath("trust/device-roots.pem"),
-                                           cloudDir.filePath("trust/owner-authorities.pem"));
+        auto anchors = cloud.host().trustAnchors();
         QVERIFY(anchors.anchors);
         client =
             std::make_unique<e2e::E2eClient>(cloud.host().url(), clientDir.path(), anchors.anchors);

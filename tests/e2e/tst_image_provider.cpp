@@ -52,9 +52,7 @@ class ImageProviderTest : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(cloud.start(cloudDir.path(), QStringLiteral("mixup:0.3,tamper:0.1")).isEmpty());
-        auto anchors =
-            trust::TrustAnchors::fromFiles(cloudDir.filePath("trust/device-roots.pem"),
-                                           cloudDir.filePath("trust/owner-authorities.pem"));
+        auto anchors = cloud.host().trustAnchors();
         QVERIFY(anchors.anchors);
         client =
             std::make_unique<e2e::E2eClient>(cloud.host().url(), clientDir.path(), anchors.anchors);

@@ -27,9 +27,7 @@ class PlayerTest : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(cloud.start(cloudDir.path()).isEmpty());
-        auto anchors =
-            trust::TrustAnchors::fromFiles(cloudDir.filePath("trust/device-roots.pem"),
-                                           cloudDir.filePath("trust/owner-authorities.pem"));
+        auto anchors = cloud.host().trustAnchors();
         QVERIFY(anchors.anchors);
         session = std::make_unique<app::AppSession>(false, std::make_shared<app::CurrentGate>());
         app::AppSession::setInstance(session.get());

@@ -117,6 +117,18 @@ QString CloudHost::publishRevocations(quint64 seq, const QByteArray &cose) {
     return m_server ? m_server->publishRevocations(seq, cose) : QStringLiteral("not running");
 }
 
+QString CloudHost::deviceRootsPath() const {
+    return m_config.dataDir + QStringLiteral("/trust/device-roots.pem");
+}
+
+QString CloudHost::ownerAuthoritiesPath() const {
+    return m_config.dataDir + QStringLiteral("/trust/owner-authorities.pem");
+}
+
+vf::trust::TrustAnchors::LoadResult CloudHost::trustAnchors() const {
+    return vf::trust::TrustAnchors::fromFiles(deviceRootsPath(), ownerAuthoritiesPath());
+}
+
 int CloudHost::storedReportCount(const QString &userId) const {
     return m_server ? m_server->storedReportCount(userId) : -1;
 }

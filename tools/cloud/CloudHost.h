@@ -5,6 +5,7 @@
 // or failed(); tools and tests may call the blocking start().
 #include "CloudConfig.h"
 #include "DemoWorld.h"
+#include "TrustAnchors.h"
 
 #include <QObject>
 #include <QThread>
@@ -49,6 +50,12 @@ public:
     // clients filed, duplicates counted once. -1 when not running. Call on the host's
     // thread (like start/stop); the count itself is read on that thread's own connection.
     int storedReportCount(const QString &userId) const;
+
+    // The trust anchors the cloud wrote to DIR/trust/ (automation.md), loaded as a client
+    // loads them: from those local files, never over the network. Once started.
+    QString deviceRootsPath() const;
+    QString ownerAuthoritiesPath() const;
+    vf::trust::TrustAnchors::LoadResult trustAnchors() const;
     // A newer revocation list (signed by the world's authority), served from now on. Any
     // thread: SQLite connections are per thread. Empty on success, else why not.
     QString publishRevocations(quint64 seq, const QByteArray &cose);

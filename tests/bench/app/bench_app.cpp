@@ -183,9 +183,7 @@ std::optional<World> hostWorld(const QString &cacheRoot, quint64 seed, QString *
         return std::nullopt;
     }
     w.alice = *alice;
-    const auto loaded = trust::TrustAnchors::fromFiles(
-        QDir(w.dir).filePath(QStringLiteral("trust/device-roots.pem")),
-        QDir(w.dir).filePath(QStringLiteral("trust/owner-authorities.pem")));
+    const auto loaded = w.host->trustAnchors();
     if (!loaded.anchors) {
         *error = loaded.error;
         return std::nullopt;

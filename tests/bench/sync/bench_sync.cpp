@@ -249,9 +249,7 @@ std::optional<HostedWorld> hostWorld(const QString &cacheRoot, WorldSize size, q
         return std::nullopt;
     }
     w.alice = *alice;
-    const auto loaded = trust::TrustAnchors::fromFiles(
-        QDir(w.dir).filePath(QStringLiteral("trust/device-roots.pem")),
-        QDir(w.dir).filePath(QStringLiteral("trust/owner-authorities.pem")));
+    const auto loaded = w.host->trustAnchors();
     if (!loaded.anchors) {
         *error = loaded.error;
         return std::nullopt;

@@ -23,9 +23,7 @@ public Q_SLOTS:
         QString error = m_cloud.start(m_cloudDir.path(), QStringLiteral("mixup:0.3"));
         if (!error.isEmpty())
             qFatal("cloud: %s", qPrintable(error));
-        auto anchors =
-            vf::trust::TrustAnchors::fromFiles(m_cloudDir.filePath("trust/device-roots.pem"),
-                                               m_cloudDir.filePath("trust/owner-authorities.pem"));
+        auto anchors = m_cloud.host().trustAnchors();
         m_session = std::make_unique<vf::app::AppSession>(false, m_gate);
         vf::app::AppSession::setInstance(m_session.get());
         vf::sync::ClientOptions options;
