@@ -4,6 +4,7 @@
 #include "AppOptions.h"
 #include "AppSession.h"
 #include "AutomationDriver.h"
+#include "BundledAnchors.h"
 #include "VerifiedImageProvider.h"
 
 #ifdef VERIFRAME_EMBEDDED_CLOUD
@@ -214,11 +215,14 @@ int main(int argc, char **argv) {
         return usageError(QStringLiteral("this build has no embedded cloud: give --server"));
 #endif
     } else {
+        // Without anchors on the command line: the bundled demo roots, said out loud, since
+        // anyone holding the published demo keys could sign for them.
         if (options.deviceRoots.isEmpty())
-            return usageError(QStringLiteral(
-                "this build bundles no demo trust anchors: give --device-roots and "
-                "--owner-authorities (e.g. DIR/trust/*.pem of veriframe-cloud --demo)"));
-        auto loaded = trust::TrustAnchors::fromFiles(options.deviceRoots, options.ownerAuthorities);
+            std::fprintf(stderr, "%s\n", qPrintable(app::BundledAnchors::warning()));
+        auto loaded =
+            options.deviceRoots.isEmpty()
+                ? app::BundledAnchors::load()
+                : trust::TrustAnchors::fromFiles(options.deviceRoots, options.ownerAuthorities);
         if (!loaded.anchors)
             return usageError(loaded.error);
         attach(QUrl(options.server), loaded.anchors, options.user, options.password);

@@ -2,6 +2,7 @@
 // driven only through automation.md: --automation-log, --quit-when-idle, --screenshot.
 // No `displayed` line for any foreign or tampered item, every refusal logged and reported,
 // the screenshot not blank; the embedded default shows the incident refused live.
+#include "JsonLines.h"
 #include "TestCloud.h"
 
 #include <QCryptographicHash>
@@ -17,17 +18,6 @@
 using namespace vf;
 
 namespace {
-
-QList<QJsonObject> readLog(const QString &path) {
-    QList<QJsonObject> out;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return out;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (!line.trimmed().isEmpty())
-            out << QJsonDocument::fromJson(line).object();
-    return out;
-}
 
 // A screenshot is "not blank" when it has many colours (tiles, text), not one fill.
 int distinctColours(const QImage &image) {
@@ -74,7 +64,7 @@ class AppE2eTest : public QObject {
         }
         run.exitCode = app.exitStatus() == QProcess::NormalExit ? app.exitCode() : -1;
         run.stderrText = app.readAllStandardError();
-        run.log = readLog(log);
+        run.log = e2e::readJsonLines(log);
         run.screenshot = QImage(shot);
         return run;
     }
@@ -221,6 +211,36 @@ private Q_SLOTS:
                                    other.path(), cloud.world().user("alice")->password);
         QCOMPARE(refused.exitCode, 1);
         QVERIFY(ofType(refused, "signed_in").isEmpty());
+    }
+
+    // --server alone: the bundled demo anchors, with a warning. They trust the demo PKI's
+    // worlds and nothing else: a cloud with a PKI of its own gets nothing displayed.
+    void serverAloneTrustsOnlyTheBundledDemoRoots() {
+        QVERIFY(cloud.start(cloudDir.path()).isEmpty());
+        QTemporaryDir dir;
+        const QString alicePassword = cloud.world().user("alice")->password;
+        const Run run = runApp({"--server", cloud.host().url().toString(), "--user", "alice"},
+                               dir.path(), alicePassword);
+        QVERIFY2(run.exitCode == 0, run.stderrText.constData());
+        QVERIFY(run.stderrText.contains("bundled demo anchors"));
+        QVERIFY(!ofType(run, "displayed").isEmpty());
+        for (const QJsonObject &d : ofType(run, "displayed"))
+            QVERIFY(aliceHonest.contains(d.value("event_id").toString()));
+
+        QTemporaryDir otherDir;
+        cloud::test::TestCloud stranger;
+        QVERIFY(stranger.start(otherDir.path(), {}, cloud::test::TestCloud::kSeed, true).isEmpty());
+        QTemporaryDir dir2;
+        const Run refused =
+            runApp({"--server", stranger.host().url().toString(), "--user", "alice"}, dir2.path(),
+                   stranger.world().user("alice")->password);
+        QVERIFY(ofType(refused, "displayed").isEmpty());
+        // Its identity token is signed by an authority the anchors do not know: the sign-in
+        // itself is refused, before any event is fetched.
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY(ofType(refused, "signed_in").isEmpty());
+        QVERIFY2(refused.stderrText.contains("could not prove who you are"),
+                 refused.stderrText.constData());
     }
 
     void badPasswordExitsOne() {

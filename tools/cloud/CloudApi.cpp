@@ -248,6 +248,8 @@ CloudReply CloudApi::events(const ApiRequest &request) const {
     QJsonArray events;
     for (const EventEntry &e : std::as_const(rows))
         events.append(entryJson(m_faults.applyToEntry(*faults, e, user)));
+    if (m_traffic)
+        m_traffic->eventEntries += events.size();
     // The cursor is cut from the real row, so a fault never disturbs paging.
     const QJsonValue next = more ? QJsonValue(encodeCursor(rows.last().ts, rows.last().id))
                                  : QJsonValue(QJsonValue::Null);
@@ -292,6 +294,8 @@ CloudReply CloudApi::media(const ApiRequest &request, const QString &eventId,
         break;
     }
     reply.headers << qMakePair(QByteArray("Accept-Ranges"), QByteArray("bytes"));
+    if (m_traffic && reply.status < 300)
+        ++m_traffic->mediaBodies;
     return reply;
 }
 
@@ -306,6 +310,8 @@ CloudReply CloudApi::fileReport(const ApiRequest &request) const {
     problem = reportProblem(*body);
     if (!problem.isEmpty())
         return CloudReply::error(400, problem);
+    if (m_traffic)
+        ++m_traffic->reportsReceived;
     switch (m_repository.storeReport(body->value(QStringLiteral("report_id")).toString(), user,
                                      *body, QDateTime::currentMSecsSinceEpoch())) {
     case CloudRepository::StoreResult::Stored:

@@ -6,6 +6,7 @@
 #include "ApiRequest.h"
 #include "CloudReply.h"
 #include "CloudRepository.h"
+#include "CloudTraffic.h"
 #include "DemoWorld.h"
 #include "FaultInjector.h"
 
@@ -44,6 +45,9 @@ public:
     static QString encodeCursor(qint64 ts, const QString &id);
     static std::optional<std::pair<qint64, QString>> decodeCursor(const QString &cursor);
 
+    // Where to count what is delivered (owned by the server; may stay null).
+    void setTraffic(CloudTraffic *traffic) { m_traffic = traffic; }
+
 private:
     // The account of the request's bearer token, or empty (then answer unauthorized()).
     QString authenticate(const ApiRequest &request) const;
@@ -54,6 +58,7 @@ private:
     CloudRepository m_repository;
     const DemoWorld &m_world;
     mutable FaultInjector m_faults;
+    CloudTraffic *m_traffic = nullptr;
 };
 
 } // namespace vf::cloud

@@ -43,7 +43,8 @@ QString CloudConfig::usage() {
     return QStringLiteral(
                "usage: veriframe-cloud --listen 127.0.0.1:PORT --data DIR [--demo] [--seed N]\n"
                "                       [--fault NAME:P,...] [--events-per-camera N]\n"
-               "                       [--clips-per-camera N]\n"
+               "                       [--clips-per-camera N] [--fresh-pki]\n"
+               "                       [--crowd USERS:CAMERAS:EVENTS[:HEAVY]]\n"
                "\n"
                "The Veriframe reference cloud (cloud-api.md) on loopback.\n"
                "  --listen HOST:PORT  loopback address; PORT 0 picks a free port\n"
@@ -58,7 +59,14 @@ QString CloudConfig::usage() {
                "  --clips-per-camera N\n"
                "                      only the N newest non-sound events of each camera get\n"
                "                      an H.264 clip (default: all of them)\n"
-               "A DIR whose demo world was built with other counts is rebuilt.\n"
+               "  --crowd USERS:CAMERAS:EVENTS[:HEAVY]\n"
+               "                      add USERS accounts crowd-00000... (password\n"
+               "                      <name>-demo) owning CAMERAS cameras with EVENTS small\n"
+               "                      events each over the last day; the first HEAVY\n"
+               "                      accounts share half of the cameras (the storm test)\n"
+               "  --fresh-pki         mint a PKI for this DIR instead of using the bundled\n"
+               "                      demo PKI (whose roots the app trusts by default)\n"
+               "A DIR whose world was built with other counts or the other PKI is rebuilt.\n"
                "Writes DIR/trust/device-roots.pem, DIR/trust/owner-authorities.pem and\n"
                "DIR/users.json, then prints 'listening on http://HOST:PORT'.\n"
                "Exit status: 0 on SIGINT/SIGTERM, 1 when it cannot start, 2 on bad flags.\n")
@@ -95,10 +103,12 @@ CloudConfig::ParseResult CloudConfig::fromArguments(const QStringList &arguments
             return result;
         } else if (arg == QLatin1String("--demo")) {
             config.demo = true;
+        } else if (arg == QLatin1String("--fresh-pki")) {
+            config.freshPki = true;
         } else if (arg == QLatin1String("--listen") || arg == QLatin1String("--data") ||
                    arg == QLatin1String("--seed") || arg == QLatin1String("--fault") ||
                    arg == QLatin1String("--events-per-camera") ||
-                   arg == QLatin1String("--clips-per-camera")) {
+                   arg == QLatin1String("--clips-per-camera") || arg == QLatin1String("--crowd")) {
             if (!hasValue)
                 return fail(QStringLiteral("%1 needs a value").arg(arg));
             const QString value = arguments.at(++i);
@@ -111,6 +121,12 @@ CloudConfig::ParseResult CloudConfig::fromArguments(const QStringList &arguments
                 if (value.isEmpty())
                     return fail(QStringLiteral("--data needs a directory"));
                 config.dataDir = value;
+            } else if (arg == QLatin1String("--crowd")) {
+                QString error;
+                const auto crowd = CrowdSpec::parse(value, &error);
+                if (!crowd)
+                    return fail(QStringLiteral("--crowd: %1").arg(error));
+                config.crowd = *crowd;
             } else if (arg == QLatin1String("--seed")) {
                 bool ok = false;
                 config.seed = value.toULongLong(&ok);

@@ -1,6 +1,7 @@
 #pragma once
 // How a reference cloud runs: the flags of `veriframe-cloud` (automation.md), also filled in
 // directly by the app and the tests when they host the cloud in-process.
+#include "CrowdSpec.h"
 #include "FaultPlan.h"
 
 #include <QHostAddress>
@@ -27,6 +28,11 @@ struct CloudConfig {
     // kAllClips: every event but sound ones has a clip. N >= 0: only the N newest non-sound
     // events of each camera have one; the others list clip null and attest no clip.
     int clipsPerCamera = kAllClips;
+    // --fresh-pki: mint a PKI of the world's own instead of the bundled demo PKI (whose roots
+    // the app trusts by default). A world built with the other kind is rebuilt.
+    bool freshPki = false;
+    // --crowd USERS:CAMERAS:EVENTS[:HEAVY]: accounts and cameras added to the demo world.
+    CrowdSpec crowd;
     FaultPlan faults; // the plan at start; CloudHost::setFaultPlan replaces it while running
 
     // A nested type could not hold an optional of its (then incomplete) enclosing class.

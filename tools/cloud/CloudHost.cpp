@@ -133,4 +133,8 @@ int CloudHost::storedReportCount(const QString &userId) const {
     return m_server ? m_server->storedReportCount(userId) : -1;
 }
 
+TrafficFigures CloudHost::traffic() const {
+    return m_server ? m_server->traffic() : TrafficFigures{};
+}
+
 } // namespace vf::cloud

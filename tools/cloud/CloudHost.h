@@ -4,6 +4,7 @@
 // A cold demo world takes seconds to build: a GUI calls startAsync() and waits for started()
 // or failed(); tools and tests may call the blocking start().
 #include "CloudConfig.h"
+#include "CloudTraffic.h"
 #include "DemoWorld.h"
 #include "TrustAnchors.h"
 
@@ -50,6 +51,8 @@ public:
     // clients filed, duplicates counted once. -1 when not running. Call on the host's
     // thread (like start/stop); the count itself is read on that thread's own connection.
     int storedReportCount(const QString &userId) const;
+    // What the cloud has delivered since it started (zeros when not running). Any thread.
+    TrafficFigures traffic() const;
 
     // The trust anchors the cloud wrote to DIR/trust/ (automation.md), loaded as a client
     // loads them: from those local files, never over the network. Once started.

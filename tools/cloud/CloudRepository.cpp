@@ -1,5 +1,7 @@
 #include "CloudRepository.h"
 
+#include "SplitMix64.h"
+
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -32,6 +34,31 @@ bool run(QSqlQuery &q) {
         return true;
     qWarning("veriframe-cloud: query failed: %s", qPrintable(q.lastError().text()));
     return false;
+}
+
+// The faults pick "the n-th other row" many times a second under the storm's load, in tables
+// of hundreds of thousands of rows: a scan per pick would make the cloud, not the clients,
+// the bottleneck. So a few rows are probed by rowid first (deterministic in n); `probe` has
+// the rowid as its first placeholder and returns column 0 of the first probe that matches.
+// Empty when none did, and the caller falls back to its scan (small worlds, where most rows
+// do not qualify).
+QVariant probeByRowid(const QSqlDatabase &db, const QString &table, const QString &probe,
+                      const QVariantList &binds, quint64 n) {
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT MAX(rowid) FROM ") + table) || !q.next())
+        return {};
+    const qint64 maxRowid = q.value(0).toLongLong();
+    if (maxRowid <= 0)
+        return {};
+    q.prepare(probe);
+    for (quint64 k = 0; k < 8; ++k) {
+        q.addBindValue(qint64(1 + vf::camsim::SplitMix64::mix(n + k) % quint64(maxRowid)));
+        for (const QVariant &v : binds)
+            q.addBindValue(v);
+        if (run(q) && q.next())
+            return q.value(0);
+    }
+    return {};
 }
 
 } // namespace
@@ -155,6 +182,13 @@ std::optional<EventEntry> CloudRepository::eventWithOwnerClaim(const QString &ev
 }
 
 std::optional<EventEntry> CloudRepository::foreignEvent(const QString &userId, quint64 n) const {
+    const QVariant probed =
+        probeByRowid(m_db.connection(), QStringLiteral("events"),
+                     QStringLiteral("SELECT id FROM events WHERE rowid = ? AND own_cti NOT IN"
+                                    " (SELECT unlocks FROM claims WHERE user_id = ?)"),
+                     {userId}, n);
+    if (probed.isValid())
+        return eventWithOwnerClaim(probed.toString());
     QSqlQuery q(m_db.connection());
     const QString notMine = QStringLiteral(
         " FROM events e WHERE e.own_cti NOT IN (SELECT unlocks FROM claims WHERE user_id = ?)");
@@ -173,6 +207,11 @@ std::optional<EventEntry> CloudRepository::foreignEvent(const QString &userId, q
 }
 
 QByteArray CloudRepository::claimOfOtherDevice(const QString &deviceId, quint64 n) const {
+    const QVariant probed = probeByRowid(
+        m_db.connection(), QStringLiteral("claims"),
+        QStringLiteral("SELECT cwt FROM claims WHERE rowid = ? AND device_id <> ?"), {deviceId}, n);
+    if (probed.isValid())
+        return probed.toByteArray();
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT cwt FROM claims WHERE device_id <> ? ORDER BY cti"));
     q.addBindValue(deviceId);
@@ -198,6 +237,12 @@ QByteArray CloudRepository::formerOwnerClaim(const QString &deviceId,
 
 QString CloudRepository::otherEventWithMedia(const QString &eventId, const QString &role,
                                              quint64 n) const {
+    const QVariant probed = probeByRowid(
+        m_db.connection(), QStringLiteral("media"),
+        QStringLiteral("SELECT event_id FROM media WHERE rowid = ? AND role = ? AND event_id <> ?"),
+        {role, eventId}, n);
+    if (probed.isValid())
+        return probed.toString();
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT event_id FROM media WHERE role = ? AND event_id <> ?"
                              " ORDER BY event_id"));

@@ -72,8 +72,9 @@ public:
     QList<EventEntry> eventsFor(const QString &userId, const EventFilter &filter) const;
     bool canAccess(const QString &userId, const QString &eventId) const;
 
-    // For the faults: an event with its owner's claim; the n-th (mod count) event the account
-    // cannot see; a claim of another camera; a former owner's claim of the same camera.
+    // For the faults: an event with its owner's claim; an event the account cannot see; a
+    // claim of another camera; a former owner's claim of the same camera; another event's
+    // media. The picks are deterministic in n (rows probed by rowid, else the n-th mod count).
     std::optional<EventEntry> eventWithOwnerClaim(const QString &eventId) const;
     std::optional<EventEntry> foreignEvent(const QString &userId, quint64 n) const;
     QByteArray claimOfOtherDevice(const QString &deviceId, quint64 n) const;

@@ -74,6 +74,7 @@ QString CloudServer::start() {
         return error;
     m_world = std::move(*world);
     m_api = std::make_unique<CloudApi>(*m_database, m_config.dataDir, m_world, m_faults);
+    m_api->setTraffic(&m_traffic);
     addRoutes();
     const quint16 port = m_http->listen(m_config.address, m_config.port);
     if (port == 0)
@@ -143,6 +144,7 @@ void CloudServer::addRoutes() {
 void CloudServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder,
                            const QList<Method> &methods) {
     ApiRequest r = ApiRequest::from(request, ++m_serial);
+    ++m_traffic.requests;
     Handler handler;
     QByteArrayList allowed;
     for (const Method &m : methods) {
@@ -164,6 +166,7 @@ void CloudServer::dispatch(const QHttpServerRequest &request, QHttpServerRespond
         CloudReply reply =
             CloudReply::error(503, QStringLiteral("service unavailable (injected fault)"));
         reply.headers << qMakePair(QByteArray("Retry-After"), QByteArray("1"));
+        ++m_traffic.unavailable;
         writeReply(responder, reply);
         return;
     }

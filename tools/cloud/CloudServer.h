@@ -6,6 +6,7 @@
 #include "ApiRequest.h"
 #include "CloudConfig.h"
 #include "CloudReply.h"
+#include "CloudTraffic.h"
 #include "DemoWorld.h"
 
 #include <QObject>
@@ -53,6 +54,8 @@ public:
     // Integrity reports stored (for userId; every account's when empty); -1 when not started
     // or on a database error. Any thread once start() has returned.
     int storedReportCount(const QString &userId) const;
+    // What has been delivered so far. Any thread.
+    TrafficFigures traffic() const { return m_traffic.figures(); }
     // Serves cose as the revocation list from now on; empty on success, else why not.
     QString publishRevocations(quint64 seq, const QByteArray &cose);
 
@@ -76,6 +79,7 @@ private:
     QThreadPool m_pool;
     QHttpServer *m_http = nullptr; // child of this
     quint64 m_serial = 0;
+    CloudTraffic m_traffic;
     QUrl m_url;
 };
 

@@ -1,11 +1,13 @@
 #include "DemoWorldBuilder.h"
 
 #include "ClipEncoder.h"
+#include "CrowdWorldBuilder.h"
 #include "PasswordHasher.h"
 #include "SceneSpec.h"
 #include "SegmentHasher.h"
 #include "SplitMix64.h"
 #include "ThumbnailEncoder.h"
+#include "WorldPicks.h"
 
 extern "C" {
 #include <libavutil/log.h>
@@ -34,6 +36,8 @@ namespace vf::cloud {
 namespace {
 
 using camsim::SplitMix64;
+using picks::bytesFrom;
+using picks::hex;
 
 const char *const kUsernames[] = {"alice", "bob", "carol"};
 
@@ -60,14 +64,6 @@ constexpr int kTransferredCamera = 3; // bob's Driveway ...
 constexpr int kNewOwner = 2;          // ... went to carol three days ago
 constexpr bool kOfflineCamera[] = {false, false, false, false, true, false};
 
-struct LabelWeight {
-    const char *label;
-    double weight;
-};
-constexpr LabelWeight kLabels[] = {
-    {"person", 0.30}, {"vehicle", 0.20}, {"animal", 0.15}, {"motion", 0.25}, {"sound", 0.10},
-};
-
 struct CameraPlan {
     QString id;
     QString name;
@@ -93,29 +89,6 @@ struct RenderedEvent {
     qint64 clipLength = 0; // 0: no clip
     QString error;
 };
-
-QString hex(quint64 value, int digits) {
-    return QStringLiteral("%1").arg(value, digits, 16, QLatin1Char('0')).right(digits);
-}
-
-QByteArray bytesFrom(SplitMix64 &rng, int count) {
-    QByteArray out;
-    while (out.size() < count) {
-        const quint64 v = rng.next();
-        out.append(reinterpret_cast<const char *>(&v), sizeof v);
-    }
-    return out.left(count);
-}
-
-QString pickLabel(SplitMix64 &rng) {
-    double u = rng.unit();
-    for (const auto &l : kLabels) {
-        if (u < l.weight)
-            return QString::fromLatin1(l.label);
-        u -= l.weight;
-    }
-    return QStringLiteral("motion");
-}
 
 pki::MediaItem describeMedia(const QString &role, const QString &mime, const QByteArray &bytes,
                              bool segmented) {
@@ -211,7 +184,13 @@ DemoWorldBuilder::DemoWorldBuilder(CloudDatabase &database, QString dataDir, Set
     , m_dataDir(std::move(dataDir))
     , m_seed(settings.seed)
     , m_eventsPerCamera(settings.eventsPerCamera)
-    , m_clipsPerCamera(settings.clipsPerCamera) {}
+    , m_clipsPerCamera(settings.clipsPerCamera)
+    , m_freshPki(settings.freshPki)
+    , m_crowd(settings.crowd) {}
+
+std::optional<pki::TestPki> DemoWorldBuilder::bundledDemoPki() {
+    return pki::TestPki::load(QStringLiteral(":/veriframe-cloud/demo-pki"));
+}
 
 QString DemoWorldBuilder::userIdFor(const QString &username, quint64 seed) {
     const QByteArray h = QCryptographicHash::hash(
@@ -243,16 +222,24 @@ std::optional<DemoWorld> DemoWorldBuilder::ensure(bool demo, QString *error) {
     // Counts are part of what a demo run asks for: a world of other counts is not what the
     // caller measures against, so it is wiped and rebuilt like a crashed one. (A differing
     // seed alone is not: the world is reused with the seed it was built with, as before.)
-    const bool otherSize =
-        demo && loadedDemo &&
-        (world->eventsPerCamera != m_eventsPerCamera || world->clipsPerCamera != m_clipsPerCamera);
+    const bool otherSize = demo && loadedDemo &&
+                           (world->eventsPerCamera != m_eventsPerCamera ||
+                            world->clipsPerCamera != m_clipsPerCamera || world->crowd != m_crowd);
     if (otherSize)
         qWarning("veriframe-cloud: the world in %s has %d events per camera (clips: %s), %d "
-                 "(clips: %s) were asked for; rebuilding it",
+                 "(clips: %s) were asked for, crowd '%s' for '%s'; rebuilding it",
                  qPrintable(m_dataDir), world->eventsPerCamera,
                  qPrintable(clipsText(world->clipsPerCamera)), m_eventsPerCamera,
-                 qPrintable(clipsText(m_clipsPerCamera)));
-    if (!world || (demo && !loadedDemo) || otherSize) {
+                 qPrintable(clipsText(m_clipsPerCamera)), qPrintable(world->crowd.toString()),
+                 qPrintable(m_crowd.toString()));
+    // So is the kind of PKI: the app's bundled anchors trust only the demo PKI's worlds.
+    const bool otherPki = world && world->freshPki != m_freshPki;
+    if (otherPki)
+        qWarning("veriframe-cloud: the world in %s was built with %s; %s was asked for; "
+                 "rebuilding it",
+                 qPrintable(m_dataDir), world->freshPki ? "a fresh PKI" : "the demo PKI",
+                 m_freshPki ? "a fresh PKI" : "the demo PKI");
+    if (!world || (demo && !loadedDemo) || otherSize || otherPki) {
         world = DemoWorld{};
         world->seed = m_seed;
         if (!build(*world, demo, error))
@@ -286,6 +273,13 @@ std::optional<DemoWorld> DemoWorldBuilder::load(QString *error) {
     DemoWorld world;
     world.pki = *pki;
     world.seed = keys.value(QStringLiteral("seed")).toULongLong();
+    // Worlds from before the demo PKI was bundled minted their own.
+    world.freshPki = keys.value(QStringLiteral("pki")) != QLatin1String("demo");
+    if (const QString crowd = keys.value(QStringLiteral("crowd")); !crowd.isEmpty()) {
+        QString crowdError;
+        if (const auto spec = CrowdSpec::parse(crowd, &crowdError))
+            world.crowd = *spec;
+    }
     world.sharedDeviceId = keys.value(QStringLiteral("shared_device"));
     world.sharedOwnerId = keys.value(QStringLiteral("shared_owner"));
     world.viewerId = keys.value(QStringLiteral("viewer"));
@@ -330,7 +324,16 @@ bool DemoWorldBuilder::build(DemoWorld &world, bool demo, QString *error) {
     QDir(mediaDir).removeRecursively();
     QDir().mkpath(mediaDir);
 
-    world.pki = pki::TestPki::create();
+    world.freshPki = m_freshPki;
+    if (m_freshPki) {
+        world.pki = pki::TestPki::create();
+    } else if (auto bundled = bundledDemoPki()) {
+        world.pki = *bundled;
+    } else {
+        *error = QStringLiteral("the bundled demo PKI is missing from this build");
+        return false;
+    }
+    const QString pkiKind = m_freshPki ? QStringLiteral("fresh") : QStringLiteral("demo");
     if (!world.pki.isValid() || !world.pki.save(m_dataDir + QStringLiteral("/world"))) {
         *error = QStringLiteral("cannot create or save the PKI in %1/world").arg(m_dataDir);
         return false;
@@ -342,6 +345,7 @@ bool DemoWorldBuilder::build(DemoWorld &world, bool demo, QString *error) {
         q.prepare(QStringLiteral("INSERT INTO world(key, value) VALUES(?, ?)"));
         for (const auto &[key, value] :
              {std::pair{QStringLiteral("seed"), QString::number(m_seed)},
+              std::pair{QStringLiteral("pki"), pkiKind},
               std::pair{QStringLiteral("complete"), QStringLiteral("1")}}) {
             q.addBindValue(key);
             q.addBindValue(value);
@@ -424,7 +428,7 @@ bool DemoWorldBuilder::build(DemoWorld &world, bool demo, QString *error) {
             EventPlan e;
             e.id = QStringLiteral("evt-") + hex(rng.next(), 16);
             e.camera = i;
-            e.kind = pickLabel(rng);
+            e.kind = picks::label(rng);
             e.tsMs = createdMs - 60'000 - qint64(rng.unit() * double(kHistoryMs - 120'000));
             e.durationMs = 4000 + 1000 * rng.between(0, 26);
             e.ownCti = (i == kTransferredCamera && e.tsMs < transferMs) ? formerCti : ownerCti[i];
@@ -557,12 +561,26 @@ bool DemoWorldBuilder::build(DemoWorld &world, bool demo, QString *error) {
     world.transferMs = transferMs;
     world.eventCount = int(events.size());
     world.clipCount = clipCount;
+    if (!m_crowd.isEmpty()) {
+        CrowdBuildResult crowd;
+        QElapsedTimer crowdTimer;
+        crowdTimer.start();
+        if (!buildCrowd(m_crowd, world.pki, m_seed, createdMs, db, mediaDir, &crowd, error))
+            return fail(*error);
+        world.users << crowd.users;
+        world.eventCount += crowd.eventCount;
+        world.crowd = m_crowd;
+        qInfo("veriframe-cloud: crowd of %d accounts, %d cameras, %d events in %lld ms",
+              int(crowd.users.size()), crowd.cameraCount, crowd.eventCount, crowdTimer.elapsed());
+    }
     world.eventsPerCamera = m_eventsPerCamera;
     world.clipsPerCamera = m_clipsPerCamera;
     const QList<std::pair<QString, QString>> keys = {
         {QStringLiteral("seed"), QString::number(m_seed)},
+        {QStringLiteral("pki"), pkiKind},
         {QStringLiteral("events_per_camera"), QString::number(m_eventsPerCamera)},
         {QStringLiteral("clips_per_camera"), QString::number(m_clipsPerCamera)},
+        {QStringLiteral("crowd"), m_crowd.toString()},
         {QStringLiteral("created_ms"), QString::number(createdMs)},
         {QStringLiteral("shared_device"), world.sharedDeviceId},
         {QStringLiteral("shared_owner"), world.sharedOwnerId},

@@ -27,8 +27,11 @@ public:
         quint64 seed = 1;
         int eventsPerCamera = kEventsPerCamera;      // 1..CloudConfig::kMaxEventsPerCamera
         int clipsPerCamera = CloudConfig::kAllClips; // -1: all; N: the N newest non-sound
+        bool freshPki = false; // true: mint a PKI; false: the bundled demo PKI
+        CrowdSpec crowd;
         static Settings from(const CloudConfig &config) {
-            return {config.seed, config.eventsPerCamera, config.clipsPerCamera};
+            return {config.seed, config.eventsPerCamera, config.clipsPerCamera, config.freshPki,
+                    config.crowd};
         }
     };
 
@@ -45,6 +48,11 @@ public:
     // name their accounts alike.
     static QString userIdFor(const QString &username, quint64 seed);
 
+    // The demo PKI shipped in tools/cloud/demo-pki (compiled in): its roots are the anchors
+    // the app bundles (resources/trust), so an app started with --server alone trusts a demo
+    // cloud. Its private keys are public: demo only. nullopt only if the build lost it.
+    static std::optional<pki::TestPki> bundledDemoPki();
+
 private:
     std::optional<DemoWorld> load(QString *error);
     bool build(DemoWorld &world, bool demo, QString *error);
@@ -56,6 +64,8 @@ private:
     quint64 m_seed;
     int m_eventsPerCamera;
     int m_clipsPerCamera;
+    bool m_freshPki;
+    CrowdSpec m_crowd;
 };
 
 } // namespace vf::cloud

@@ -79,11 +79,11 @@ QByteArray Certificate::sha256() const {
                              : QCryptographicHash::hash(encoded, QCryptographicHash::Sha256);
 }
 
-QString Certificate::commonName() const {
+QString Certificate::subjectAttribute(int nid) const {
     if (!m_cert)
         return {};
     const X509_NAME *subject = X509_get_subject_name(m_cert.get());
-    const int index = X509_NAME_get_index_by_NID(subject, NID_commonName, -1);
+    const int index = X509_NAME_get_index_by_NID(subject, nid, -1);
     if (index < 0)
         return {};
     const ASN1_STRING *value = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(subject, index));
@@ -91,9 +91,17 @@ QString Certificate::commonName() const {
     const int length = ASN1_STRING_to_UTF8(&utf8, value);
     if (length < 0)
         return {};
-    const QString name = QString::fromUtf8(reinterpret_cast<const char *>(utf8), length);
+    const QString text = QString::fromUtf8(reinterpret_cast<const char *>(utf8), length);
     OPENSSL_free(utf8);
-    return name;
+    return text;
+}
+
+QString Certificate::commonName() const {
+    return subjectAttribute(NID_commonName);
+}
+
+QString Certificate::organization() const {
+    return subjectAttribute(NID_organizationName);
 }
 
 QDateTime Certificate::notBefore() const {

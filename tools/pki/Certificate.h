@@ -36,10 +36,13 @@ public:
     QByteArray sha256() const;
 
     QString commonName() const;
+    QString organization() const; // the subject's O, empty when absent
     QDateTime notBefore() const;
     QDateTime notAfter() const;
 
 private:
+    QString subjectAttribute(int nid) const;
+
     X509Ptr m_cert;
 };
 

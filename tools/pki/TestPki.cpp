@@ -7,8 +7,6 @@ namespace vf::pki {
 
 namespace {
 
-const QString kOrganization = QStringLiteral("Veriframe Test PKI");
-
 // File names inside a saved world; <base>.key.pem and <base>.cert.pem per issuer.
 const QString kDeviceRoot = QStringLiteral("device-root");
 const QString kDeviceIntermediate = QStringLiteral("device-intermediate");
@@ -19,8 +17,8 @@ const QString kOwnerAuthoritiesBundle = QStringLiteral("owner-authorities.pem");
 
 CertificateSpec caSpec(const QString &name, int pathLength, const TestPki::Options &o) {
     CertificateSpec spec;
-    spec.commonName = name;
-    spec.organization = kOrganization;
+    spec.commonName = o.namePrefix + name;
+    spec.organization = o.organization;
     spec.isCa = true;
     spec.pathLength = pathLength;
     spec.notBefore = o.notBefore;
@@ -78,19 +76,18 @@ std::optional<Issuer> loadIssuer(const QDir &dir, const QString &base) {
 
 TestPki TestPki::create(const Options &o) {
     TestPki pki;
-    pki.deviceRoot = makeIssuer(caSpec(QStringLiteral("Veriframe Test Device Root"), -1, o),
-                                o.caKeyType, nullptr);
+    pki.deviceRoot =
+        makeIssuer(caSpec(QStringLiteral(" Device Root"), -1, o), o.caKeyType, nullptr);
     // pathlen 0: the intermediate may issue camera leaves but no further CA (trust.md §1: at
     // most one intermediate).
-    pki.deviceIntermediate =
-        makeIssuer(caSpec(QStringLiteral("Veriframe Test Device Intermediate"), 0, o), o.caKeyType,
-                   &pki.deviceRoot);
-    pki.authorityRoot = makeIssuer(
-        caSpec(QStringLiteral("Veriframe Test Owner Authority Root"), -1, o), o.caKeyType, nullptr);
+    pki.deviceIntermediate = makeIssuer(caSpec(QStringLiteral(" Device Intermediate"), 0, o),
+                                        o.caKeyType, &pki.deviceRoot);
+    pki.authorityRoot =
+        makeIssuer(caSpec(QStringLiteral(" Owner Authority Root"), -1, o), o.caKeyType, nullptr);
 
     CertificateSpec leafSpec;
-    leafSpec.commonName = QStringLiteral("Veriframe Test Owner Authority");
-    leafSpec.organization = kOrganization;
+    leafSpec.commonName = o.namePrefix + QStringLiteral(" Owner Authority");
+    leafSpec.organization = o.organization;
     leafSpec.notBefore = o.notBefore;
     leafSpec.notAfter = o.notAfter;
     const Issuer authorityLeaf = makeIssuer(leafSpec, o.caKeyType, &pki.authorityRoot);
@@ -137,7 +134,8 @@ bool TestPki::isValid() const {
 CertificateSpec TestPki::deviceLeafSpec(const QString &deviceId) const {
     CertificateSpec spec;
     spec.commonName = deviceId;
-    spec.organization = kOrganization;
+    // Cameras carry their issuer's organization, so a demo world's cameras say "demo" too.
+    spec.organization = deviceIntermediate.cert.organization();
     spec.notBefore = deviceIntermediate.cert.notBefore();
     spec.notAfter = deviceIntermediate.cert.notAfter();
     return spec;

@@ -38,6 +38,9 @@ struct TestPkiOptions {
     QDateTime notBefore = QDateTime::currentDateTimeUtc().addYears(-10);
     QDateTime notAfter = QDateTime::currentDateTimeUtc().addYears(10);
     KeyType caKeyType = KeyType::P256; // roots, intermediate and authority leaf
+    // Names: "<namePrefix> Device Root" and so on, O = organization.
+    QString namePrefix = QStringLiteral("Veriframe Test");
+    QString organization = QStringLiteral("Veriframe Test PKI");
 };
 
 // A complete trust world (trust.md §1) built at run time: a device root with one intermediate

@@ -2,12 +2,14 @@
 
 namespace vf::cloud::test {
 
-QString TestCloud::start(const QString &dataDir, const QString &faultSpec, quint64 seed) {
+QString TestCloud::start(const QString &dataDir, const QString &faultSpec, quint64 seed,
+                         bool freshPki) {
     stop();
     CloudConfig config;
     config.dataDir = dataDir;
     config.demo = true;
     config.seed = seed;
+    config.freshPki = freshPki;
     QString error;
     const auto plan = FaultPlan::parse(faultSpec, seed, &error);
     if (!plan)

@@ -15,7 +15,9 @@ public:
     static constexpr quint64 kSeed = 7;
 
     // Starts a demo cloud on dataDir (built on first use, reused after). Empty on success.
-    QString start(const QString &dataDir, const QString &faultSpec = {}, quint64 seed = kSeed);
+    // freshPki: a PKI of the world's own rather than the bundled demo PKI (CloudConfig).
+    QString start(const QString &dataDir, const QString &faultSpec = {}, quint64 seed = kSeed,
+                  bool freshPki = false);
     void stop();
 
     CloudHost &host() { return *m_host; }
