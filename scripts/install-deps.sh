@@ -14,12 +14,14 @@ packages=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtquick-dialogs
   qml6-module-qtquick-shapes qml6-module-qtmultimedia qml6-module-qttest qml6-module-qtcore
-  qml6-module-qt-labs-settings qml6-module-qt-labs-platform
+  qml6-module-qt-labs-settings qml6-module-qt-labs-platform qml6-module-qt-labs-folderlistmodel
   # crypto, media
   libssl-dev openssl
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
   # headless runs and screenshots
   xvfb xauth fonts-dejavu-core python3
+  # packaging (scripts/package.sh): dpkg-shlibdeps for CPack's Depends, the metadata checks
+  dpkg-dev desktop-file-utils appstream
 )
 
 SUDO=""
