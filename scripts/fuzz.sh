@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang + ASan/UBSan, seeds them from a generated PKI and
-# events, and runs each one. FUZZ_SECONDS (default 30) per target, or FUZZ_RUNS executions.
+# events, the cloud's JSON answers and camsim's clips, and runs each one. FUZZ_SECONDS
+# (default 30) per target, or FUZZ_RUNS executions.
 #   scripts/fuzz.sh                 # CI smoke run
 #   FUZZ_RUNS=10000000 scripts/fuzz.sh   # the long run recorded in docs/fuzzing.md
 set -euo pipefail
@@ -18,10 +19,13 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 limit=(-max_total_time="${FUZZ_SECONDS:-30}")
 if [ -n "${FUZZ_RUNS:-}" ]; then limit=(-runs="$FUZZ_RUNS"); fi
 status=0
-for target in cose verifier revocation; do
+for target in cose verifier revocation events_json mp4_demux; do
   mkdir -p "$WORK/corpus/$target"
   echo "== fuzz_$target"
-  "$BUILD_DIR/tests/fuzz/fuzz_$target" "${limit[@]}" -max_len=20000 -timeout=10 \
+  max_len=20000
+  # The seed clips (camsim's, up to 320x180 for 2 s) are about 26 KB.
+  if [ "$target" = mp4_demux ]; then max_len=32768; fi
+  "$BUILD_DIR/tests/fuzz/fuzz_$target" "${limit[@]}" -max_len="$max_len" -timeout=10 \
     -print_final_stats=1 "$WORK/corpus/$target" 2>"$WORK/fuzz_$target.log" || status=$?
   grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ +DONE)" "$WORK/fuzz_$target.log" || true
   if [ "$status" -ne 0 ]; then

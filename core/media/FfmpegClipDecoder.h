@@ -24,9 +24,14 @@
 // them); for camera clips (320x180 .. 1080p) the conversion costs little.
 //
 // Bounds (Limits): at most maxStreams streams, at least one video stream, H.264 only, frames
-// at most maxWidth x maxHeight (also libavcodec's max_pixels). Violations, malformed input and
-// refused clips end in error(), never a crash.
+// at most maxWidth x maxHeight (also libavcodec's max_pixels), headers that claim at most
+// maxSamples samples and no more than the clip has bytes (FfmpegClipReader's header gate).
+// Violations, malformed input and refused clips end in error(), never a crash.
+//
+// The worker thread's demuxing and decoding is FfmpegClipReader's, which the fuzz target
+// fuzz_mp4_demux drives without a thread, a sink or an event loop.
 #include "ClipDecoder.h"
+#include "FfmpegClipReader.h"
 
 #include <QMutex>
 #include <QPointer>
@@ -45,11 +50,7 @@ namespace vf::media {
 class FfmpegClipDecoder final : public ClipDecoder {
     Q_OBJECT
 public:
-    struct Limits {
-        int maxWidth = 3840;
-        int maxHeight = 2160;
-        int maxStreams = 4;
-    };
+    using Limits = FfmpegClipLimits; // 3840 x 2160, 4 streams, 2^20 samples
 
     explicit FfmpegClipDecoder(QObject *parent = nullptr);
     explicit FfmpegClipDecoder(Limits limits, QObject *parent = nullptr);

@@ -3,6 +3,7 @@
 #include "ClipDecoderProbe.h"
 #include "ClipEncoder.h"
 #include "FfmpegClipDecoder.h"
+#include "FfmpegClipReader.h"
 #include "SceneSpec.h"
 #include "VerifiedClipBuffer.h"
 
@@ -441,6 +442,41 @@ private Q_SLOTS:
         QVERIFY(differingShare(viaQt, mapped, 8) < 0.01);
     }
 
+    void readerDecodesWithoutAThreadOrASink() {
+        // FfmpegClipReader, the worker's demux and decode (and fuzz_mp4_demux's entry point),
+        // driven directly: every frame in order, then the end; a seek lands on a keyframe.
+        vf::media::FfmpegClipReader reader(fullBuffer(demoClip()), {});
+        qint64 duration = 0;
+        reader.setDurationCallback([&](qint64 ms) { duration = ms; });
+        QCOMPARE(reader.openInput(), QString());
+        QCOMPARE(reader.openDecoder(), QString());
+        std::unique_ptr<AVFrame, void (*)(AVFrame *)> frame(av_frame_alloc(),
+                                                            [](AVFrame *f) { av_frame_free(&f); });
+        QList<qint64> positions;
+        QString error;
+        vf::media::FfmpegClipReader::Next next;
+        while ((next = reader.decodeNext(frame.get(), &error)) ==
+               vf::media::FfmpegClipReader::Next::Frame) {
+            positions.append(reader.toMs(frame->best_effort_timestamp));
+            if (positions.size() == 1) {
+                QVideoFrame video;
+                QCOMPARE(reader.convert(frame.get(), &video), QString());
+                QCOMPARE(video.size(), QSize(320, 180));
+            }
+            av_frame_unref(frame.get());
+        }
+        QCOMPARE(next, vf::media::FfmpegClipReader::Next::End);
+        QCOMPARE(error, QString());
+        QCOMPARE(positions.size(), kFrames);
+        for (int i = 0; i < kFrames; ++i)
+            QCOMPARE(positions.at(i), qint64(i) * 1000 / kFps);
+        QVERIFY(std::max(duration, reader.headerDurationMs()) >= kDurationMs - 1000 / kFps);
+
+        QCOMPARE(reader.seekTo(1500), QString());
+        QCOMPARE(reader.decodeNext(frame.get(), &error), vf::media::FfmpegClipReader::Next::Frame);
+        QCOMPARE(reader.toMs(frame->best_effort_timestamp), qint64(1000)); // the keyframe before
+    }
+
     void doubleSpeedPlaysFaster() {
         const QByteArray clip = demoClip();
         const auto playTime = [&](double speed) -> qint64 {
@@ -686,6 +722,63 @@ private Q_SLOTS:
         QVERIFY(waitFor([&] { return !rec.errors.isEmpty(); }, 10000));
         QVERIFY2(rec.errors.first().contains(u"at most 160x90"), qPrintable(rec.errors.first()));
         QCOMPARE(rec.frames, 0);
+    }
+
+    // fuzz_mp4_demux found a 4.7 KB clip whose track run claimed 83,886,085 samples: FFmpeg's
+    // mov demuxer allocated and filled its index for all of them (2.8 GB). The header gate
+    // refuses headers that claim more samples than the clip has bytes, wherever they sit.
+    void headersClaimingTooManySamplesAreRefused_data() {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("reason");
+        // Sets the 4 bytes at fieldOffset from the nth box of a type (its type's offset).
+        const auto patch = [](QByteArray bytes, const char *type, int nth, int fieldOffset,
+                              quint32 value) {
+            qsizetype at = -1;
+            for (int i = 0; i <= nth; ++i)
+                at = bytes.indexOf(type, at + 1);
+            if (at < 0)
+                qFatal("no %s box in the demo clip", type);
+            for (int i = 0; i < 4; ++i)
+                bytes[at + fieldOffset + i] = char(value >> (24 - 8 * i));
+            return bytes;
+        };
+        const QByteArray clip = demoClip();
+        const QString claims = QStringLiteral("claims");
+        QTest::newRow("first trun") << patch(clip, "trun", 0, 8, 83886085) << claims;
+        QTest::newRow("last trun") << patch(clip, "trun", 1, 8, 0x00ffffff) << claims;
+        QTest::newRow("constant stsz") << patch(clip, "stsz", 0, 12, 0x7fffffff) << claims;
+        // udta's place is as good as any: FFmpeg reads a box by its type wherever it sits.
+        const QByteArray elst = patch(clip, "udta", 0, 0, 0x656c7374); // "elst"
+        QTest::newRow("elst") << patch(elst, "elst", 0, 8, 100000) << claims;
+        QTest::newRow("cmov") << patch(clip, "udta", 0, 0, 0x636d6f76)
+                              << QStringLiteral("compressed headers");
+    }
+    void headersClaimingTooManySamplesAreRefused() {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, reason);
+        FfmpegClipDecoder decoder;
+        Recorder rec(decoder);
+        QVERIFY(decoder.open(fullBuffer(bytes)));
+        decoder.start();
+        QVERIFY(waitFor([&] { return !rec.errors.isEmpty() || rec.finished > 0; }, 10000));
+        QCOMPARE(rec.errors.size(), 1);
+        QVERIFY2(rec.errors.first().contains(reason), qPrintable(rec.errors.first()));
+        QCOMPARE(rec.frames, 0);
+    }
+
+    void theSampleLimitCountsEveryFragment() {
+        // The demo clip's two fragments claim 10 samples each.
+        FfmpegClipDecoder::Limits limits;
+        limits.maxSamples = 10;
+        FfmpegClipDecoder decoder(limits);
+        Recorder rec(decoder);
+        QVERIFY(decoder.open(fullBuffer(demoClip())));
+        decoder.start();
+        QVERIFY(waitFor([&] { return !rec.errors.isEmpty() || rec.finished > 0; }, 10000));
+        QCOMPARE(rec.errors.size(), 1);
+        QVERIFY2(rec.errors.first().contains(u"claims 20 samples"), qPrintable(rec.errors.first()));
+        QVERIFY2(rec.errors.first().contains(u"at most 10 samples"),
+                 qPrintable(rec.errors.first()));
     }
 
     void openRulesAndStates() {
