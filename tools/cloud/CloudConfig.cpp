@@ -44,7 +44,7 @@ QString CloudConfig::usage() {
                "usage: veriframe-cloud --listen 127.0.0.1:PORT --data DIR [--demo] [--seed N]\n"
                "                       [--fault NAME:P,...] [--events-per-camera N]\n"
                "                       [--clips-per-camera N] [--fresh-pki]\n"
-               "                       [--crowd USERS:CAMERAS:EVENTS[:HEAVY]]\n"
+               "                       [--crowd USERS:CAMERAS:EVENTS[:HEAVY]] [--latency MS]\n"
                "\n"
                "The Veriframe reference cloud (cloud-api.md) on loopback.\n"
                "  --listen HOST:PORT  loopback address; PORT 0 picks a free port\n"
@@ -64,6 +64,8 @@ QString CloudConfig::usage() {
                "                      <name>-demo) owning CAMERAS cameras with EVENTS small\n"
                "                      events each over the last day; the first HEAVY\n"
                "                      accounts share half of the cameras (the storm test)\n"
+               "  --latency MS        answer every request MS ms after it arrived (a network\n"
+               "                      round trip; default 0)\n"
                "  --fresh-pki         mint a PKI for this DIR instead of using the bundled\n"
                "                      demo PKI (whose roots the app trusts by default)\n"
                "A DIR whose world was built with other counts or the other PKI is rebuilt.\n"
@@ -91,6 +93,7 @@ CloudConfig::ParseResult CloudConfig::fromArguments(const QStringList &arguments
     CloudConfig config;
     bool haveListen = false;
     QString faultSpec;
+    int latencyMs = 0;
     auto fail = [&result](const QString &message) {
         result.error = message;
         return result;
@@ -108,7 +111,8 @@ CloudConfig::ParseResult CloudConfig::fromArguments(const QStringList &arguments
         } else if (arg == QLatin1String("--listen") || arg == QLatin1String("--data") ||
                    arg == QLatin1String("--seed") || arg == QLatin1String("--fault") ||
                    arg == QLatin1String("--events-per-camera") ||
-                   arg == QLatin1String("--clips-per-camera") || arg == QLatin1String("--crowd")) {
+                   arg == QLatin1String("--clips-per-camera") || arg == QLatin1String("--crowd") ||
+                   arg == QLatin1String("--latency")) {
             if (!hasValue)
                 return fail(QStringLiteral("%1 needs a value").arg(arg));
             const QString value = arguments.at(++i);
@@ -121,6 +125,13 @@ CloudConfig::ParseResult CloudConfig::fromArguments(const QStringList &arguments
                 if (value.isEmpty())
                     return fail(QStringLiteral("--data needs a directory"));
                 config.dataDir = value;
+            } else if (arg == QLatin1String("--latency")) {
+                bool ok = false;
+                latencyMs = value.toInt(&ok);
+                if (!ok || latencyMs < 0 || latencyMs > 10000)
+                    return fail(QStringLiteral("--latency expects milliseconds from 0 to 10000, "
+                                               "got '%1'")
+                                    .arg(value));
             } else if (arg == QLatin1String("--crowd")) {
                 QString error;
                 const auto crowd = CrowdSpec::parse(value, &error);
@@ -161,9 +172,10 @@ CloudConfig::ParseResult CloudConfig::fromArguments(const QStringList &arguments
     if (config.dataDir.isEmpty())
         return fail(QStringLiteral("--data DIR is required"));
     QString error;
-    const auto plan = FaultPlan::parse(faultSpec, config.seed, &error);
+    auto plan = FaultPlan::parse(faultSpec, config.seed, &error);
     if (!plan)
         return fail(QStringLiteral("--fault: %1").arg(error));
+    plan->setLatencyMs(latencyMs);
     config.faults = *plan;
     result.config = config;
     return result;

@@ -102,9 +102,10 @@ void CloudHost::setFaultPlan(const FaultPlan &plan) {
 
 QString CloudHost::setFaultSpec(const QString &spec) {
     QString error;
-    const auto plan = FaultPlan::parse(spec, m_config.seed, &error);
+    auto plan = FaultPlan::parse(spec, m_config.seed, &error);
     if (!plan)
         return error;
+    plan->setLatencyMs(faultPlan().latencyMs()); // the network stays what it was
     setFaultPlan(*plan);
     return {};
 }

@@ -41,8 +41,8 @@ public:
     // plan (a request already received keeps the plan it arrived under). Thread-safe: any
     // thread, running or not; it outlives stop() and applies to the next start() too.
     void setFaultPlan(const FaultPlan &plan);
-    // As setFaultPlan, from a --fault spec with the host's seed; empty, or why spec is bad
-    // (the plan in force is then kept).
+    // As setFaultPlan, from a --fault spec with the host's seed, keeping the latency in
+    // force; empty, or why spec is bad (the plan in force is then kept).
     QString setFaultSpec(const QString &spec);
     // The plan in force (a copy). Thread-safe.
     FaultPlan faultPlan() const;

@@ -174,6 +174,7 @@ void CloudServer::dispatch(const QHttpServerRequest &request, QHttpServerRespond
     // waits here (shared, so the continuation stays copyable) while a worker computes the
     // reply. The client may hang up meanwhile: then the socket is gone and the reply dropped.
     const bool delayed = FaultInjector::delaysRequest(*r.faults, r.serial);
+    const int delayMs = (delayed ? FaultPlan::kSlowDelayMs : 0) + r.faults->latencyMs();
     auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
     QPointer<QTcpSocket> socket = shared->socket();
     // The answer comes back to this thread with a queued call, not a QFuture continuation:
@@ -191,8 +192,8 @@ void CloudServer::dispatch(const QHttpServerRequest &request, QHttpServerRespond
                 Qt::QueuedConnection);
         });
     };
-    if (delayed)
-        QTimer::singleShot(FaultPlan::kSlowDelayMs, this, run);
+    if (delayMs > 0)
+        QTimer::singleShot(delayMs, this, run);
     else
         run();
 }

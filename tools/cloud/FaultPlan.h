@@ -53,9 +53,16 @@ public:
 
     QString toString() const;
 
+    // Not a lie but a network: every answer leaves this long after its request arrived (a
+    // round trip; `--latency MS`, 0 on loopback). Benchmarks use it to measure the client
+    // as it meets a real cloud, where waiting, not CPU, bounds a sync.
+    int latencyMs() const { return m_latencyMs; }
+    void setLatencyMs(int ms) { m_latencyMs = qMax(0, ms); }
+
 private:
     QHash<Fault, double> m_probability;
     quint64 m_seed = 0;
+    int m_latencyMs = 0;
 };
 
 // The plan in force while a cloud runs, replaceable at any time from any thread (tests switch

@@ -346,6 +346,30 @@ private Q_SLOTS:
         QVERIFY(slow.elapsedMs > fast + FaultPlan::kSlowDelayMs / 2);
     }
 
+    // --latency: every answer waits a round trip, and a new fault spec keeps it.
+    void latencyDelaysEveryAnswerAndSurvivesANewSpec() {
+        startWith(QString());
+        const QString token = m_cloud.session(QStringLiteral("alice")).token;
+        FaultPlan plan = m_cloud.host().faultPlan();
+        plan.setLatencyMs(150);
+        m_cloud.host().setFaultPlan(plan);
+        QCOMPARE(m_cloud.host().setFaultSpec(QStringLiteral("tamper:0.1")), QString());
+        QCOMPARE(m_cloud.host().faultPlan().latencyMs(), 150);
+        for (const char *path : {"/v1/devices", "/v1/events?limit=5"}) {
+            const HttpResult r = m_cloud.client().get(QLatin1String(path), token);
+            QCOMPARE(r.status, 200);
+            QVERIFY2(r.elapsedMs >= 145, qPrintable(QString::number(r.elapsedMs)));
+        }
+        QString error;
+        QVERIFY(!CloudConfig::fromArguments(
+                     {"--listen", "127.0.0.1:0", "--data", "/tmp/x", "--latency", "-1"})
+                     .config);
+        const auto parsed = CloudConfig::fromArguments(
+            {"--listen", "127.0.0.1:0", "--data", "/tmp/x", "--latency", "20"});
+        QVERIFY(parsed.config);
+        QCOMPARE(parsed.config->faults.latencyMs(), 20);
+    }
+
     void partialFaultsAreDeterministicForASeed() {
         startWith(QStringLiteral("mixup:0.5"));
         auto ids = [this]() {
