@@ -8,9 +8,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${FUZZ_BUILD_DIR:-build-fuzz}
 WORK=${FUZZ_WORK:-$BUILD_DIR/work}
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_COMPILER=clang++ -DVERIFRAME_FUZZ=ON >/dev/null
-cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+targets=(fuzz_cose fuzz_verifier fuzz_revocation fuzz_events_json fuzz_mp4_demux fuzz_seeds)
+if grep -q "^VERIFRAME_FUZZ_TARGETS:INTERNAL=ON" "$BUILD_DIR/CMakeCache.txt" 2>/dev/null &&
+  grep -q "^VERIFRAME_SANITIZE:BOOL=ON" "$BUILD_DIR/CMakeCache.txt"; then
+  # FUZZ_BUILD_DIR is scripts/sanitizers.sh's clang ASan+UBSan test tree (as under CI): its
+  # fuzz targets are built already, with the same instrumentation.
+  echo "fuzz targets from the ASan+UBSan tree $BUILD_DIR"
+else
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_COMPILER=clang++ -DVERIFRAME_FUZZ=ON >/dev/null
+fi
+cmake --build "$BUILD_DIR" --parallel "$(nproc)" --target "${targets[@]}"
 rm -rf "$WORK"
 "$BUILD_DIR/tests/fuzz/fuzz_seeds" "$WORK"
 export VF_FUZZ_WORLD="$WORK/world"

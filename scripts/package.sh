@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds the Debian package and tests it (docs/packaging.md):
 #   1. a Release build without tests in BUILD_DIR (default build-package), then cpack -G DEB;
+#      with PACKAGE_FROM_TREE=1, BUILD_DIR is an already configured tree (scripts/test.sh
+#      packages its RelWithDebInfo test tree: cpack installs only the install() rules and
+#      strips the programs, so the .deb is the same software without a second build);
 #   2. checks of what the .deb holds: the programs, the desktop entry and the AppStream
 #      metainfo (desktop-file-validate, appstreamcli validate), every icon size, the Depends;
 #   3. with --install, or CI=true (and root or sudo): installs it with apt-get, runs the
@@ -32,9 +35,14 @@ fail() {
 }
 started=$SECONDS
 
-step "configure and build $BUILD_DIR (Release, no tests)"
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DVERIFRAME_BUILD_TESTS=OFF \
-  -DVERIFRAME_CAMSIM=ON >/dev/null
+if [ -n "${PACKAGE_FROM_TREE:-}" ]; then
+  [ -f "$BUILD_DIR/CMakeCache.txt" ] || fail "PACKAGE_FROM_TREE: $BUILD_DIR is not a configured tree"
+  step "build $BUILD_DIR as configured ($(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$BUILD_DIR/CMakeCache.txt"))"
+else
+  step "configure and build $BUILD_DIR (Release, no tests)"
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DVERIFRAME_BUILD_TESTS=OFF \
+    -DVERIFRAME_CAMSIM=ON >/dev/null
+fi
 cmake --build "$BUILD_DIR" --parallel "$(nproc)"
 
 step "cpack -G DEB"

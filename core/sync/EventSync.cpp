@@ -2,6 +2,7 @@
 
 #include "CloudJson.h"
 #include "Store.h"
+#include "ThreadHandoff.h"
 
 #include <QDateTime>
 
@@ -224,17 +225,17 @@ void EventSync::onThumbnail(vf::net::ApiCall *call, const QString &eventId) {
 void EventSync::verifyOnPool(const StoredEvent &event, QByteArray bytes, bool fromCache) {
     ++m_verifying;
     const SyncContext context = m_context;
-    m_pool.start([this, context, event, bytes = std::move(bytes), fromCache]() mutable {
-        const Judgement judgement = judgeThumbnail(context, event, bytes, nowMs(), !fromCache);
-        bytes = QByteArray(); // refused or cached: this copy goes now
-        QMetaObject::invokeMethod(
-            this,
-            [this, event, judgement] {
+    // startOnPool/postTo: the plain QThreadPool::start and queued call, with the hand-off
+    // visible to ThreadSanitizer (ThreadHandoff.h).
+    vf::threading::startOnPool(
+        m_pool, [this, context, event, bytes = std::move(bytes), fromCache]() mutable {
+            const Judgement judgement = judgeThumbnail(context, event, bytes, nowMs(), !fromCache);
+            bytes = QByteArray(); // refused or cached: this copy goes now
+            vf::threading::postTo(this, [this, event, judgement] {
                 --m_verifying;
                 onJudged(event, judgement);
-            },
-            Qt::QueuedConnection);
-    });
+            });
+        });
 }
 
 void EventSync::onJudged(const StoredEvent &event, const Judgement &judgement) {
@@ -257,7 +258,7 @@ void EventSync::onJudged(const StoredEvent &event, const Judgement &judgement) {
 void EventSync::revalidateCached() {
     ++m_verifying;
     const SyncContext context = m_context;
-    m_pool.start([this, context] {
+    vf::threading::startOnPool(m_pool, [this, context] {
         // Every verified event of the account, judged again from its cached bytes under the
         // verifier's current revocation list; only changes are posted back.
         std::optional<vf::store::EventCursor> after;
@@ -273,25 +274,20 @@ void EventSync::revalidateCached() {
                 const auto bytes =
                     context.store->media().load(context.account, event.thumbnailSha256);
                 if (!bytes) {
-                    QMetaObject::invokeMethod(
-                        this, [this, id = event.id] { retry(id); }, Qt::QueuedConnection);
+                    vf::threading::postTo(this, [this, id = event.id] { retry(id); });
                     continue;
                 }
                 const Judgement judgement = judgeThumbnail(context, event, *bytes, nowMs(), false);
                 if (judgement.verdict.verified())
                     continue;
-                QMetaObject::invokeMethod(
-                    this, [this, event, judgement] { onJudged(event, judgement); },
-                    Qt::QueuedConnection);
+                vf::threading::postTo(this,
+                                      [this, event, judgement] { onJudged(event, judgement); });
             }
         }
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                --m_verifying;
-                updateIdle();
-            },
-            Qt::QueuedConnection);
+        vf::threading::postTo(this, [this] {
+            --m_verifying;
+            updateIdle();
+        });
     });
 }
 

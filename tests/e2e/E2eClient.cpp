@@ -1,6 +1,7 @@
 #include "E2eClient.h"
 
 #include "Store.h"
+#include "ThreadHandoff.h"
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
@@ -20,10 +21,9 @@ E2eClient::E2eClient(const QUrl &server, const QString &dataDir,
     if (!m_session->open(&error))
         qFatal("cannot open the client store: %s", qPrintable(error));
     // Records arrive from worker threads too; the test reads them after waiting, on the
-    // main thread, so they are appended under a queued hop.
+    // main thread, so they are appended under a queued hop (postTo: visible to TSan).
     m_session->automationLog().setObserver([this](const QJsonObject &record) {
-        QMetaObject::invokeMethod(
-            m_session.get(), [this, record] { m_records << record; }, Qt::QueuedConnection);
+        vf::threading::postTo(m_session.get(), [this, record] { m_records << record; });
     });
 }
 

@@ -6,6 +6,7 @@
 #include "CacheSchema.h"
 #include "OpenSsl.h"
 #include "OutboxSchema.h"
+#include "ThreadHandoff.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -797,7 +798,8 @@ private Q_SLOTS:
         pool.setMaxThreadCount(6);
         constexpr int kTasks = 12, kEach = 25;
         for (int task = 0; task < kTasks; ++task) {
-            pool.start([&, task] {
+            // pool.start, with the hand-off visible to TSan (ThreadHandoff.h).
+            threading::startOnPool(pool, [&, task] {
                 for (int i = 0; i < kEach; ++i) {
                     const QString id = QStringLiteral("t%1-%2").arg(task).arg(i);
                     QString error;
