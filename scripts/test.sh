@@ -26,7 +26,7 @@ summary() {
   printf '  %s\n' "${timings[@]}"
   printf '  %-34s %5d s\n' total $((SECONDS - all_start))
 }
-trap 'status=$?; ((status == 0)) || { summary; echo "FAILED in step: $current"; }' EXIT
+trap 'status=$?; ((status == 0)) || { failed=$current; summary; echo "FAILED in step: $failed"; }' EXIT
 
 step "build"
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVERIFRAME_BUILD_TESTS=ON \

@@ -169,7 +169,9 @@ int main(int argc, char **argv) {
         if (const auto [listingFailed, loading] = unfinished();
             listingFailed || !loading.isEmpty()) {
             ++recoveries;
-            QTimer::singleShot(1000, &app, [&session, listingFailed, loading] {
+            // Copies by name: clang 14 cannot capture structured bindings.
+            QTimer::singleShot(1000, &app,
+                               [&session, listingFailed = listingFailed, loading = loading] {
                 if (!session.events())
                     return;
                 if (listingFailed)
