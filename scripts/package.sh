@@ -72,6 +72,7 @@ expected=(
   usr/bin/veriframe usr/bin/veriframe-verify usr/bin/veriframe-cloud
   "usr/share/applications/$app_id.desktop" "usr/share/metainfo/$app_id.metainfo.xml"
   "usr/share/icons/hicolor/scalable/apps/$app_id.svg"
+  usr/share/doc/veriframe/copyright usr/share/doc/veriframe/changelog.gz
 )
 for size in 16 32 48 64 128 256 512; do
   expected+=("usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png")
@@ -90,6 +91,12 @@ desktop-file-validate "$work/root/usr/share/applications/$app_id.desktop"
 appstreamcli validate --no-net "$work/root/usr/share/metainfo/$app_id.metainfo.xml"
 grep -q "<release version=\"$version\"" "$work/root/usr/share/metainfo/$app_id.metainfo.xml" ||
   fail "the metainfo has no <release version=\"$version\">: add the release notes"
+grep -q "^License: GPL-3.0+" "$work/root/usr/share/doc/veriframe/copyright" ||
+  fail "the copyright file names no licence"
+grep -q "<project_license>GPL-3.0-or-later</project_license>" \
+  "$work/root/usr/share/metainfo/$app_id.metainfo.xml" || fail "the metainfo names no project licence"
+zcat "$work/root/usr/share/doc/veriframe/changelog.gz" | head -1 | grep -q "^veriframe ($version)" ||
+  fail "the changelog's first entry is not $version"
 dpkg-deb -f "$deb" Package Version Architecture Section Installed-Size Depends Recommends
 for dep in libqt6quick6 libssl3 qml6-module-qtquick-controls qml6-module-qtmultimedia \
   libqt6sql6-sqlite; do
