@@ -131,14 +131,24 @@ Item {
         }
     }
 
+    // The caption: the camera's name and the time, the "Shared" mark and the label chip at the
+    // right. Where the whole name would not fit beside them (narrow phone tiles, long
+    // translated labels such as "Mouvement"), the chip moves down beside the time so the name
+    // keeps the full width.
     RowLayout {
+        id: caption
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: 10 }
         height: 32
         spacing: 6
+        readonly property bool chipBelow: !tile.refused && cameraName.implicitWidth + spacing
+            + (sharedMark.visible ? sharedMark.implicitWidth + spacing : 0)
+            + sideChip.implicitWidth > width
         ColumnLayout {
             spacing: 0
             Layout.fillWidth: true
             Label {
+                id: cameraName
+                objectName: "tileCameraName"
                 Layout.fillWidth: true
                 // A refused entry's camera name is the cloud's word about someone else's
                 // camera: not repeated here (the details show its IDs).
@@ -148,21 +158,39 @@ Item {
                 font.weight: Font.DemiBold
                 color: Theme.text
             }
-            Label {
-                id: timeText
-                text: tile.item ? Qt.formatTime(tile.item.time, Locale.ShortFormat) : ""
-                font.pixelSize: 12
-                color: Theme.textMuted
+            RowLayout {
+                spacing: 6
+                Layout.fillWidth: true
+                Label {
+                    id: timeText
+                    Layout.fillWidth: true
+                    text: tile.item ? Qt.formatTime(tile.item.time, Locale.ShortFormat) : ""
+                    font.pixelSize: 12
+                    color: Theme.textMuted
+                }
+                LabelChip {
+                    objectName: "tileChipBelow"
+                    label: tile.item ? tile.item.label : ""
+                    visible: caption.chipBelow
+                    implicitHeight: 16
+                }
             }
         }
         Label {
+            id: sharedMark
             visible: !!tile.item && tile.item.shared && tile.verified
             text: qsTr("Shared")
             font.pixelSize: 11
             color: Theme.textMuted
             Accessible.name: qsTr("Shared with you")
         }
-        LabelChip { label: tile.item ? tile.item.label : ""; visible: !tile.refused }
+        LabelChip {
+            id: sideChip
+            objectName: "tileChip"
+            label: tile.item ? tile.item.label : ""
+            // Hidden, it keeps its implicit width, which chipBelow measures.
+            visible: !tile.refused && !caption.chipBelow
+        }
     }
 
     MouseArea {

@@ -60,6 +60,29 @@ TestCase {
         verify(tile.Accessible.name.indexOf("Front door") >= 0)
     }
 
+    function test_narrowTileKeepsTheWholeCameraName() {
+        // Wide enough: name and chip share the caption row.
+        const wide = createTemporaryObject(tileComponent, testCase,
+            { item: item(EventsModel.Verified, { label: "motion" }) })
+        verify(findByName(wide, "tileChip").visible)
+        verify(!findByName(wide, "tileChipBelow").visible)
+        // A phone tile with a name that would be elided beside the chip: the chip moves
+        // below and the name gets the caption's whole width.
+        const narrow = createTemporaryObject(tileComponent, testCase,
+            { width: 180, item: item(EventsModel.Verified,
+                                      { cameraName: "Front door, garden side", label: "motion" }) })
+        verify(!findByName(narrow, "tileChip").visible)
+        verify(findByName(narrow, "tileChipBelow").visible)
+        const name = findByName(narrow, "tileCameraName")
+        compare(name.text, "Front door, garden side")
+        tryCompare(name, "width", narrow.width - 20) // the caption's whole width (margins 10)
+        // A refused tile has no chip either way.
+        const refused = createTemporaryObject(tileComponent, testCase,
+            { width: 180, item: item(EventsModel.Refused, { reason: "foreign_owner" }) })
+        verify(!findByName(refused, "tileChip").visible)
+        verify(!findByName(refused, "tileChipBelow").visible)
+    }
+
     function test_refusedTileHasNoImageAtAll() {
         // Even with a (leftover) URL, a refused tile must not create an Image.
         const tile = createTemporaryObject(tileComponent, testCase,

@@ -172,13 +172,13 @@ int main(int argc, char **argv) {
             // Copies by name: clang 14 cannot capture structured bindings.
             QTimer::singleShot(1000, &app,
                                [&session, listingFailed = listingFailed, loading = loading] {
-                if (!session.events())
-                    return;
-                if (listingFailed)
-                    session.refresh();
-                for (const QString &id : loading)
-                    session.events()->retry(id);
-            });
+                                   if (!session.events())
+                                       return;
+                                   if (listingFailed)
+                                       session.refresh();
+                                   for (const QString &id : loading)
+                                       session.events()->retry(id);
+                               });
             return;
         }
         if (!imagesDone) {
