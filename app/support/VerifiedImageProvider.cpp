@@ -1,5 +1,6 @@
 #include "VerifiedImageProvider.h"
 
+#include "ThreadHandoff.h"
 #include "ThumbnailDecoder.h"
 
 #include <QCoreApplication>
@@ -17,17 +18,27 @@ public:
         , m_requested(requested)
         , m_gate(std::move(gate)) {
         setAutoDelete(false); // the QML engine owns the response
+        // Handed to the pool, read by its worker; the result is read on the engine's thread
+        // after finished(). Qt orders both hand-offs; these state it to TSan
+        // (core/threading/ThreadHandoff.h), and are nothing in other builds.
+        threading::published(this);
     }
 
     void run() override {
+        threading::received(this);
         load();
+        threading::published(this);
         Q_EMIT finished(); // QQuickImageResponse::finished may be emitted from any thread
     }
 
     QQuickTextureFactory *textureFactory() const override {
+        threading::received(this);
         return QQuickTextureFactory::textureFactoryForImage(m_image);
     }
-    QString errorString() const override { return m_error; }
+    QString errorString() const override {
+        threading::received(this);
+        return m_error;
+    }
 
 private:
     Q_DECLARE_TR_FUNCTIONS(VerifiedImageProvider)

@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <vector>
+
 using namespace vf;
 
 class ImageProviderTest : public QObject {
@@ -88,6 +90,35 @@ private Q_SLOTS:
         }
         QVERIFY(verified > 0);
         QVERIFY(refused > 0); // the faults were on
+    }
+
+    void manyRequestsInFlightEachGetTheirOwnPicture() {
+        // As in the app: a whole grid requested at once, the pool's workers answering in any
+        // order (under TSan, the responses' hand-offs between threads are checked too).
+        const QString account = client->session().userId();
+        const auto events = client->session().store()->events().page(account, {}, {}, 1000);
+        std::vector<std::unique_ptr<QQuickImageResponse>> responses;
+        for (int round = 0; round < 3; ++round)
+            for (const store::StoredEvent &e : events)
+                responses.emplace_back(provider->requestImageResponse(idFor(e), {}));
+        QVERIFY(provider->waitForDone(30000));
+        int pictures = 0;
+        for (std::size_t i = 0; i < responses.size(); ++i) {
+            const store::StoredEvent &e = events.at(qsizetype(i % std::size_t(events.size())));
+            const QString error = responses[i]->errorString();
+            std::unique_ptr<QQuickTextureFactory> factory(
+                error.isEmpty() ? responses[i]->textureFactory() : nullptr);
+            if (e.state == store::VerificationState::Verified) {
+                QVERIFY2(error.isEmpty(), qPrintable(error));
+                QVERIFY(factory);
+                QCOMPARE(factory->image().size(), QSize(320, 180));
+                ++pictures;
+            } else {
+                QVERIFY(!factory);
+                QVERIFY(!error.isEmpty());
+            }
+        }
+        QVERIFY(pictures > 0);
     }
 
     void requestedSizeScalesDown() {
