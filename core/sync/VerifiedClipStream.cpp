@@ -27,17 +27,28 @@ void VerifiedClipStream::start() {
         Q_EMIT failed(tr("This event has no clip."));
         return;
     }
+    // The first part is asked for now and travels while the checks below run (on this
+    // thread, so its answer cannot be handled before they are done). Its length is not known
+    // yet: the cloud gives at most what the clip has (an HTTP range past the end is cut), and
+    // whatever comes goes to the segment verifier like every later part, which refuses bytes
+    // beyond the attested length. A refused clip's request is cancelled; nothing of it is
+    // kept or released.
+    requestRange(0, kChunkBytes - 1);
     m_authorisation = m_context.verifier->verify(mediaRequest(
         m_context, m_event, MediaRole::Clip, nullptr, QDateTime::currentMSecsSinceEpoch()));
     if (!m_authorisation.authorisedForStream() || !m_authorisation.evidence.attestedMedia) {
+        cancel();
         refuse(m_authorisation);
         return;
     }
     const vf::trust::MediaDescriptor &media = *m_authorisation.evidence.attestedMedia;
     m_total = media.length;
     m_verifier = std::make_unique<vf::trust::ClipStreamVerifier>(media);
+    if (m_total <= 0)
+        cancel(); // nothing to fetch: finish() decides
     m_state = State::Streaming;
-    requestNext();
+    if (!m_call)
+        requestNext();
 }
 
 void VerifiedClipStream::cancel() {
@@ -61,8 +72,11 @@ void VerifiedClipStream::requestNext() {
         Q_EMIT completed();
         return;
     }
-    const qint64 to = qMin(m_total, m_requested + kChunkBytes) - 1;
-    m_call = m_api.mediaRange(m_event.clipUrl, m_requested, to);
+    requestRange(m_requested, qMin(m_total, m_requested + kChunkBytes) - 1);
+}
+
+void VerifiedClipStream::requestRange(qint64 from, qint64 to) {
+    m_call = m_api.mediaRange(m_event.clipUrl, from, to);
     vf::net::ApiCall *call = m_call;
     connect(call, &vf::net::ApiCall::finished, this, [this, call] { onChunk(call); });
 }

@@ -6,6 +6,7 @@
 #include "FakeHttpServer.h"
 #include "Store.h"
 #include "TestWorld.h"
+#include "VerifiedClipStream.h"
 #include "VerifiedMediaGate.h"
 
 #include <QJsonArray>
@@ -34,7 +35,7 @@ QJsonObject listingEntry(test::EventFixture &event, const QString &id) {
             {"attestation", QString::fromLatin1(event.attestationBytes->toBase64())},
             {"claim", QString::fromLatin1(event.claimBytes->toBase64())},
             {"thumbnail", QStringLiteral("/v1/media/%1/thumbnail").arg(id)},
-            {"clip", QJsonValue::Null}};
+            {"clip", QStringLiteral("/v1/media/%1/clip").arg(id)}};
 }
 
 QByteArray listing(const QList<QJsonObject> &entries) {
@@ -229,6 +230,112 @@ private Q_SLOTS:
             bobGate.releaseThumbnail("e4", [&](const QByteArray &) { decoderRan = true; }).outcome,
             sync::VerifiedMediaGate::Outcome::NotVerified);
         QVERIFY(!decoderRan);
+    }
+
+    // Clips: the first part is asked for while the checks run, and released only as it
+    // passes the segment verifier.
+
+private:
+    // Syncs event as `id` (its thumbnail answered honestly) and returns the stored row.
+    store::StoredEvent synced(test::EventFixture &event, const QString &id) {
+        server->script = {ScriptedAnswer::respond(200, listing({listingEntry(event, id)})),
+                          ScriptedAnswer::respond(200, event.thumbnail)};
+        auto sync = makeSync();
+        sync->refresh();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(sync->isIdle() && sync->firstPageLoaded(), 5000); }();
+        return store->events().find(TestWorld::alice(), id).value_or(store::StoredEvent{});
+    }
+    struct ClipRun {
+        QByteArray released;
+        QString refusedReason;
+        bool completed = false;
+    };
+    ClipRun play(const store::StoredEvent &row) {
+        ClipRun run;
+        sync::VerifiedClipStream stream(*api, context, row);
+        connect(&stream, &sync::VerifiedClipStream::verifiedBytes, this,
+                [&](const QByteArray &bytes, qint64 offset) {
+                    QCOMPARE(offset, qint64(run.released.size()));
+                    run.released += bytes;
+                });
+        connect(&stream, &sync::VerifiedClipStream::refused, this,
+                [&](const QString &reason) { run.refusedReason = reason; });
+        connect(&stream, &sync::VerifiedClipStream::completed, this, [&] { run.completed = true; });
+        stream.start();
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(run.completed || !run.refusedReason.isEmpty() ||
+                                         stream.state() == sync::VerifiedClipStream::State::Failed,
+                                     5000);
+        }();
+        return run;
+    }
+    QList<QByteArray> clipRanges() const {
+        QList<QByteArray> ranges;
+        for (const QByteArray &head : server->requests)
+            if (head.contains("/clip "))
+                for (const QByteArray &line : head.split('\n'))
+                    if (line.toLower().startsWith("range:"))
+                        ranges << line.mid(6).trimmed();
+        return ranges;
+    }
+
+private Q_SLOTS:
+    void clipFirstPartTravelsDuringTheChecks() {
+        auto event = world.ownerEvent(world.cameraP256); // 300 KiB + 123, 64 KiB segments
+        const store::StoredEvent row = synced(event, "c1");
+        QCOMPARE(row.state, store::VerificationState::Verified);
+        const qint64 chunk = sync::VerifiedClipStream::kChunkBytes;
+        server->requests.clear();
+        server->script = {ScriptedAnswer::respond(206, event.clip.left(chunk)),
+                          ScriptedAnswer::respond(206, event.clip.mid(chunk))};
+        const ClipRun run = play(row);
+        QVERIFY(run.completed);
+        QCOMPARE(run.released, event.clip);
+        // The first part, then the rest up to the attested length.
+        QCOMPARE(clipRanges(), (QList<QByteArray>{"bytes=0-262143", "bytes=262144-307322"}));
+        QCOMPARE(recordsOfType("displayed"), 1);
+    }
+
+    void shortClipAnsweredPastItsEndIsRefused() {
+        // A clip shorter than the first request: an honest cloud cuts the range at the end;
+        // one that sends more than was attested gets nothing released.
+        auto event = world.ownerEvent(world.cameraEd25519);
+        event.clip = QByteArray(10 * 1024, 'c');
+        event.attestation.media[1] = pki::MediaItem::describe(
+            QStringLiteral("clip"), QStringLiteral("video/mp4"), event.clip, 4096);
+        const store::StoredEvent row = synced(event, "c2");
+        QCOMPARE(row.state, store::VerificationState::Verified);
+
+        server->requests.clear();
+        server->script = {ScriptedAnswer::respond(206, event.clip)};
+        ClipRun run = play(row);
+        QVERIFY(run.completed);
+        QCOMPARE(run.released, event.clip);
+        // Asked for before the checks had read the length from the attestation.
+        QCOMPARE(clipRanges(), QList<QByteArray>{"bytes=0-262143"});
+
+        server->script = {ScriptedAnswer::respond(206, event.clip + QByteArray(100, 'x'))};
+        run = play(row);
+        QVERIFY(!run.completed);
+        QCOMPARE(run.refusedReason, QStringLiteral("media_mismatch"));
+        QVERIFY(run.released.isEmpty());
+        QCOMPARE(store->events().find(TestWorld::alice(), "c2")->state,
+                 store::VerificationState::Refused);
+        QCOMPARE(store->outbox().pending(TestWorld::alice()).size(), 1);
+    }
+
+    void foreignClipsFirstPartIsCancelled() {
+        // bob's camera event listed to alice: refused at the checks; the first part, already
+        // asked for (here it never comes), is cancelled and nothing is released.
+        auto event = world.ownerEvent(world.cameraP256, TestWorld::bob());
+        const store::StoredEvent row = synced(event, "c3");
+        QCOMPARE(row.state, store::VerificationState::Refused);
+        server->script = {ScriptedAnswer::stall()};
+        const ClipRun run = play(row);
+        QCOMPARE(run.refusedReason, QStringLiteral("foreign_owner"));
+        QVERIFY(run.released.isEmpty());
+        QVERIFY(!run.completed);
+        QCOMPARE(recordsOfType("displayed"), 0);
     }
 };
 
