@@ -27,12 +27,13 @@ void VerifiedClipStream::start() {
         Q_EMIT failed(tr("This event has no clip."));
         return;
     }
-    // The first part is asked for now and travels while the checks below run (on this
-    // thread, so its answer cannot be handled before they are done). Its length is not known
-    // yet: the cloud gives at most what the clip has (an HTTP range past the end is cut), and
-    // whatever comes goes to the segment verifier like every later part, which refuses bytes
-    // beyond the attested length. A refused clip's request is cancelled; nothing of it is
-    // kept or released.
+    // The first part is asked for before the checks, as its range needs no length (an HTTP
+    // range past the end is cut by the cloud; whatever comes goes to the segment verifier
+    // like every later part, which refuses bytes beyond the attested length). Qt sends the
+    // request only once control is back in the event loop, so the checks below (on this
+    // thread) still come first: a refused clip's request is cancelled before it leaves, and
+    // the request and the checks do not overlap (bench_app: the first bytes reach the
+    // buffer as late as before). Running the checks on a worker would make them overlap.
     requestRange(0, kChunkBytes - 1);
     m_authorisation = m_context.verifier->verify(mediaRequest(
         m_context, m_event, MediaRole::Clip, nullptr, QDateTime::currentMSecsSinceEpoch()));

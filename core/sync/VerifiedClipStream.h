@@ -2,8 +2,8 @@
 // A clip streamed from the cloud with Range requests and released to the decoder segment
 // by segment, only as each segment's SHA-256 matches the attestation (ClipStreamVerifier).
 // Before the first byte is released, every other check of trust.md §6 runs for the
-// signed-in account (authorisedForStream); the first part is fetched meanwhile. The first bad
-// segment refuses the whole clip: nothing more is released, the event is marked refused and the
+// signed-in account (authorisedForStream); a refused clip's first request never leaves. The first
+// bad segment refuses the whole clip: nothing more is released, the event is marked refused and the
 // report queued. `displayed` (role clip, the attested SHA-256 of the clip) is logged when the first
 // verified bytes are released, i.e. handed to the decoder.
 #include "ApiClient.h"
