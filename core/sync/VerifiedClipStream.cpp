@@ -27,29 +27,17 @@ void VerifiedClipStream::start() {
         Q_EMIT failed(tr("This event has no clip."));
         return;
     }
-    // The first part is asked for before the checks, as its range needs no length (an HTTP
-    // range past the end is cut by the cloud; whatever comes goes to the segment verifier
-    // like every later part, which refuses bytes beyond the attested length). Qt sends the
-    // request only once control is back in the event loop, so the checks below (on this
-    // thread) still come first: a refused clip's request is cancelled before it leaves, and
-    // the request and the checks do not overlap (bench_app: the first bytes reach the
-    // buffer as late as before). Running the checks on a worker would make them overlap.
-    requestRange(0, kChunkBytes - 1);
     m_authorisation = m_context.verifier->verify(mediaRequest(
         m_context, m_event, MediaRole::Clip, nullptr, QDateTime::currentMSecsSinceEpoch()));
     if (!m_authorisation.authorisedForStream() || !m_authorisation.evidence.attestedMedia) {
-        cancel();
         refuse(m_authorisation);
         return;
     }
     const vf::trust::MediaDescriptor &media = *m_authorisation.evidence.attestedMedia;
     m_total = media.length;
     m_verifier = std::make_unique<vf::trust::ClipStreamVerifier>(media);
-    if (m_total <= 0)
-        cancel(); // nothing to fetch: finish() decides
     m_state = State::Streaming;
-    if (!m_call)
-        requestNext();
+    requestNext();
 }
 
 void VerifiedClipStream::cancel() {
@@ -73,11 +61,8 @@ void VerifiedClipStream::requestNext() {
         Q_EMIT completed();
         return;
     }
-    requestRange(m_requested, qMin(m_total, m_requested + kChunkBytes) - 1);
-}
-
-void VerifiedClipStream::requestRange(qint64 from, qint64 to) {
-    m_call = m_api.mediaRange(m_event.clipUrl, from, to);
+    const qint64 to = qMin(m_total, m_requested + kChunkBytes) - 1;
+    m_call = m_api.mediaRange(m_event.clipUrl, m_requested, to);
     vf::net::ApiCall *call = m_call;
     connect(call, &vf::net::ApiCall::finished, this, [this, call] { onChunk(call); });
 }

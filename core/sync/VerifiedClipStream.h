@@ -1,10 +1,10 @@
 #pragma once
 // A clip streamed from the cloud with Range requests and released to the decoder segment
 // by segment, only as each segment's SHA-256 matches the attestation (ClipStreamVerifier).
-// Before the first byte is released, every other check of trust.md §6 runs for the
-// signed-in account (authorisedForStream); a refused clip's first request never leaves. The first
-// bad segment refuses the whole clip: nothing more is released, the event is marked refused and the
-// report queued. `displayed` (role clip, the attested SHA-256 of the clip) is logged when the first
+// Before the first byte is asked for, every other check of trust.md §6 runs for the
+// signed-in account (authorisedForStream). The first bad segment refuses the whole clip:
+// nothing more is released, the event is marked refused and the report queued.
+// `displayed` (role clip, the attested SHA-256 of the clip) is logged when the first
 // verified bytes are released, i.e. handed to the decoder.
 #include "ApiClient.h"
 #include "ClipStreamVerifier.h"
@@ -43,7 +43,6 @@ Q_SIGNALS:
 
 private:
     void requestNext();
-    void requestRange(qint64 from, qint64 to);
     void onChunk(vf::net::ApiCall *call);
     void release(const QByteArray &bytes);
     void refuse(const vf::trust::Verdict &verdict);
