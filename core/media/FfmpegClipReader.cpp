@@ -36,6 +36,12 @@ quint64 be64(const char *p) {
     return (be32(p) << 32) | be32(p + 4);
 }
 
+// A box type as be32() reads it.
+constexpr quint64 fourcc(const char (&type)[5]) {
+    return (quint64(quint8(type[0])) << 24) | (quint64(quint8(type[1])) << 16) |
+           (quint64(quint8(type[2])) << 8) | quint8(type[3]);
+}
+
 // What one top-level box's bytes claim. FFmpeg's mov demuxer parses a box by its type wherever
 // it sits, so every occurrence of a type counts, at the field offsets FFmpeg reads (from the
 // type): trun sample_count at +8, stsz/stz2 sample_count at +12, elst entry_count at +8.
@@ -53,15 +59,26 @@ Claims claimsOf(const QByteArray &bytes, qsizetype boxBytes) {
     const auto field = [&](qsizetype at) -> qint64 {
         return at + 4 <= bytes.size() ? qint64(be32(d + at)) : 0;
     };
+    // One load and one switch per position (every byte of every box passes through here):
+    // five memcmp calls per byte were a fifth of fuzz_mp4_demux's time.
     for (qsizetype t = 4; t + 4 <= boxBytes; ++t) {
-        if (std::memcmp(d + t, "trun", 4) == 0)
+        switch (be32(d + t)) {
+        case fourcc("trun"):
             claims.samples += field(t + 8);
-        else if (std::memcmp(d + t, "stsz", 4) == 0 || std::memcmp(d + t, "stz2", 4) == 0)
+            break;
+        case fourcc("stsz"):
+        case fourcc("stz2"):
             claims.samples += field(t + 12);
-        else if (std::memcmp(d + t, "elst", 4) == 0)
+            break;
+        case fourcc("elst"):
             claims.edits += field(t + 8);
-        else if (std::memcmp(d + t, "cmov", 4) == 0)
+            break;
+        case fourcc("cmov"):
             claims.compressed = true;
+            break;
+        default:
+            break;
+        }
     }
     return claims;
 }
@@ -361,7 +378,7 @@ QString FfmpegClipReader::openDecoder() {
         return avError(QStringLiteral("bad codec parameters"), ret);
     m_codec->pkt_timebase = st->time_base;
     m_codec->max_pixels = int64_t(m_limits.maxWidth) * m_limits.maxHeight;
-    m_codec->thread_count = 2;
+    m_codec->thread_count = std::max(1, m_limits.decoderThreads);
     if ((ret = avcodec_open2(m_codec.get(), decoder, nullptr)) < 0)
         return avError(QStringLiteral("cannot open the H.264 decoder"), ret);
     return {};

@@ -8,7 +8,8 @@
 //
 // Input: [flags: 1 byte][the clip's bytes]. flags bit 0: the buffer is still streaming (all
 // bytes there, but not marked complete: the demuxer indexes fragments as it reaches them),
-// bit 1: seek once after the first frame, to (flags >> 2) * 100 ms.
+// bit 1: seek once after the first frame, to (flags >> 2) * 100 ms. An input whose length is a
+// multiple of 8 is decoded with the app's 2 frame threads, every other one with 1.
 //
 // Work per input is bounded: frames at most 1280x720, at most kMaxFrames frames decoded and
 // kMaxConverted converted. Besides memory safety, leaks and hangs, it checks the reader's
@@ -72,6 +73,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     FfmpegClipLimits limits;
     limits.maxWidth = 1280;
     limits.maxHeight = 720;
+    // The app decodes with 2 frame threads, which delay frames (the drain at the end of a clip
+    // and after a seek sees more of them); starting and joining threads per input halves the
+    // rate, so one input in eight (by its length, so a crash reproduces) does it that way.
+    limits.decoderThreads = size % 8 == 0 ? 2 : 1;
     FfmpegClipReader reader(buffer, limits);
     reader.setDurationCallback([](qint64 ms) {
         if (ms < 0)
