@@ -23,7 +23,13 @@ else
     -DCMAKE_CXX_COMPILER=clang++ -DVERIFRAME_FUZZ=ON >/dev/null
 fi
 cmake --build "$BUILD_DIR" --parallel "$(nproc)" --target "${targets[@]}"
-rm -rf "$WORK"
+# FUZZ_KEEP_CORPUS=1 goes on from the corpora an earlier run left in WORK (long runs in parts);
+# otherwise WORK starts empty.
+if [ "${FUZZ_KEEP_CORPUS:-0}" = 1 ] && [ -d "$WORK/corpus" ]; then
+  find "$WORK" -mindepth 1 -maxdepth 1 ! -name corpus -exec rm -rf {} +
+else
+  rm -rf "$WORK"
+fi
 "$BUILD_DIR/tests/fuzz/fuzz_seeds" "$WORK"
 export VF_FUZZ_WORLD="$WORK/world"
 # Qt may not find a platform or locale here; the fuzzers need neither.

@@ -13,6 +13,7 @@ extern "C" {
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 namespace vf::media {
 namespace {
@@ -151,6 +152,14 @@ FfmpegClipReader::~FfmpegClipReader() = default;
 
 AVRational FfmpegClipReader::timeBase() const {
     return AVRational{m_timeBaseNum, m_timeBaseDen};
+}
+
+qint64 FfmpegClipReader::ticksToMs(int64_t ticks) const {
+    if (ticks < 0 || m_timeBaseNum <= 0 || m_timeBaseDen <= 0)
+        return -1;
+    // av_rescale_q gives INT64_MIN when the result does not fit.
+    const int64_t ms = av_rescale_q(ticks, timeBase(), AVRational{1, 1000});
+    return ms < 0 ? -1 : ms;
 }
 
 int FfmpegClipReader::readPacket(void *opaque, uint8_t *buf, int size) {
@@ -428,13 +437,20 @@ FfmpegClipReader::Next FfmpegClipReader::decodeNext(AVFrame *out, QString *error
         m_badPackets = 0;
         // Keep the stream's growing duration (fragments reveal it as they are read).
         const AVStream *st = m_format->streams[m_streamIndex];
-        if (st->duration > 0 && st->duration != AV_NOPTS_VALUE && m_onDuration)
-            m_onDuration(av_rescale_q(st->duration, timeBase(), AVRational{1, 1000}));
+        if (st->duration > 0 && st->duration != AV_NOPTS_VALUE && m_onDuration) {
+            const qint64 ms = ticksToMs(st->duration);
+            if (ms >= 0)
+                m_onDuration(ms);
+        }
     }
 }
 
 QString FfmpegClipReader::seekTo(qint64 ms) {
-    const int64_t target = m_origin + av_rescale_q(ms, AVRational{1, 1000}, timeBase());
+    int64_t target = 0;
+    if (__builtin_add_overflow(
+            m_origin, av_rescale_q(std::max<qint64>(0, ms), AVRational{1, 1000}, timeBase()),
+            &target))
+        return QStringLiteral("cannot seek: the clip's times are out of range");
     int ret = av_seek_frame(m_format.get(), m_streamIndex, target, AVSEEK_FLAG_BACKWARD);
     if (ret < 0) // before the first keyframe, or an index that does not know target yet
         ret = avformat_seek_file(m_format.get(), m_streamIndex, INT64_MIN, target, INT64_MAX, 0);
@@ -448,24 +464,34 @@ QString FfmpegClipReader::seekTo(qint64 ms) {
 qint64 FfmpegClipReader::toMs(int64_t pts) const {
     if (pts == AV_NOPTS_VALUE)
         return 0;
-    return std::max<qint64>(0, av_rescale_q(pts - m_origin, timeBase(), AVRational{1, 1000}));
+    int64_t ticks = 0;
+    if (__builtin_sub_overflow(pts, m_origin, &ticks))
+        return 0;
+    return std::max<qint64>(0, ticksToMs(ticks));
 }
 
 qint64 FfmpegClipReader::frameEndMs(const AVFrame *frame, qint64 startMs) const {
+    qint64 durationMs = 0;
     if (frame->pkt_duration > 0)
-        return startMs + av_rescale_q(frame->pkt_duration, timeBase(), AVRational{1, 1000});
-    if (m_frameRate > 0)
-        return startMs + qint64(std::llround(1000.0 / m_frameRate));
-    return startMs;
+        durationMs = std::max<qint64>(0, ticksToMs(frame->pkt_duration));
+    else if (m_frameRate > 0)
+        durationMs = qint64(std::llround(1000.0 / m_frameRate));
+    qint64 endMs = 0;
+    if (__builtin_add_overflow(std::max<qint64>(0, startMs), durationMs, &endMs))
+        return std::numeric_limits<qint64>::max();
+    return endMs;
 }
 
 qint64 FfmpegClipReader::headerDurationMs() const {
     if (!m_format || m_streamIndex < 0)
         return 0;
     const AVStream *st = m_format->streams[m_streamIndex];
-    if (st->duration > 0 && st->duration != AV_NOPTS_VALUE)
-        return av_rescale_q(st->duration, timeBase(), AVRational{1, 1000});
-    if (m_format->duration > 0)
+    if (st->duration > 0 && st->duration != AV_NOPTS_VALUE) {
+        const qint64 ms = ticksToMs(st->duration);
+        if (ms >= 0)
+            return ms;
+    }
+    if (m_format->duration > 0 && m_format->duration != AV_NOPTS_VALUE)
         return av_rescale_q(m_format->duration, AV_TIME_BASE_Q, {1, 1000});
     return 0;
 }

@@ -83,11 +83,16 @@ public:
     // A frame as one Format_BGRX8888 plane.
     QString convert(const AVFrame *frame, QVideoFrame *out);
 
-    // A timestamp of the stream as ms from its first frame (0 when absent, never negative).
+    // Times come from the clip's headers, which may claim any 64-bit value in any time base
+    // (fuzz_mp4_demux: a fragment decoded at 4 x 10^17 ticks made the header's duration
+    // overflow to a negative number of ms). None of these overflows or goes negative.
+    // A timestamp of the stream as ms from its first frame (0 when absent, never negative;
+    // one too far to count in ms is 0 too).
     qint64 toMs(int64_t pts) const;
-    // When a frame starting at startMs ends.
+    // When a frame starting at startMs ends (never before it starts).
     qint64 frameEndMs(const AVFrame *frame, qint64 startMs) const;
-    // The duration the header tells (the stream's, else the container's), 0 when unknown.
+    // The duration the header tells (the stream's, else the container's), 0 when unknown or
+    // too long to count in ms.
     qint64 headerDurationMs() const;
 
 private:
@@ -111,6 +116,8 @@ private:
     static int64_t seekIo(void *opaque, int64_t offset, int whence);
     static int interrupted(void *opaque);
     AVRational timeBase() const;
+    // ticks of the stream's time base in ms; -1 when negative or out of range.
+    qint64 ticksToMs(int64_t ticks) const;
     // Moves the header gate past pos: > 0 when bytes at pos may go to the demuxer, else a
     // VerifiedClipBuffer::read() status or kGateRefused (m_gateError says why).
     qint64 openGate(qint64 pos);

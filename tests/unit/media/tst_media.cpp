@@ -442,6 +442,51 @@ private Q_SLOTS:
         QVERIFY(differingShare(viaQt, mapped, 8) < 0.01);
     }
 
+    void timesTooLargeForMillisecondsAreNeverNegative() {
+        // fuzz_mp4_demux's finding: a fragment whose decode time (tfdt) is 4 x 10^17 ticks of a
+        // 1-tick-per-second track made the duration in ms overflow to a negative number. Every
+        // time the reader gives stays non-negative, and frames end no earlier than they start.
+        QByteArray clip = demoClip();
+        const auto at = [&](const char *type) {
+            const qsizetype t = clip.indexOf(type);
+            if (t < 0)
+                qFatal("no %s box in the demo clip", type);
+            return t;
+        };
+        const auto put = [&](qsizetype offset, quint64 value, int bytes) {
+            for (int i = 0; i < bytes; ++i)
+                clip[offset + i] = char(value >> (8 * (bytes - 1 - i)));
+        };
+        QCOMPARE(int(clip.at(at("mdhd") + 4)), 0); // version 0: 32-bit fields
+        put(at("mdhd") + 16, 1, 4);                // timescale: 1 tick per second
+        QCOMPARE(int(clip.at(at("tfdt") + 4)), 1); // version 1: a 64-bit decode time
+        put(at("tfdt") + 8, 0x0600000000000000ULL, 8);
+
+        vf::media::FfmpegClipReader reader(fullBuffer(clip), {});
+        QList<qint64> durations;
+        reader.setDurationCallback([&](qint64 ms) { durations.append(ms); });
+        QCOMPARE(reader.openInput(), QString());
+        QCOMPARE(reader.openDecoder(), QString());
+        QVERIFY(reader.headerDurationMs() >= 0);
+        std::unique_ptr<AVFrame, void (*)(AVFrame *)> frame(av_frame_alloc(),
+                                                            [](AVFrame *f) { av_frame_free(&f); });
+        QString error;
+        int frames = 0;
+        while (reader.decodeNext(frame.get(), &error) == vf::media::FfmpegClipReader::Next::Frame) {
+            ++frames;
+            const qint64 ms = reader.toMs(frame->best_effort_timestamp);
+            QVERIFY(ms >= 0);
+            QVERIFY(reader.frameEndMs(frame.get(), ms) >= ms);
+            av_frame_unref(frame.get());
+        }
+        QCOMPARE(error, QString());
+        // The patched fragment's pictures are intact (the next fragment's times go back).
+        QVERIFY(frames >= kFrames / 2);
+        QVERIFY(reader.headerDurationMs() >= 0);
+        for (qint64 ms : durations)
+            QVERIFY2(ms >= 0, qPrintable(QString::number(ms)));
+    }
+
     void readerDecodesWithoutAThreadOrASink() {
         // FfmpegClipReader, the worker's demux and decode (and fuzz_mp4_demux's entry point),
         // driven directly: every frame in order, then the end; a seek lands on a keyframe.
