@@ -162,6 +162,10 @@ qint64 FfmpegClipReader::ticksToMs(int64_t ticks) const {
     return ms < 0 ? -1 : ms;
 }
 
+qint64 FfmpegClipReader::streamDurationMs() const {
+    return ticksToMs(m_format->streams[m_streamIndex]->duration); // AV_NOPTS_VALUE is negative
+}
+
 int FfmpegClipReader::readPacket(void *opaque, uint8_t *buf, int size) {
     auto *self = static_cast<FfmpegClipReader *>(opaque);
     // Only bytes of boxes that passed the header gate reach the demuxer.
@@ -436,10 +440,9 @@ FfmpegClipReader::Next FfmpegClipReader::decodeNext(AVFrame *out, QString *error
         }
         m_badPackets = 0;
         // Keep the stream's growing duration (fragments reveal it as they are read).
-        const AVStream *st = m_format->streams[m_streamIndex];
-        if (st->duration > 0 && st->duration != AV_NOPTS_VALUE && m_onDuration) {
-            const qint64 ms = ticksToMs(st->duration);
-            if (ms >= 0)
+        if (m_onDuration) {
+            const qint64 ms = streamDurationMs();
+            if (ms > 0)
                 m_onDuration(ms);
         }
     }
@@ -477,7 +480,7 @@ qint64 FfmpegClipReader::frameEndMs(const AVFrame *frame, qint64 startMs) const 
     else if (m_frameRate > 0)
         durationMs = qint64(std::llround(1000.0 / m_frameRate));
     qint64 endMs = 0;
-    if (__builtin_add_overflow(std::max<qint64>(0, startMs), durationMs, &endMs))
+    if (__builtin_add_overflow(startMs, durationMs, &endMs))
         return std::numeric_limits<qint64>::max();
     return endMs;
 }
@@ -485,13 +488,10 @@ qint64 FfmpegClipReader::frameEndMs(const AVFrame *frame, qint64 startMs) const 
 qint64 FfmpegClipReader::headerDurationMs() const {
     if (!m_format || m_streamIndex < 0)
         return 0;
-    const AVStream *st = m_format->streams[m_streamIndex];
-    if (st->duration > 0 && st->duration != AV_NOPTS_VALUE) {
-        const qint64 ms = ticksToMs(st->duration);
-        if (ms >= 0)
-            return ms;
-    }
-    if (m_format->duration > 0 && m_format->duration != AV_NOPTS_VALUE)
+    const qint64 ms = streamDurationMs();
+    if (ms > 0)
+        return ms;
+    if (m_format->duration > 0) // AV_NOPTS_VALUE is negative
         return av_rescale_q(m_format->duration, AV_TIME_BASE_Q, {1, 1000});
     return 0;
 }

@@ -46,10 +46,11 @@ struct FfmpegClipLimits {
     // times one more than their edit list entries), and never more than the clip has bytes:
     // FFmpeg's mov demuxer allocates and fills its index as claimed, before any sample exists.
     qint64 maxSamples = 1 << 20;
-    // The H.264 decoder's frame threads. Two keep 1080p clips smooth on a phone-class CPU; the
-    // fuzz target uses one: per input, FFmpeg would start and join the threads and copy the
-    // decoder's context into each (half of its time), while the code it fuzzes
-    // (ours, the demuxer and the decoder's parsing) is the same.
+    // The H.264 decoder's frame threads. Two keep 1080p clips smooth on a phone-class CPU.
+    // fuzz_mp4_demux uses them on one input in eight and one thread on the rest: per input,
+    // FFmpeg starts and joins the threads and copies its decoder context into each (half of
+    // the target's time), while most of what it fuzzes (ours, the demuxer, the parsing) is
+    // the same either way.
     int decoderThreads = 2;
 };
 
@@ -118,6 +119,8 @@ private:
     AVRational timeBase() const;
     // ticks of the stream's time base in ms; -1 when negative or out of range.
     qint64 ticksToMs(int64_t ticks) const;
+    // The video stream's duration so far in ms; -1 when unknown or out of range.
+    qint64 streamDurationMs() const;
     // Moves the header gate past pos: > 0 when bytes at pos may go to the demuxer, else a
     // VerifiedClipBuffer::read() status or kGateRefused (m_gateError says why).
     qint64 openGate(qint64 pos);
