@@ -5,6 +5,7 @@
 #include "AppSession.h"
 #include "AutomationDriver.h"
 #include "BundledAnchors.h"
+#include "PrivateFiles.h"
 #include "VerifiedImageProvider.h"
 
 #ifdef VERIFRAME_EMBEDDED_CLOUD
@@ -55,6 +56,9 @@ void installTranslation(QGuiApplication &application, QTranslator &translator,
 } // namespace
 
 int main(int argc, char **argv) {
+    // Everything this process writes (database, cache, logs, exports) is private from the
+    // first byte, whatever umask it was started with (store/PrivateFiles.h).
+    store::restrictUmask();
     QGuiApplication application(argc, argv);
     QGuiApplication::setOrganizationName(QStringLiteral("Veriframe"));
     QGuiApplication::setApplicationName(QStringLiteral("veriframe"));

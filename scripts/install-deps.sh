@@ -22,6 +22,8 @@ packages=(
   xvfb xauth fonts-dejavu-core python3
   # packaging (scripts/package.sh): dpkg-shlibdeps for CPack's Depends, the metadata checks
   dpkg-dev desktop-file-utils appstream
+  # hardening-check on the packaged programs
+  devscripts
 )
 
 SUDO=""

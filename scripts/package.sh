@@ -97,6 +97,11 @@ grep -q "<project_license>GPL-3.0-or-later</project_license>" \
   "$work/root/usr/share/metainfo/$app_id.metainfo.xml" || fail "the metainfo names no project licence"
 zcat "$work/root/usr/share/doc/veriframe/changelog.gz" | head -1 | grep -q "^veriframe ($version)" ||
   fail "the changelog's first entry is not $version"
+# Release hardening (CMakeLists.txt VERIFRAME_HARDEN): PIE, stack protector, fortified
+# functions, full RELRO, immediate binding and CET, on the programs as packaged.
+for prog in veriframe veriframe-verify veriframe-cloud; do
+  hardening-check "$work/root/usr/bin/$prog" || fail "$prog lacks a hardening feature"
+done
 dpkg-deb -f "$deb" Package Version Architecture Section Installed-Size Depends Recommends
 for dep in libqt6quick6 libssl3 qml6-module-qtquick-controls qml6-module-qtmultimedia \
   libqt6sql6-sqlite; do

@@ -12,8 +12,12 @@ DecodedThumbnail decodeThumbnail(const QByteArray &bytes, const QSize &requested
     QBuffer buffer;
     buffer.setData(bytes);
     buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer);
-    reader.setDecideFormatFromContent(true);
+    // trust.md §5 v2: a thumbnail is attested as image/jpeg (anything else is refused before
+    // it gets here), so only the JPEG reader ever sees its bytes: no sniffing of the content,
+    // which would hand a PNG, GIF, SVG... to whichever Qt plugin claims it.
+    QImageReader reader(&buffer, QByteArrayLiteral("jpeg"));
+    reader.setAutoDetectImageFormat(false);
+    reader.setDecideFormatFromContent(false);
     const QSize natural = reader.size();
     if (!natural.isValid()) {
         out.error = QCoreApplication::translate("ThumbnailDecoder",

@@ -4,87 +4,100 @@
 #include "ThumbnailDecoder.h"
 
 #include <QCoreApplication>
-#include <QRunnable>
+#include <QMutex>
 #include <QUrl>
+
+#include <atomic>
 
 namespace vf::app {
 
 namespace {
 
-class VerifiedImageResponse : public QQuickImageResponse, public QRunnable {
+struct LoadedImage {
+    QImage image;
+    QString error;
+};
+
+// Runs on a pool thread: the gate verifies the cached bytes again, then they are decoded.
+LoadedImage loadVerifiedThumbnail(const QString &id, QSize requested, const CurrentGate &current) {
+    struct Tr {
+        Q_DECLARE_TR_FUNCTIONS(VerifiedImageProvider)
+    };
+    // <partition>/<percent-encoded event id>/<hash prefix>
+    const QStringList parts = id.split(u'/');
+    if (parts.size() != 3)
+        return {{}, Tr::tr("Not a verified image address.")};
+    const QString eventId = QUrl::fromPercentEncoding(parts.at(1).toUtf8());
+    const std::shared_ptr<vf::sync::VerifiedMediaGate> gate = current.get();
+    if (!gate || gate->partition() != parts.at(0))
+        return {{}, Tr::tr("This picture is not for the signed-in account.")};
+    LoadedImage loaded;
+    QString decodeError;
+    const auto result = gate->releaseThumbnail(eventId, [&](const QByteArray &bytes) {
+        DecodedThumbnail decoded = decodeThumbnail(bytes, requested);
+        loaded.image = std::move(decoded.image);
+        decodeError = decoded.error;
+    });
+    using Outcome = vf::sync::VerifiedMediaGate::Outcome;
+    switch (result.outcome) {
+    case Outcome::Released:
+        loaded.error = decodeError;
+        break;
+    case Outcome::Refused:
+        loaded.error = Tr::tr("Refused: %1").arg(result.reason);
+        break;
+    case Outcome::NotVerified:
+        loaded.error = Tr::tr("Not verified for this account.");
+        break;
+    case Outcome::NotCached:
+        loaded.error = Tr::tr("Not in the verified cache any more; it is being fetched again.");
+        break;
+    case Outcome::Closed:
+        loaded.error = Tr::tr("Signed out.");
+        break;
+    }
+    return loaded;
+}
+
+class VerifiedImageResponse;
+
+// What the pool's job and the response share. The QML engine owns the response and may
+// delete it at any time (a cancelled request, the engine torn down at quit) while the job
+// still runs: the job never touches the response itself, only this link, and hands the
+// result over by an event posted to the response's thread under the link's lock. A response
+// deleted before that event is delivered takes the event with it (~QObject).
+struct ResponseLink {
+    QMutex mutex;
+    VerifiedImageResponse *response = nullptr; // null once the response is gone
+    std::atomic_bool cancelled = false;
+};
+
+class VerifiedImageResponse : public QQuickImageResponse {
 public:
-    VerifiedImageResponse(QString id, QSize requested, std::shared_ptr<CurrentGate> gate)
-        : m_id(std::move(id))
-        , m_requested(requested)
-        , m_gate(std::move(gate)) {
-        setAutoDelete(false); // the QML engine owns the response
-        // Handed to the pool, read by its worker; the result is read on the engine's thread
-        // after finished(). Qt orders both hand-offs; these state it to TSan
-        // (core/threading/ThreadHandoff.h), and are nothing in other builds.
-        threading::published(this);
+    explicit VerifiedImageResponse(std::shared_ptr<ResponseLink> link)
+        : m_link(std::move(link)) {
+        m_link->response = this; // before the job can run
+    }
+    ~VerifiedImageResponse() override {
+        QMutexLocker lock(&m_link->mutex);
+        m_link->response = nullptr;
     }
 
-    void run() override {
-        threading::received(this);
-        load();
-        threading::published(this);
-        Q_EMIT finished(); // QQuickImageResponse::finished may be emitted from any thread
+    // On the response's thread, from the event the job posted.
+    void deliver(LoadedImage loaded) {
+        m_image = std::move(loaded.image);
+        m_error = std::move(loaded.error);
+        Q_EMIT finished();
     }
 
+    void cancel() override { m_link->cancelled = true; }
     QQuickTextureFactory *textureFactory() const override {
-        threading::received(this);
         return QQuickTextureFactory::textureFactoryForImage(m_image);
     }
-    QString errorString() const override {
-        threading::received(this);
-        return m_error;
-    }
+    QString errorString() const override { return m_error; }
 
 private:
-    Q_DECLARE_TR_FUNCTIONS(VerifiedImageProvider)
-
-    void load() {
-        // <partition>/<percent-encoded event id>/<hash prefix>
-        const QStringList parts = m_id.split(u'/');
-        if (parts.size() != 3) {
-            m_error = tr("Not a verified image address.");
-            return;
-        }
-        const QString eventId = QUrl::fromPercentEncoding(parts.at(1).toUtf8());
-        const std::shared_ptr<vf::sync::VerifiedMediaGate> gate = m_gate->get();
-        if (!gate || gate->partition() != parts.at(0)) {
-            m_error = tr("This picture is not for the signed-in account.");
-            return;
-        }
-        QString decodeError;
-        const auto result = gate->releaseThumbnail(eventId, [&](const QByteArray &bytes) {
-            DecodedThumbnail decoded = decodeThumbnail(bytes, m_requested);
-            m_image = std::move(decoded.image);
-            decodeError = decoded.error;
-        });
-        using Outcome = vf::sync::VerifiedMediaGate::Outcome;
-        switch (result.outcome) {
-        case Outcome::Released:
-            m_error = decodeError;
-            return;
-        case Outcome::Refused:
-            m_error = tr("Refused: %1").arg(result.reason);
-            return;
-        case Outcome::NotVerified:
-            m_error = tr("Not verified for this account.");
-            return;
-        case Outcome::NotCached:
-            m_error = tr("Not in the verified cache any more; it is being fetched again.");
-            return;
-        case Outcome::Closed:
-            m_error = tr("Signed out.");
-            return;
-        }
-    }
-
-    QString m_id;
-    QSize m_requested;
-    std::shared_ptr<CurrentGate> m_gate;
+    std::shared_ptr<ResponseLink> m_link;
     QImage m_image;
     QString m_error;
 };
@@ -102,8 +115,19 @@ VerifiedImageProvider::~VerifiedImageProvider() {
 
 QQuickImageResponse *VerifiedImageProvider::requestImageResponse(const QString &id,
                                                                  const QSize &requestedSize) {
-    auto *response = new VerifiedImageResponse(id, requestedSize, m_gate);
-    m_pool.start(response);
+    auto link = std::make_shared<ResponseLink>();
+    auto *response = new VerifiedImageResponse(link);
+    threading::startOnPool(m_pool, [link, id, requestedSize, gate = m_gate] {
+        if (link->cancelled) // nobody waits for it: no decode, no `displayed`
+            return;
+        LoadedImage loaded = loadVerifiedThumbnail(id, requestedSize, *gate);
+        QMutexLocker lock(&link->mutex);
+        if (VerifiedImageResponse *response = link->response) {
+            threading::postTo(response, [response, loaded = std::move(loaded)]() mutable {
+                response->deliver(std::move(loaded));
+            });
+        }
+    });
     return response;
 }
 

@@ -5,6 +5,9 @@
 // then are they decoded (ThumbnailDecoder) into the QImage. A URL of another account's
 // partition, an unverified or refused event, or a gate closed by sign-out gives an error,
 // never a picture. Pattern after Nheko's MxcImageProvider (decrypt before the QImage).
+// The engine owns each response and may delete it while its job still runs (a cancelled
+// request, quitting mid-load): the job never touches the response, and its result reaches
+// the response's thread as a posted event that dies with the response.
 #include "CurrentGate.h"
 
 #include <QQuickAsyncImageProvider>
@@ -21,7 +24,8 @@ public:
 
     QQuickImageResponse *requestImageResponse(const QString &id,
                                               const QSize &requestedSize) override;
-    // Waits until every request started so far has finished (shutdown, tests).
+    // Waits until the pool has run every request started so far (shutdown, tests); each
+    // response gets its result once its thread's event loop delivers it.
     bool waitForDone(int timeoutMs = -1) { return m_pool.waitForDone(timeoutMs); }
 
 private:

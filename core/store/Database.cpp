@@ -1,5 +1,6 @@
 #include "Database.h"
 
+#include "PrivateFiles.h"
 #include "SqlSupport.h"
 
 #include <QAtomicInteger>
@@ -72,6 +73,10 @@ QSqlDatabase Database::openConnection(QString *error) {
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_options.path);
+    // SQLite would create the file (and then its -wal and -shm, with the same rights) under
+    // the umask: it is made 0600 first.
+    if (!m_options.path.startsWith(u':') && !makePrivateFile(m_options.path))
+        qWarning("vf::store: cannot make %s private", qPrintable(m_options.path));
     {
         QMutexLocker lock(&m_mutex);
         m_connections.insert(name);

@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 #include <QDir>
+#include "PrivateFiles.h"
+
 #include <QFile>
 #include <QSaveFile>
 
@@ -46,12 +48,12 @@ bool MediaCache::storeVerified(const QString &account, const QByteArray &bytes,
     }
     const QString shaHex = QString::fromLatin1(observed.toHex());
     const QString path = itemPath(account, shaHex);
-    if (!QDir().mkpath(partitionDir(account))) {
+    if (!makePrivateDir(partitionDir(account))) {
         setError(error, QStringLiteral("cannot create the cache partition"));
         return false;
     }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || !restrictToOwner(file) || file.write(bytes) != bytes.size() || !file.commit()) {
         setError(error, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
         return false;
     }

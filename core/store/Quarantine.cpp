@@ -1,5 +1,6 @@
 #include "Quarantine.h"
 
+#include "PrivateFiles.h"
 #include "SqlSupport.h"
 
 #include <QDateTime>
@@ -20,7 +21,7 @@ static QString newQuarantineFolder(const StoreLocation &location) {
 
 QString quarantinePaths(const StoreLocation &location, const QStringList &paths, QString *error) {
     const QString folder = newQuarantineFolder(location);
-    if (!QDir().mkpath(folder)) {
+    if (!makePrivateDir(location.quarantineRoot()) || !makePrivateDir(folder)) {
         setError(error, QStringLiteral("cannot create %1").arg(folder));
         return {};
     }

@@ -1,5 +1,6 @@
 #include "StoreLocation.h"
 
+#include "PrivateFiles.h"
 #include "SqlSupport.h"
 
 #include <QDir>
@@ -26,7 +27,8 @@ QString StoreLocation::quarantineRoot() const {
 }
 
 bool StoreLocation::ensureExists(QString *error) const {
-    if (QDir().mkpath(m_dataDir) && QDir().mkpath(mediaDir()))
+    // Private from the start: also an existing directory made under a looser umask.
+    if (makePrivateDir(m_dataDir) && makePrivateDir(mediaDir()))
         return true;
     setError(error, QStringLiteral("cannot create the data directory %1").arg(m_dataDir));
     return false;

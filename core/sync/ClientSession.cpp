@@ -109,6 +109,7 @@ void ClientSession::startAccount(const QString &userId, const QString &username)
     const SyncContext context = this->context();
     m_gate = std::make_shared<VerifiedMediaGate>(context);
     m_revocations = std::make_unique<RevocationSync>(*m_api, *m_revocationBook, *m_verifier);
+    m_revocations->setRefreshInterval(m_options.revocationRefreshMs);
     m_events = std::make_unique<EventSync>(*m_api, context, m_options.sync);
     m_reports = std::make_unique<ReportSender>(*m_api, m_store->outbox(), m_log, userId);
 

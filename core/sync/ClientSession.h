@@ -36,6 +36,7 @@ struct ClientOptions {
     EventSync::Options sync;
     std::optional<vf::store::BackoffPolicy> reportBackoff; // default: 1 s up to 5 min
     int stallTimeoutMs = 15000;
+    int revocationRefreshMs = RevocationSync::kRefreshIntervalMs; // tests shorten it
     // Benchmarks only: when set, the media pipeline (sync, display gate, clip streams) asks
     // this verifier instead of the session's AttestationMediaVerifier. The app never sets it;
     // only tests/bench link a check-free stand-in (to measure what the checks cost).

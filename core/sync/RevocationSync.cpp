@@ -11,11 +11,20 @@ RevocationSync::RevocationSync(vf::net::ApiClient &api, vf::trust::RevocationBoo
     : QObject(parent)
     , m_api(api)
     , m_book(book)
-    , m_verifier(verifier) {}
+    , m_verifier(verifier) {
+    m_refreshTimer.setSingleShot(true);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &RevocationSync::fetch);
+}
+
+void RevocationSync::scheduleNext(bool failed) {
+    m_refreshTimer.start(failed ? qMin(m_refreshIntervalMs, kRetryAfterFailureMs)
+                                : m_refreshIntervalMs);
+}
 
 void RevocationSync::fetch() {
     if (m_call)
         return;
+    m_refreshTimer.stop(); // rescheduled when this fetch ends
     m_call = m_api.revocations();
     vf::net::ApiCall *call = m_call;
     connect(call, &vf::net::ApiCall::finished, this, [this, call] { onAnswer(call); });
@@ -30,12 +39,15 @@ void RevocationSync::onAnswer(vf::net::ApiCall *call) {
     if (!result.ok()) {
         // The list in force stays: a failed fetch never un-revokes anything.
         m_lastOutcome = QStringLiteral("fetch failed: %1").arg(result.error->describe());
+        scheduleNext(true);
         Q_EMIT failed(*result.error);
         Q_EMIT finished(false);
         return;
     }
     const auto update =
         m_book.offer(result.body, *m_verifier.anchors(), QDateTime::currentSecsSinceEpoch());
+    const bool refused = update.outcome != Outcome::Accepted && update.outcome != Outcome::Unchanged;
+    scheduleNext(refused);
     switch (update.outcome) {
     case Outcome::Accepted:
         m_verifier.setRevocations(m_book.current(), m_book.epoch());

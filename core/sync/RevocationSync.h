@@ -3,20 +3,30 @@
 // to the RevocationBook, which keeps the highest accepted seq and refuses rollbacks and
 // invalid lists. A newly accepted list goes to the verifier at once (its epoch changes, so
 // no memoised result from before it is reused) and revoked() fires so that what it revokes
-// is purged from the cache and the model.
+// is purged from the cache and the model. While the account is signed in the list is fetched
+// again every refresh interval (cloud-api.md §6: at least hourly), so a revocation reaches a
+// client that stays open for days; a failed fetch is tried again sooner.
 #include "ApiClient.h"
 #include "AttestationVerifier.h"
 #include "RevocationList.h"
 
 #include <QObject>
+#include <QTimer>
 
 namespace vf::sync {
 
 class RevocationSync : public QObject {
     Q_OBJECT
 public:
+    static constexpr int kRefreshIntervalMs = 60 * 60 * 1000;    // cloud-api.md §6
+    static constexpr int kRetryAfterFailureMs = 5 * 60 * 1000; // a failed or refused fetch
+
     RevocationSync(vf::net::ApiClient &api, vf::trust::RevocationBook &book,
                    vf::trust::AttestationVerifier &verifier, QObject *parent = nullptr);
+
+    // Every fetch, however it ends, schedules the next one after this interval (failures
+    // after min(interval, kRetryAfterFailureMs)). Tests shorten it.
+    void setRefreshInterval(int ms) { m_refreshIntervalMs = ms; }
 
     void fetch();
     bool isFetching() const { return m_call != nullptr; }
@@ -35,8 +45,12 @@ private:
     vf::net::ApiClient &m_api;
     vf::trust::RevocationBook &m_book;
     vf::trust::AttestationVerifier &m_verifier;
+    void scheduleNext(bool failed);
+
     vf::net::ApiCall *m_call = nullptr;
     QString m_lastOutcome;
+    QTimer m_refreshTimer;
+    int m_refreshIntervalMs = kRefreshIntervalMs;
 };
 
 } // namespace vf::sync

@@ -8,13 +8,16 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QSet>
+#include <functional>
 
 namespace vf::e2e {
 
 class E2eClient {
 public:
+    // tune, when given, adjusts the client's options (shorter intervals for a test).
     E2eClient(const QUrl &server, const QString &dataDir,
-              std::shared_ptr<const vf::trust::TrustAnchors> anchors);
+              std::shared_ptr<const vf::trust::TrustAnchors> anchors,
+              const std::function<void(vf::sync::ClientOptions &)> &tune = {});
 
     vf::sync::ClientSession &session() { return *m_session; }
     // Signs in and waits until idle; empty on success, else why not.

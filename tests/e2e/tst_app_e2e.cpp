@@ -6,7 +6,9 @@
 #include "TestCloud.h"
 
 #include <QCryptographicHash>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +16,10 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 using namespace vf;
 
@@ -183,6 +189,45 @@ private Q_SLOTS:
         QCOMPARE(bundle.value("format").toString(), QStringLiteral("veriframe-diagnostics/1"));
         QVERIFY(bundle.value("events").toArray().size() > 0);
         QVERIFY(!bundle.value("versions").toObject().value("openssl").toString().isEmpty());
+    }
+
+    void filesAtRestArePrivate() {
+        // Started under the usual umask 022, the app still writes nothing another user of
+        // the computer can read: its data directory tree, the automation log, the screenshot
+        // and the diagnostics bundle (trust.md §6 v2 review, point 6).
+#ifdef Q_OS_UNIX
+        const mode_t previous = ::umask(022);
+        QTemporaryDir dir;
+        const Run run = runApp({"--fault", "mixup:0.3", "--export-diagnostics",
+                                dir.filePath("bundle.json")},
+                               dir.path());
+        ::umask(previous);
+        QVERIFY2(run.exitCode == 0, run.stderrText.constData());
+        QVERIFY(QFile::exists(dir.filePath("bundle.json")));
+        const QFileDevice::Permissions ownerGroupOther(0x7077); // not Qt's "user" bits
+        const QFileDevice::Permissions privateDir =
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+        const QFileDevice::Permissions privateFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+        int files = 0, pictures = 0;
+        QDirIterator it(dir.path(), QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QFileInfo info(it.next());
+            const auto rights = info.permissions() & ownerGroupOther;
+            if (info.isDir()) {
+                QVERIFY2(rights == privateDir, qPrintable(info.filePath()));
+                continue;
+            }
+            ++files;
+            if (info.path().contains("/media/"))
+                ++pictures;
+            QVERIFY2(rights == privateFile, qPrintable(info.filePath()));
+        }
+        QVERIFY(files >= 6);
+        QVERIFY(pictures > 0);
+#else
+        QSKIP("POSIX file modes");
+#endif
     }
 
     void passwordFromTheEnvironment() {

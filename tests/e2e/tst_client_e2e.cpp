@@ -49,6 +49,23 @@ class ClientE2eTest : public QObject {
         return error;
     }
 
+    // The verifier's verdict on a stored event's cached thumbnail, as the sync judged it.
+    static trust::Verdict verifyStored(E2eClient &client, const store::StoredEvent &event) {
+        const QString account = client.session().userId();
+        const auto bytes = client.session().store()->media().load(account, event.thumbnailSha256);
+        if (!bytes)
+            return {};
+        trust::VerificationRequest request;
+        request.eventId = event.id;
+        request.deviceId = event.deviceId;
+        request.attestation = event.attestation;
+        request.claim = event.claim;
+        request.media = &*bytes;
+        request.userId = account;
+        request.nowMs = QDateTime::currentMSecsSinceEpoch();
+        return client.session().verifier().verify(request);
+    }
+
     std::unique_ptr<E2eClient> newClient(const QString &dataDir) {
         return std::make_unique<E2eClient>(cloud.host().url(), dataDir, anchors);
     }
@@ -445,6 +462,47 @@ private Q_SLOTS:
         QVERIFY(cloud.host().setFaultSpec({}).isEmpty());
     }
 
+    void revocationsAreFetchedAgainWhileSignedIn() {
+        // cloud-api.md §6: the list is fetched at sign-in and again at least hourly while the
+        // app runs, so a revocation reaches a client that nobody refreshes. Here the interval
+        // is 300 ms; nothing but the client's own timer asks for the list again.
+        QVERIFY(restartCloud({}).isEmpty());
+        QTemporaryDir dir;
+        E2eClient client(cloud.host().url(), dir.path(), anchors,
+                         [](sync::ClientOptions &o) { o.revocationRefreshMs = 300; });
+        QVERIFY(client.signIn("alice", password("alice")).isEmpty());
+        const QString account = cloud.userId("alice");
+        store::Store &store = *client.session().store();
+        const auto events = store.events().page(account, {}, {}, 1000);
+        QVERIFY(!events.isEmpty());
+        const store::StoredEvent victim = events.last();
+        QCOMPARE(victim.state, store::VerificationState::Verified);
+        const trust::Verdict verdict = verifyStored(client, victim);
+        QVERIFY(verdict.verified());
+
+        pki::RevocationPayload list;
+        list.seq = 500;
+        list.issued = QDateTime::currentSecsSinceEpoch();
+        list.devices << verdict.evidence.devicePath.first().sha256;
+        QCOMPARE(cloud.host().publishRevocations(list.seq, cloud.world().pki.signRevocations(list)),
+                 QString());
+        QTRY_VERIFY_WITH_TIMEOUT(store.events().find(account, victim.id)->state ==
+                                     store::VerificationState::Refused,
+                                 20000);
+        QCOMPARE(store.events().find(account, victim.id)->reason, QStringLiteral("device_revoked"));
+        QCOMPARE(client.session().revocationBook()->current()->seq, quint64(500));
+
+        // Lifted again (a higher seq without it), so the tests after this one see every camera.
+        pki::RevocationPayload lifted;
+        lifted.seq = 501;
+        lifted.issued = QDateTime::currentSecsSinceEpoch();
+        QCOMPARE(cloud.host().publishRevocations(lifted.seq,
+                                                 cloud.world().pki.signRevocations(lifted)),
+                 QString());
+        QTRY_COMPARE_WITH_TIMEOUT(client.session().revocationBook()->current()->seq,
+                                  quint64(501), 20000);
+    }
+
     // Last: the revocation stays in the shared cloud directory.
     void aRevocationPurgesAtOnce() {
         QVERIFY(restartCloud({}).isEmpty());
@@ -457,17 +515,7 @@ private Q_SLOTS:
         const store::StoredEvent victim = events.first();
         QCOMPARE(victim.state, store::VerificationState::Verified);
         // The camera's leaf certificate, as the verifier saw it.
-        const auto bytes = store.media().load(account, victim.thumbnailSha256);
-        QVERIFY(bytes);
-        trust::VerificationRequest request;
-        request.eventId = victim.id;
-        request.deviceId = victim.deviceId;
-        request.attestation = victim.attestation;
-        request.claim = victim.claim;
-        request.media = &*bytes;
-        request.userId = account;
-        request.nowMs = QDateTime::currentMSecsSinceEpoch();
-        const trust::Verdict before = client->session().verifier().verify(request);
+        const trust::Verdict before = verifyStored(*client, victim);
         QVERIFY(before.verified());
         const QByteArray leaf = before.evidence.devicePath.first().sha256;
 

@@ -8,7 +8,10 @@
 #include "OutboxSchema.h"
 #include "ThreadHandoff.h"
 
+#include "PrivateFiles.h"
+
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -21,6 +24,9 @@
 #include <QUuid>
 #include <cstdio>
 #include <limits>
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 using namespace vf;
 using namespace vf::test;
@@ -155,6 +161,51 @@ private Q_SLOTS:
         QVERIFY(QDir(dir.filePath(QStringLiteral("media")))
                     .entryList(QDir::AllEntries | QDir::NoDotAndDotDot)
                     .isEmpty());
+    }
+
+    void filesAtRestAreOwnerOnlyWhateverTheUmask() {
+        // Under the usual umask 022 the database, the outbox and the cached pictures were
+        // world-readable: every directory is 0700 and every file 0600 from the first write.
+#ifdef Q_OS_UNIX
+        const mode_t previous = ::umask(022);
+        QTemporaryDir parent;
+        const QString dir = parent.filePath(QStringLiteral("data"));
+        {
+            auto s = openStore(dir);
+            QVERIFY(s);
+            const VerifiedThumbnail t = verifiedThumbnail(kAlice, QStringLiteral("evt-a"), 'a');
+            QString error;
+            QVERIFY2(s->media().storeVerified(kAlice, t.bytes, t.verdict, &error),
+                     qPrintable(error));
+            QVERIFY(s->events().upsert(kAlice, sampleEvent("e1", kNow, "cam", "person"), nullptr));
+            QVERIFY(s->outbox()
+                        .enqueue(kAlice, sampleReport(QStringLiteral("evt-r"),
+                                                      QStringLiteral("foreign_owner")),
+                                 kNow)
+                        .report);
+            // Checked while the databases are open, -wal and -shm included.
+            int files = 0;
+            QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
+                            QDirIterator::Subdirectories);
+            // Owner, group and other bits (Qt's "user" bits repeat the owner's for us).
+            const QFileDevice::Permissions ownerGroupOther(0x7077);
+            QCOMPARE(QFileInfo(dir).permissions() & ownerGroupOther, store::kPrivateDir);
+            while (it.hasNext()) {
+                const QFileInfo info(it.next());
+                const auto rights = info.permissions() & ownerGroupOther;
+                if (info.isDir()) {
+                    QVERIFY2(rights == store::kPrivateDir, qPrintable(info.filePath()));
+                } else {
+                    ++files;
+                    QVERIFY2(rights == store::kPrivateFile, qPrintable(info.filePath()));
+                }
+            }
+            QVERIFY(files >= 5); // two databases with their -wal and -shm, one picture
+        }
+        ::umask(previous);
+#else
+        QSKIP("POSIX file modes");
+#endif
     }
 
     void storeVerifiedRefusesAnotherAccountsVerdict() {
