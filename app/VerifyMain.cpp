@@ -145,7 +145,8 @@ int main(int argc, char *argv[]) {
 
     AttestationVerifier verifier(anchors.anchors);
     if (parser.isSet(revocations)) {
-        const auto listBytes = readFile(parser.value(revocations), 16 * 1024 * 1024, &error);
+        const auto listBytes =
+            readFile(parser.value(revocations), vf::trust::kMaxRevocationListSize, &error);
         if (!listBytes)
             return usageError(error);
         const RevocationParseResult list =

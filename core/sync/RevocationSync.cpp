@@ -66,6 +66,13 @@ void RevocationSync::onAnswer(vf::net::ApiCall *call) {
         m_lastOutcome = QStringLiteral("rollback refused: %1").arg(update.detail);
         Q_EMIT rejected(m_lastOutcome);
         break;
+    case Outcome::RejectedConflict:
+        // trust.md §7 v2: the held list stays; the conflict is for a revocation_conflict
+        // report (cloud-api.md §5 v2) with the refused payload's SHA-256.
+        m_lastOutcome = QStringLiteral("conflicting list refused: %1").arg(update.detail);
+        Q_EMIT rejected(m_lastOutcome);
+        Q_EMIT conflict(update.seq, update.payloadSha256);
+        break;
     }
     Q_EMIT finished(false);
 }

@@ -37,6 +37,8 @@ Q_SIGNALS:
     void accepted(quint64 seq);  // a new list is in force
     void finished(bool changed); // each fetch ends with this, whatever happened
     void rejected(const QString &detail);
+    // v2: a list under the held seq with another payload (refused; the held list stays).
+    void conflict(quint64 seq, const QByteArray &payloadSha256);
     void failed(const vf::net::ApiError &error);
 
 private:

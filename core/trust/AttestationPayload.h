@@ -13,10 +13,16 @@ QString mediaRoleName(MediaRole role);
 std::optional<MediaRole> mediaRoleFromName(QStringView name);
 // trust.md §2 size limits for media bytes.
 qint64 mediaSizeLimit(MediaRole role);
+// trust.md §5 v2: the only attested type a role may carry, and so the only decoder its
+// bytes may reach: "image/jpeg" for a thumbnail, "video/mp4" for a clip.
+QString requiredMediaType(MediaRole role);
+// ceil(length / segmentLength) without overflow; -1 for a negative length or a
+// segment length below 1.
+qint64 segmentCount(qint64 length, qint64 segmentLength);
 
 struct MediaDescriptor {
     MediaRole role = MediaRole::Thumbnail;
-    QString type;
+    QString type; // as attested; the verifier refuses any but requiredMediaType(role)
     qint64 length = 0;
     QByteArray sha256;
     qint64 segmentLength = 0;        // 0: no segments

@@ -201,11 +201,26 @@ Verdict AttestationVerifier::verify(const VerificationRequest &request) const {
         return verdict;
     }
 
-    // 4 device_revoked
+    // 4 device_revoked: the leaf, v2 also an intermediate (a whole camera line). Every
+    // certificate of the built path and of the x5chain as sent is looked up.
     if (!checks.run(Reason::DeviceRevoked, [&]() -> QString {
-            if (state.revocations->revokesDevice(chain->leafSha256))
+            const RevocationList &revoked = *state.revocations;
+            if (revoked.devices.isEmpty())
+                return {};
+            if (revoked.revokesDevice(chain->leafSha256))
                 return QStringLiteral("device certificate %1 is revoked")
                     .arg(hex(chain->leafSha256));
+            for (const CertificateInfo &cert : chain->path) {
+                if (revoked.revokesDevice(cert.sha256))
+                    return QStringLiteral("certificate %1 (%2) above the device is revoked")
+                        .arg(hex(cert.sha256), cert.subject);
+            }
+            for (const QByteArray &der : headers->x5chain) {
+                const QByteArray fingerprint = sha256(der);
+                if (revoked.revokesDevice(fingerprint))
+                    return QStringLiteral("x5chain certificate %1 is revoked")
+                        .arg(hex(fingerprint));
+            }
             return {};
         })) {
         return verdict;
@@ -254,6 +269,10 @@ Verdict AttestationVerifier::verify(const VerificationRequest &request) const {
             if (!media)
                 return QStringLiteral("the attestation has no %1").arg(mediaRoleName(request.role));
             evidence.attestedMedia = *media;
+            // v2: the attested type names the one decoder the bytes may reach.
+            if (media->type != requiredMediaType(request.role))
+                return QStringLiteral("the %1 is attested as \"%2\", not %3")
+                    .arg(mediaRoleName(request.role), media->type, requiredMediaType(request.role));
             if (!request.media)
                 return {}; // streamed: ClipStreamVerifier checks the bytes as they arrive
             const QByteArray &bytes = *request.media;
@@ -301,11 +320,15 @@ Verdict AttestationVerifier::verify(const VerificationRequest &request) const {
     }
     const OwnerClaim &claim = *checked->claim;
 
-    // 11 claim_revoked
+    // 11 claim_revoked: the claim, v2 or the owner claim a share derives from (its grant;
+    // looked up whatever the role says, so a grant never outlives a revoked cti).
     if (!checks.run(Reason::ClaimRevoked, [&]() -> QString {
-            return state.revocations->revokesClaim(claim.cti)
-                       ? QStringLiteral("claim %1 is revoked").arg(hex(claim.cti))
-                       : QString();
+            if (state.revocations->revokesClaim(claim.cti))
+                return QStringLiteral("claim %1 is revoked").arg(hex(claim.cti));
+            if (claim.grant && state.revocations->revokesClaim(*claim.grant))
+                return QStringLiteral("the owner claim %1 this share derives from is revoked")
+                    .arg(hex(*claim.grant));
+            return {};
         })) {
         return verdict;
     }
@@ -315,6 +338,9 @@ Verdict AttestationVerifier::verify(const VerificationRequest &request) const {
             if (claim.deviceId != payload->deviceId)
                 return QStringLiteral("the claim is for device %1, the attestation is from %2")
                     .arg(claim.deviceId, payload->deviceId);
+            if (!coseKeyIsAcceptable(claim.confirmationKey))
+                return QStringLiteral("the claim's key (cnf) is a weak (small-order or "
+                                      "non-canonical) Ed25519 key");
             if (!coseKeyMatches(claim.confirmationKey, chain->leafRawKey))
                 return QStringLiteral("the claim's key (cnf) is not the device certificate's key");
             return {};

@@ -116,10 +116,16 @@ std::optional<ParsedChain> parseChain(const QList<QByteArray> &x5chainDer, QStri
 bool isValidDeviceId(QStringView id) {
     if (id.isEmpty() || id.size() > 64)
         return false;
-    return std::all_of(id.begin(), id.end(), [](QChar c) {
+    const auto alphanumeric = [](char16_t u) {
+        return (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9');
+    };
+    // v2: the first character is a letter or a digit, so "." and ".." (path components
+    // wherever an ID names a file or a URL segment) are never device IDs.
+    if (!alphanumeric(id.front().unicode()))
+        return false;
+    return std::all_of(id.begin(), id.end(), [&](QChar c) {
         const char16_t u = c.unicode();
-        return (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') ||
-               u == '.' || u == '_' || u == '-';
+        return alphanumeric(u) || u == '.' || u == '_' || u == '-';
     });
 }
 
@@ -197,6 +203,14 @@ PathFacts examinePath(const QList<X509 *> &certs, bool lastIsAnchor) {
         if (X509_get_version(cert) != X509_VERSION_3) {
             facts.error =
                 QStringLiteral("%1 is not an X.509 v3 certificate").arg(facts.infos.last().subject);
+            return facts;
+        }
+        // v2: a small-order or non-canonical Ed25519 key (for which signatures verify
+        // without a private key) is refused wherever it sits in the path, root included.
+        if (!isAcceptablePublicKey(X509_get0_pubkey(cert))) {
+            facts.error = QStringLiteral("%1 carries a weak public key (small-order or "
+                                         "non-canonical)")
+                              .arg(facts.infos.last().subject);
             return facts;
         }
         const bool isAnchor =

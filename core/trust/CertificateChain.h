@@ -36,7 +36,8 @@ struct ParsedChain {
 };
 std::optional<ParsedChain> parseChain(const QList<QByteArray> &x5chainDer, QString *error);
 
-// The device-ID rule for a device leaf's subject CN: 1 to 64 of A-Z a-z 0-9 . _ -
+// The device-ID rule for a device leaf's subject CN: 1 to 64 of A-Z a-z 0-9 . _ -, the
+// first a letter or a digit (v2).
 bool isValidDeviceId(QStringView id);
 // The single subject CN, or empty when there is none or more than one.
 QString subjectCommonName(X509 *cert);

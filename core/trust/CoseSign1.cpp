@@ -89,12 +89,14 @@ QByteArray sigStructure(const QByteArray &protectedBytes, const QByteArray &payl
 }
 
 std::optional<qint64> headerAlgorithm(const CoseSign1 &message) {
-    QCborValue alg = message.protectedHeader.value(CoseLabel::Alg);
-    if (alg.isUndefined())
-        alg = message.unprotectedHeader.value(CoseLabel::Alg);
-    if (!alg.isInteger())
+    // A protected alg that is present (even as undefined or null) is the alg: it is never
+    // skipped in favour of an unprotected one (trust.md §2 v2).
+    std::optional<QCborValue> alg = fieldOf(message.protectedHeader, CoseLabel::Alg);
+    if (!alg)
+        alg = fieldOf(message.unprotectedHeader, CoseLabel::Alg);
+    if (!alg || !alg->isInteger())
         return std::nullopt;
-    return alg.toInteger();
+    return alg->toInteger();
 }
 
 bool verifyCoseSignature(const CoseSign1 &message, EVP_PKEY *key, qint64 alg,

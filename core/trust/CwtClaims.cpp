@@ -38,20 +38,22 @@ OwnerClaimParseResult parseOwnerClaim(const QByteArray &cbor) {
     OwnerClaim claim;
     const QCborValue sub = map->value(kSub);
     const QCborValue nbf = map->value(kNbf);
-    const QCborValue exp = map->value(kExp);
-    const QCborValue iat = map->value(kIat);
+    // Optional claims: a key present as undefined or null is a wrong type, never "absent"
+    // (trust.md §2 v2): `exp: undefined` must not make an open-ended claim.
+    const std::optional<QCborValue> exp = fieldOf(*map, kExp);
+    const std::optional<QCborValue> iat = fieldOf(*map, kIat);
     const QCborValue cti = map->value(kCti);
     const QCborValue cnf = map->value(kCnf);
     const QCborValue dev = map->value(QLatin1String("dev"));
     const QCborValue role = map->value(QLatin1String("role"));
-    const QCborValue grant = map->value(QLatin1String("grant"));
+    const std::optional<QCborValue> grant = fieldOf(*map, QCborValue(QLatin1String("grant")));
     if (!sub.isString())
         return fail(QStringLiteral("sub (2) must be text"));
     if (!nbf.isInteger())
         return fail(QStringLiteral("nbf (5) is required"));
-    if (!exp.isUndefined() && !exp.isInteger())
+    if (exp && !exp->isInteger())
         return fail(QStringLiteral("exp (4) must be an integer"));
-    if (!iat.isUndefined() && !iat.isInteger())
+    if (iat && !iat->isInteger())
         return fail(QStringLiteral("iat (6) must be an integer"));
     if (!cti.isByteArray() || cti.toByteArray().size() != kCtiLength)
         return fail(QStringLiteral("cti (7) must be 16 bytes"));
@@ -61,21 +63,21 @@ OwnerClaimParseResult parseOwnerClaim(const QByteArray &cbor) {
         return fail(QStringLiteral("\"dev\" (text) is required"));
     if (!role.isString())
         return fail(QStringLiteral("\"role\" (text) is required"));
-    if (!grant.isUndefined() && !grant.isByteArray())
+    if (grant && !grant->isByteArray())
         return fail(QStringLiteral("\"grant\" must be a byte string"));
 
     claim.subject = sub.toString();
     claim.notBefore = nbf.toInteger();
-    if (exp.isInteger())
-        claim.expires = exp.toInteger();
-    if (iat.isInteger())
-        claim.issuedAt = iat.toInteger();
+    if (exp)
+        claim.expires = exp->toInteger();
+    if (iat)
+        claim.issuedAt = iat->toInteger();
     claim.cti = cti.toByteArray();
     claim.confirmationKey = cnf.toMap().value(kCnfCoseKey).toMap();
     claim.deviceId = dev.toString();
     claim.role = role.toString();
-    if (grant.isByteArray())
-        claim.grant = grant.toByteArray();
+    if (grant)
+        claim.grant = grant->toByteArray();
     return {std::move(claim), {}};
 }
 

@@ -4,10 +4,12 @@ namespace vf::trust {
 
 AuthoritySignedObject verifyAuthoritySigned(QByteArrayView bytes, CoseTags tags,
                                             const TrustAnchors &anchors,
-                                            const AuthorityChainValidator &validate) {
+                                            const AuthorityChainValidator &validate,
+                                            qint64 maxSize) {
     AuthoritySignedObject result;
-    if (bytes.size() > kMaxSignedObjectSize) {
-        result.error = QStringLiteral("%1 bytes, over the 16 KiB limit").arg(bytes.size());
+    if (bytes.size() > maxSize) {
+        result.error =
+            QStringLiteral("%1 bytes, over the %2-byte limit").arg(bytes.size()).arg(maxSize);
         return result;
     }
     const CoseDecodeResult decoded = decodeCoseSign1(bytes, tags);

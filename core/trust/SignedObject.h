@@ -23,8 +23,10 @@ struct AuthoritySignedObject {
 // content-keyed memo (all claims of one authority share one chain).
 using AuthorityChainValidator = std::function<ChainValidation(const QList<QByteArray> &x5chain)>;
 
+// maxSize: 16 KiB for claims and identity tokens, 4 MiB for revocation lists (§2 v2).
 AuthoritySignedObject verifyAuthoritySigned(QByteArrayView bytes, CoseTags tags,
                                             const TrustAnchors &anchors,
-                                            const AuthorityChainValidator &validate = {});
+                                            const AuthorityChainValidator &validate = {},
+                                            qint64 maxSize = kMaxSignedObjectSize);
 
 } // namespace vf::trust

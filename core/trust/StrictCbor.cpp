@@ -6,6 +6,51 @@
 #include <algorithm>
 
 namespace vf::trust {
+namespace {
+// Far deeper than any protocol object (an attestation nests four levels), far shallower
+// than the stack: a deeper item is refused rather than walked.
+constexpr int kMaxNesting = 64;
+// CBOR additional information 27: an 8-byte argument follows the initial byte.
+constexpr quint8 kEightByteArgument = 27;
+
+// Walks one item. An integer's value is read from its encoded head, not through Qt's
+// conversions: major type 0 is the argument n, major type 1 is -1 - n, and both fit in
+// qint64 exactly when n < 2^63, that is when an 8-byte argument's top bit is clear.
+bool walkFindsOutOfRange(QCborStreamReader &reader, QByteArrayView bytes, int depth) {
+    if (depth > kMaxNesting)
+        return true;
+    switch (reader.type()) {
+    case QCborStreamReader::UnsignedInteger:
+    case QCborStreamReader::NegativeInteger: {
+        const qint64 offset = reader.currentOffset();
+        if (offset < 0 || offset >= bytes.size())
+            return true;
+        const auto head = static_cast<quint8>(bytes.at(offset));
+        if ((head & 0x1f) == kEightByteArgument &&
+            (offset + 1 >= bytes.size() || (static_cast<quint8>(bytes.at(offset + 1)) & 0x80)))
+            return true;
+        reader.next();
+        return false;
+    }
+    case QCborStreamReader::Array:
+    case QCborStreamReader::Map:
+        if (!reader.enterContainer())
+            return true;
+        while (reader.lastError() == QCborError::NoError && reader.hasNext()) {
+            if (walkFindsOutOfRange(reader, bytes, depth + 1))
+                return true;
+        }
+        return reader.lastError() != QCborError::NoError || !reader.leaveContainer();
+    case QCborStreamReader::Tag:
+        reader.next(); // to the tagged item, which is walked as part of this one
+        return reader.lastError() != QCborError::NoError ||
+               walkFindsOutOfRange(reader, bytes, depth + 1);
+    default:
+        reader.next();
+        return reader.lastError() != QCborError::NoError;
+    }
+}
+} // namespace
 
 bool hasDuplicateMapKeys(const QCborValue &value) {
     if (value.isTag())
@@ -33,6 +78,19 @@ bool hasDuplicateMapKeys(const QCborValue &value) {
                               }) != keys.end();
 }
 
+bool hasOutOfRangeInteger(QByteArrayView bytes) {
+    const QByteArray copy = bytes.toByteArray();
+    QCborStreamReader reader(copy);
+    return walkFindsOutOfRange(reader, copy, 0);
+}
+
+std::optional<QCborValue> fieldOf(const QCborMap &map, const QCborValue &key) {
+    const auto it = map.constFind(key);
+    if (it == map.constEnd())
+        return std::nullopt;
+    return it.value();
+}
+
 CborDecodeResult decodeStrictCbor(QByteArrayView bytes) {
     if (bytes.isEmpty())
         return {std::nullopt, QStringLiteral("empty CBOR input")};
@@ -47,6 +105,10 @@ CborDecodeResult decodeStrictCbor(QByteArrayView bytes) {
         return {std::nullopt, QStringLiteral("%1 trailing byte(s) after the CBOR item")
                                   .arg(bytes.size() - reader.currentOffset())};
     }
+    if (hasOutOfRangeInteger(bytes))
+        return {std::nullopt,
+                QStringLiteral("an integer is outside the signed 64-bit range (or the item "
+                               "nests too deeply)")};
     if (hasDuplicateMapKeys(value))
         return {std::nullopt, QStringLiteral("a CBOR map repeats a key")};
     return {std::move(value), {}};

@@ -51,6 +51,13 @@ struct Verdict {
 
     bool verified() const { return reason == Reason::None && !mediaPending; }
     bool authorisedForStream() const { return reason == Reason::None && mediaPending; }
+    // The attested MIME type of the role's bytes ("image/jpeg" / "video/mp4", trust.md §5
+    // v2) once verified or authorised for streaming, else empty: the one decoder the bytes
+    // may be handed to, never one chosen by sniffing them.
+    QString attestedType() const {
+        return reason == Reason::None && evidence.attestedMedia ? evidence.attestedMedia->type
+                                                                : QString();
+    }
     // veriframe-verify's output: {"verdict":"verified","role":...} or
     // {"verdict":"refused","reason":...,"detail":...}
     QJsonObject toJson() const;

@@ -612,6 +612,7 @@ bool DemoWorldBuilder::ensureRevocations(const DemoWorld &world, QString *error)
     pki::RevocationPayload list;
     list.seq = 1;
     list.issued = QDateTime::currentSecsSinceEpoch();
+    list.next = list.issued + 24 * 3600; // cloud-api.md §6 v2: issued + 1 day
     q.prepare(QStringLiteral("INSERT INTO revocations(seq, cose) VALUES(?, ?)"));
     q.addBindValue(qint64(list.seq));
     q.addBindValue(world.pki.signRevocations(list));

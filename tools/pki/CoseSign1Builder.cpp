@@ -62,7 +62,9 @@ QByteArray signCoseSign1(const QByteArray &payload, const KeyPair &key,
         protectedMap.isEmpty() ? QByteArray() : protectedMap.toCborValue().toCbor();
 
     const QByteArray toBeSigned = sigStructure(protectedBytes, payload);
-    const QByteArray signature = opts.derSignature ? key.signDer(toBeSigned) : key.sign(toBeSigned);
+    const QByteArray signature = opts.signatureOverride ? *opts.signatureOverride
+                                 : opts.derSignature    ? key.signDer(toBeSigned)
+                                                        : key.sign(toBeSigned);
     if (signature.isEmpty())
         return {};
 

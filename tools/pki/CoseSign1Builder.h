@@ -37,6 +37,9 @@ struct Sign1Options {
     QCborMap extraProtected;
     // The unprotected map content.
     QCborMap unprotected;
+    // Put these bytes as the signature instead of signing (forgery tests: R = identity,
+    // S = 0 under a small-order key); the key may then be public-only.
+    std::optional<QByteArray> signatureOverride;
 };
 
 // COSE_Sign1 (RFC 9052 §4.2) over payload, signed with key, with x5chainDer (leaf first) as

@@ -3,6 +3,7 @@
 #include <QtGlobal>
 
 #include <openssl/core_names.h>
+#include <openssl/param_build.h>
 #include <openssl/pem.h>
 
 #include <cstring>
@@ -108,6 +109,35 @@ KeyPair KeyPair::generate(KeyType type) {
         return {};
     }
     return KeyPair(std::move(key), type);
+}
+
+KeyPair KeyPair::publicOnly(KeyType type, const QByteArray &encoded) {
+    EVP_PKEY *key = nullptr;
+    if (type == KeyType::Ed25519) {
+        if (encoded.size() == 32)
+            key = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, bytes(encoded), 32);
+    } else {
+        std::unique_ptr<OSSL_PARAM_BLD, void (*)(OSSL_PARAM_BLD *)> build(OSSL_PARAM_BLD_new(),
+                                                                          OSSL_PARAM_BLD_free);
+        char group[] = "prime256v1";
+        if (build &&
+            OSSL_PARAM_BLD_push_utf8_string(build.get(), OSSL_PKEY_PARAM_GROUP_NAME, group, 0) ==
+                1 &&
+            OSSL_PARAM_BLD_push_octet_string(build.get(), OSSL_PKEY_PARAM_PUB_KEY,
+                                             encoded.constData(), size_t(encoded.size())) == 1) {
+            std::unique_ptr<OSSL_PARAM, void (*)(OSSL_PARAM *)> params(
+                OSSL_PARAM_BLD_to_param(build.get()), OSSL_PARAM_free);
+            std::unique_ptr<EVP_PKEY_CTX, void (*)(EVP_PKEY_CTX *)> ctx(
+                EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr), EVP_PKEY_CTX_free);
+            if (params && ctx && EVP_PKEY_fromdata_init(ctx.get()) == 1)
+                EVP_PKEY_fromdata(ctx.get(), &key, EVP_PKEY_PUBLIC_KEY, params.get());
+        }
+    }
+    if (!key) {
+        takeOpenSslErrors();
+        return {};
+    }
+    return KeyPair(EvpPkeyPtr(key), type);
 }
 
 KeyPair KeyPair::fromPrivatePem(const QByteArray &pem) {

@@ -23,6 +23,11 @@ public:
     ~KeyPair() = default;
 
     static KeyPair generate(KeyType type);
+    // A public key alone, as encoded (Ed25519: the 32 raw bytes; P-256: a SEC1 point, where
+    // the single byte 00 is the point at infinity), taken as OpenSSL takes it, unchecked: a
+    // subject key for certificates of attack tests, such as the weak keys trust.md §3 v2
+    // refuses. It cannot sign (sign() gives an empty result). Null when OpenSSL refuses it.
+    static KeyPair publicOnly(KeyType type, const QByteArray &encoded);
     // PKCS#8 or traditional PEM; null when the PEM is bad or the key is not P-256/Ed25519.
     static KeyPair fromPrivatePem(const QByteArray &pem);
 

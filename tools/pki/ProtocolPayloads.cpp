@@ -121,7 +121,9 @@ QByteArray RevocationPayload::toCbor() const {
     map.insert(QStringLiteral("issued"), issued);
     map.insert(QStringLiteral("devices"), byteStrings(devices));
     map.insert(QStringLiteral("claims"), byteStrings(claims));
-    return map.toCborValue().toCbor();
+    if (next)
+        map.insert(QStringLiteral("next"), *next);
+    return finish(map, extra, QList<QString>());
 }
 
 QByteArray randomCti() {

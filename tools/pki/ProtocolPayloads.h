@@ -79,8 +79,10 @@ struct IdentityPayload {
 struct RevocationPayload {
     quint64 seq = 0;
     qint64 issued = 0;
-    QList<QByteArray> devices; // SHA-256 of revoked device leaf certificates (DER)
-    QList<QByteArray> claims;  // revoked claim ctis
+    QList<QByteArray> devices;  // SHA-256 of revoked device leaf certificates (DER)
+    QList<QByteArray> claims;   // revoked claim ctis
+    std::optional<qint64> next; // v2: when the next list is due (seconds); absent when empty
+    QCborMap extra;             // merged last: lets tests add/override keys
 
     QByteArray toCbor() const;
 };

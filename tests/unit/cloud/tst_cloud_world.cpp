@@ -117,6 +117,8 @@ private Q_SLOTS:
         QCOMPARE(parsed.list->seq, quint64(1));
         QVERIFY(parsed.list->devices.isEmpty());
         QVERIFY(parsed.list->claims.isEmpty());
+        // cloud-api.md §6 v2: the next list is due a day after this one.
+        QCOMPARE(parsed.list->next, std::optional<qint64>(parsed.list->issued + 24 * 3600));
     }
 
     void everyEventVerifiesForItsAccountAndNoOneElse() {

@@ -8,6 +8,7 @@
 
 #include <QCborMap>
 #include <QTest>
+#include <limits>
 #include <thread>
 
 using namespace vf;
@@ -209,7 +210,177 @@ private Q_SLOTS:
         QCOMPARE(restored.offer(five, *world().anchors, now).outcome, Outcome::RejectedRollback);
     }
 
+    // --- revocation list v2 (§7) ---
+    void revocationListSizes() {
+        // v1 refused anything over 16 KiB, which silently turned revocation off. 20 KiB and
+        // 1 MiB lists are accepted; a 5 MiB list is refused while the held list stays.
+        trust::InMemoryRevocationState state;
+        trust::RevocationBook book(&state);
+        const qint64 now = world().nowMs / 1000;
+        using Outcome = trust::RevocationBook::Outcome;
+        EventFixture e = world().ownerEvent(world().cameraP256);
+        const QByteArray camera = trust::sha256(e.device.x5chain.first());
+        const auto listOf = [&](quint64 seq, qsizetype bytes) {
+            pki::RevocationPayload payload = revocationPayload(seq);
+            payload.devices << camera;
+            for (qsizetype i = 0; i * 34 < bytes; ++i)
+                payload.devices << trust::sha256(QByteArray::number(seq) + QByteArray::number(i));
+            return world().pki.signRevocations(payload);
+        };
+        const QByteArray small = listOf(1, 20 * 1024);
+        QVERIFY(small.size() > 20 * 1024);
+        QCOMPARE(book.offer(small, *world().anchors, now).outcome, Outcome::Accepted);
+        const QByteArray large = listOf(2, 1024 * 1024);
+        QVERIFY(large.size() > 1024 * 1024);
+        const auto update = book.offer(large, *world().anchors, now);
+        QVERIFY2(update.outcome == Outcome::Accepted, qPrintable(update.detail));
+        QVERIFY(book.current()->revokesDevice(camera));
+        const quint64 epoch = book.epoch();
+        const QByteArray huge = listOf(3, 5 * 1024 * 1024);
+        QVERIFY(huge.size() > trust::kMaxRevocationListSize);
+        QCOMPARE(book.offer(huge, *world().anchors, now).outcome, Outcome::RejectedInvalid);
+        QCOMPARE(book.current()->seq, 2u);
+        QVERIFY(book.current()->revokesDevice(camera));
+        QCOMPARE(book.epoch(), epoch);
+        QCOMPARE(world().verify(e, nullptr, book.current().get()).reason, Reason::DeviceRevoked);
+    }
+
+    void sameSeqNeedsTheSamePayload() {
+        trust::InMemoryRevocationState state;
+        trust::RevocationBook book(&state);
+        const qint64 now = world().nowMs / 1000;
+        using Outcome = trust::RevocationBook::Outcome;
+        pki::RevocationPayload payload = revocationPayload(7);
+        payload.claims << QByteArray(16, 'r');
+        QCOMPARE(book.offer(world().pki.signRevocations(payload), *world().anchors, now).outcome,
+                 Outcome::Accepted);
+        // The same payload signed again (ECDSA signatures differ each time): unchanged.
+        const QByteArray resigned = world().pki.signRevocations(payload);
+        QVERIFY(resigned != state.acceptedList());
+        QCOMPARE(book.offer(resigned, *world().anchors, now).outcome, Outcome::Unchanged);
+        // Another payload under seq 7, un-revoking the claim: a conflict, refused.
+        pki::RevocationPayload other = revocationPayload(7);
+        const auto conflict = book.offer(world().pki.signRevocations(other), *world().anchors, now);
+        QCOMPARE(conflict.outcome, Outcome::RejectedConflict);
+        QCOMPARE(conflict.seq, 7u);
+        QCOMPARE(conflict.payloadSha256, trust::sha256(other.toCbor()));
+        QVERIFY(book.current()->revokesClaim(QByteArray(16, 'r')));
+        // A different encoding of the same content is another payload too.
+        pki::RevocationPayload padded = payload;
+        padded.extra.insert(QStringLiteral("note"), QStringLiteral("x"));
+        QCOMPARE(book.offer(world().pki.signRevocations(padded), *world().anchors, now).outcome,
+                 Outcome::RejectedConflict);
+        // A book restored from the state (another run) judges the same way.
+        trust::RevocationBook restored(&state);
+        restored.restore(*world().anchors, now);
+        QCOMPARE(restored.offer(world().pki.signRevocations(other), *world().anchors, now).outcome,
+                 Outcome::RejectedConflict);
+        QCOMPARE(restored.offer(resigned, *world().anchors, now).outcome, Outcome::Unchanged);
+    }
+
+    void futureIssuedListIsRefused() {
+        trust::InMemoryRevocationState state;
+        trust::RevocationBook book(&state);
+        const qint64 now = world().nowMs / 1000;
+        using Outcome = trust::RevocationBook::Outcome;
+        pki::RevocationPayload held = revocationPayload(1);
+        held.claims << QByteArray(16, 'h');
+        QCOMPARE(book.offer(world().pki.signRevocations(held), *world().anchors, now).outcome,
+                 Outcome::Accepted);
+        pki::RevocationPayload ahead = revocationPayload(2);
+        ahead.issued = now + 5 * 60 + 1;
+        QCOMPARE(book.offer(world().pki.signRevocations(ahead), *world().anchors, now).outcome,
+                 Outcome::RejectedInvalid);
+        QVERIFY(book.current()->revokesClaim(QByteArray(16, 'h')));
+        ahead.issued = now + 5 * 60;
+        QCOMPARE(book.offer(world().pki.signRevocations(ahead), *world().anchors, now).outcome,
+                 Outcome::Accepted);
+    }
+
+    void nextIsAnOptionalInteger() {
+        const qint64 now = world().nowMs / 1000;
+        pki::RevocationPayload payload = revocationPayload(1);
+        payload.next = now + 86400;
+        auto parsed = trust::verifyRevocationList(world().pki.signRevocations(payload),
+                                                  *world().anchors, now);
+        QVERIFY2(parsed.list, qPrintable(parsed.error));
+        QCOMPARE(parsed.list->next, std::optional<qint64>(now + 86400));
+        for (const QCborValue &wrong : {QCborValue(QCborSimpleType::Undefined), QCborValue(nullptr),
+                                        QCborValue(QStringLiteral("tomorrow")), QCborValue(1.5)}) {
+            pki::RevocationPayload bad = revocationPayload(1);
+            bad.extra.insert(QStringLiteral("next"), wrong);
+            parsed = trust::verifyRevocationList(world().pki.signRevocations(bad), *world().anchors,
+                                                 now);
+            QVERIFY(!parsed.list);
+        }
+        // seq and issued beyond 64 bits: -2^64 would read as 0.
+        pki::RevocationPayload raw = revocationPayload(1);
+        raw.issued = 0x1122334455667788LL;
+        QByteArray cbor = raw.toCbor();
+        cbor.replace(QCborValue(0x1122334455667788LL).toCbor(),
+                     QByteArray::fromHex("3bffffffffffffffff"));
+        parsed = trust::verifyRevocationList(
+            pki::signCoseSign1(cbor, world().pki.authority.key, world().pki.authority.x5chain),
+            *world().anchors, now);
+        QVERIFY(!parsed.list);
+    }
+
+    void staleness() {
+        trust::RevocationList withNext;
+        withNext.issued = 1000;
+        withNext.next = 1000 + 86400;
+        const qint64 nextEdge = 1000 + 86400 + 72 * 3600;
+        QVERIFY(!withNext.staleAt(nextEdge));
+        QVERIFY(withNext.staleAt(nextEdge + 1));
+        trust::RevocationList withoutNext;
+        withoutNext.issued = 1000;
+        QVERIFY(!withoutNext.staleAt(1000 + 7 * 86400));
+        QVERIFY(withoutNext.staleAt(1000 + 7 * 86400 + 1));
+        trust::RevocationList farNext;
+        farNext.next = std::numeric_limits<qint64>::max();
+        QVERIFY(!farNext.staleAt(std::numeric_limits<qint64>::max() - 1)); // no wrap-around
+        trust::RevocationList pastNext;
+        pastNext.next = std::numeric_limits<qint64>::min();
+        QVERIFY(pastNext.staleAt(0));
+
+        // The book: nothing held is stale; a held list reports seq, issued, next.
+        trust::InMemoryRevocationState state;
+        trust::RevocationBook book(&state);
+        const qint64 now = world().nowMs / 1000;
+        trust::RevocationStatus status = book.status(now);
+        QVERIFY(!status.held);
+        QVERIFY(status.stale);
+        pki::RevocationPayload payload = revocationPayload(4);
+        payload.next = now + 3600;
+        QCOMPARE(book.offer(world().pki.signRevocations(payload), *world().anchors, now).outcome,
+                 trust::RevocationBook::Outcome::Accepted);
+        status = book.status(now);
+        QVERIFY(status.held);
+        QVERIFY(!status.stale);
+        QCOMPARE(status.seq, 4u);
+        QCOMPARE(status.issued, payload.issued);
+        QCOMPARE(status.next, payload.next);
+        QCOMPARE(status.staleAfter, now + 3600 + 72 * 3600);
+        QVERIFY(book.status(now + 3600 + 72 * 3600 + 1).stale);
+        // Stale still revokes: verification goes on with the held list.
+        QCOMPARE(book.current()->seq, 4u);
+    }
+
     // --- identity (§8) ---
+    void identityIntegersBeyond64Bits() {
+        // §2 v2: nbf = -2^64 read as 0 would make a token valid since 1970.
+        const qint64 now = world().nowMs / 1000;
+        pki::IdentityPayload id{TestWorld::alice(), QStringLiteral("alice"), 0x1122334455667788LL,
+                                now + 3600};
+        QByteArray cbor = id.toCbor();
+        cbor.replace(QCborValue(0x1122334455667788LL).toCbor(),
+                     QByteArray::fromHex("3bffffffffffffffff"));
+        const QByteArray token =
+            pki::signCoseSign1(cbor, world().pki.authority.key, world().pki.authority.x5chain);
+        QVERIFY(!trust::verifyIdentityToken(token, QStringLiteral("alice"), *world().anchors, now)
+                     .valid);
+    }
+
     void identityToken() {
         const qint64 now = world().nowMs / 1000;
         pki::IdentityPayload id{TestWorld::alice(), QStringLiteral("alice"), now - 60, now + 3600};

@@ -4,10 +4,17 @@
 #include "TestWorld.h"
 
 #include "CertificateChain.h"
+#include "PublicKey.h"
+
+#include <openssl/bn.h>
+#include <openssl/ec.h>
+#include <openssl/obj_mac.h>
 
 #include <QCborArray>
+#include <QCborMap>
 #include <QTest>
 #include <functional>
+#include <limits>
 
 using namespace vf;
 using namespace vf::test;
@@ -57,6 +64,106 @@ trust::RevocationList revoking(const QByteArray &device, const QByteArray &cti) 
     if (!cti.isEmpty())
         list.claims.insert(cti);
     return list;
+}
+
+// --- v2 helpers ---
+
+QCborValue undefinedValue() {
+    return QCborValue(QCborSimpleType::Undefined);
+}
+
+// An integer that encodes with an 8-byte argument and nowhere else by chance: a test puts it
+// where it wants an out-of-range integer, then swaps its encoding for the raw one, since
+// QCborValue cannot hold integers outside qint64.
+constexpr qint64 kPlaceholder = 0x1122334455667788LL;
+
+QByteArray replaceEncoded(QByteArray cbor, const QByteArray &raw) {
+    const QByteArray placeholder = QCborValue(kPlaceholder).toCbor();
+    if (cbor.count(placeholder) != 1)
+        qFatal("the placeholder integer must occur exactly once");
+    return cbor.replace(placeholder, raw);
+}
+
+// Integers just outside qint64: -2^64 (which QCborValue reads as the integer 0), -2^63 - 1,
+// 2^63 and 2^64 - 1 (read as doubles).
+QList<QByteArray> outOfRangeIntegers() {
+    return {QByteArray::fromHex("3bffffffffffffffff"), QByteArray::fromHex("3b8000000000000000"),
+            QByteArray::fromHex("1b8000000000000000"), QByteArray::fromHex("1bffffffffffffffff")};
+}
+const QByteArray kMinusTwoTo64 = QByteArray::fromHex("3bffffffffffffffff");
+
+QByteArray authoritySignedPayload(const QByteArray &payload) {
+    return pki::signCoseSign1(payload, world().pki.authority.key, world().pki.authority.x5chain);
+}
+
+// The media array of the attestation with one map edited, as an "extra" override.
+void editMedia(EventFixture &e, int index, const std::function<void(QCborMap &)> &edit) {
+    QCborArray media;
+    for (int i = 0; i < e.attestation.media.size(); ++i) {
+        QCborMap map = e.attestation.media.at(i).toCborMap();
+        if (i == index)
+            edit(map);
+        media.append(map);
+    }
+    e.attestation.extra.insert(QStringLiteral("media"), media);
+}
+
+// The Ed25519 identity point, and a signature R = identity, S = 0: for a small-order public
+// key A, [S]B = R + [k]A holds for every message (with A the identity, always), so
+// OpenSSL verifies it without any private key.
+QByteArray identityPoint() {
+    QByteArray encoding(32, '\0');
+    encoding[0] = 1;
+    return encoding;
+}
+QByteArray forgedEd25519Signature() {
+    return identityPoint() + QByteArray(32, '\0');
+}
+
+// A camera whose certificate (issued by the genuine intermediate) carries raw as its Ed25519
+// key, and whose attestation is the forgery above.
+void useWeakEd25519Camera(EventFixture &e, const QByteArray &raw) {
+    const pki::KeyPair weak = pki::KeyPair::publicOnly(pki::KeyType::Ed25519, raw);
+    Q_ASSERT(!weak.isNull());
+    const QString id = QStringLiteral("cam-weak");
+    const pki::CertificateSpec spec = world().pki.deviceLeafSpec(id);
+    const pki::Certificate leaf = pki::issueCertificate(
+        spec, weak, &world().pki.deviceIntermediate.cert, world().pki.deviceIntermediate.key);
+    Q_ASSERT(!leaf.isNull());
+    e.device = {id, weak, leaf, {leaf.der(), world().pki.deviceIntermediate.cert.der()}};
+    e.attestation.deviceId = e.listedDeviceId = e.claim.deviceId = id;
+    e.claim.cnfKey = weak.coseKey();
+    e.attestationOptions.signatureOverride = forgedEd25519Signature();
+}
+
+// An intermediate CA under the genuine device root whose key is the Ed25519 identity, and a
+// camera leaf "signed" by it with the forged signature (the last 64 bytes of an Ed25519-
+// signed certificate's DER are its signature). The camera's own key is genuine.
+void useCameraUnderWeakIntermediate(EventFixture &e) {
+    const pki::TestPki &p = world().pki;
+    const pki::KeyPair weak = pki::KeyPair::publicOnly(pki::KeyType::Ed25519, identityPoint());
+    pki::CertificateSpec caSpec;
+    caSpec.commonName = QStringLiteral("Weak intermediate");
+    caSpec.isCa = true;
+    const pki::Certificate intermediate =
+        pki::issueCertificate(caSpec, weak, &p.deviceRoot.cert, p.deviceRoot.key);
+    const pki::KeyPair leafKey = pki::KeyPair::generate(pki::KeyType::P256);
+    const pki::Certificate unsignedLeaf =
+        pki::issueCertificate(p.deviceLeafSpec(e.device.deviceId), leafKey, &intermediate,
+                              pki::KeyPair::generate(pki::KeyType::Ed25519));
+    QByteArray der = unsignedLeaf.der();
+    der.replace(der.size() - 64, 64, forgedEd25519Signature());
+    const pki::Certificate leaf = pki::Certificate::fromDer(der);
+    Q_ASSERT(!intermediate.isNull() && !leaf.isNull());
+    e.device = {e.device.deviceId, leafKey, leaf, {leaf.der(), intermediate.der()}};
+    e.claim.cnfKey = leafKey.coseKey();
+}
+
+// A device certificate whose CN is id, for an event of that device.
+void useDeviceId(EventFixture &e, const QString &id) {
+    const pki::DeviceIdentity d = deviceWithSpec(id, [](pki::CertificateSpec &) {});
+    useCamera(e, d);
+    e.attestation.deviceId = e.listedDeviceId = e.claim.deviceId = d.deviceId;
 }
 
 struct Case {
@@ -428,6 +535,198 @@ QList<Case> cases() {
                   e.claim = world().viewerClaim(e, QStringLiteral("user-carol"));
                   e.userId = TestWorld::bob();
               }});
+
+    // --- v2 (trust.md §9): each class of attack that worked against a v1 client ---
+    // §2: undefined or null where a type is asked is a wrong type, never "absent".
+    c.append({"kind undefined", Reason::Malformed, [](EventFixture &e) {
+                  e.attestation.extra.insert(QStringLiteral("kind"), undefinedValue());
+              }});
+    c.append({"kind null", Reason::Malformed, [](EventFixture &e) {
+                  e.attestation.extra.insert(QStringLiteral("kind"), QCborValue(nullptr));
+              }});
+    c.append({"seg undefined", Reason::Malformed, [](EventFixture &e) {
+                  editMedia(e, 1,
+                            [](QCborMap &m) { m.insert(QStringLiteral("seg"), undefinedValue()); });
+              }});
+    c.append({"seg and segs null", Reason::Malformed, [](EventFixture &e) {
+                  editMedia(e, 1, [](QCborMap &m) {
+                      m.insert(QStringLiteral("seg"), QCborValue(nullptr));
+                      m.insert(QStringLiteral("segs"), QCborValue(nullptr));
+                  });
+              }});
+    c.append({"segs undefined", Reason::Malformed, [](EventFixture &e) {
+                  editMedia(e, 1, [](QCborMap &m) {
+                      m.insert(QStringLiteral("segs"), undefinedValue());
+                  });
+              }});
+    // §2: integers outside qint64 (-2^64 reads as 0 through QCborValue).
+    c.append({"ts -2^64", Reason::Malformed, [](EventFixture &e) {
+                  e.attestation.extra.insert(QStringLiteral("ts"), kPlaceholder);
+                  e.attestationBytes = signedAttestationWithPayload(
+                      e, replaceEncoded(e.attestation.toCbor(), kMinusTwoTo64));
+              }});
+    c.append({"ts 2^64-1", Reason::Malformed, [](EventFixture &e) {
+                  e.attestation.extra.insert(QStringLiteral("ts"), kPlaceholder);
+                  e.attestationBytes = signedAttestationWithPayload(
+                      e, replaceEncoded(e.attestation.toCbor(), outOfRangeIntegers().last()));
+              }});
+    c.append({"thumbnail len -2^64", Reason::Malformed, [](EventFixture &e) {
+                  e.mediaBytes = QByteArray();
+                  editMedia(e, 0,
+                            [](QCborMap &m) { m.insert(QStringLiteral("len"), kPlaceholder); });
+                  e.attestationBytes = signedAttestationWithPayload(
+                      e, replaceEncoded(e.attestation.toCbor(), kMinusTwoTo64));
+              }});
+    c.append({"out-of-range integer under an unknown key", Reason::Malformed, [](EventFixture &e) {
+                  e.attestation.extra.insert(QStringLiteral("x-vendor"), kPlaceholder);
+                  e.attestationBytes = signedAttestationWithPayload(
+                      e, replaceEncoded(e.attestation.toCbor(), outOfRangeIntegers().at(1)));
+              }});
+    c.append(
+        {"out-of-range integer in the protected header", Reason::Malformed, [](EventFixture &e) {
+             e.attestationOptions.extraProtected.insert(-70000, kPlaceholder);
+             const QByteArray signedBytes = e.request().attestation;
+             // The protected bstr changes length by nothing: same-size raw swap.
+             e.attestationBytes = replaceEncoded(signedBytes, kMinusTwoTo64);
+         }});
+    // §5: len, seg and the segment count.
+    c.append({"thumbnail len over 2 MiB", Reason::Malformed,
+              [](EventFixture &e) { e.attestation.media[0].length = 2 * 1024 * 1024 + 1; }});
+    c.append({"clip len over 512 MiB", Reason::Malformed, [](EventFixture &e) {
+                  e.attestation.media[1].length = 512LL * 1024 * 1024 + 1;
+                  e.attestation.media[1].segmentLength = 0;
+                  e.attestation.media[1].segmentHashes.clear();
+              }});
+    c.append(
+        {"len -1", Reason::Malformed, [](EventFixture &e) { e.attestation.media[0].length = -1; }});
+    c.append({"seg 2^63-1 with no segment hashes", Reason::Malformed, [](EventFixture &e) {
+                  // v1 computed (len + seg - 1) / seg, which overflowed to 0 segments.
+                  e.attestation.media[0].segmentLength = std::numeric_limits<qint64>::max();
+                  e.attestation.media[0].segmentHashes.clear();
+              }});
+    c.append({"seg over 64 MiB", Reason::Malformed, [](EventFixture &e) {
+                  e.attestation.media[1].segmentLength = 64LL * 1024 * 1024 + 1;
+                  e.attestation.media[1].segmentHashes = {trust::sha256(e.clip)};
+              }});
+    c.append({"seg 0", Reason::Malformed, [](EventFixture &e) {
+                  editMedia(e, 1, [](QCborMap &m) { m.insert(QStringLiteral("seg"), 0); });
+              }});
+    c.append({"one segment hash too few", Reason::Malformed,
+              [](EventFixture &e) { e.attestation.media[1].segmentHashes.removeLast(); }});
+    // §5: the attested type.
+    c.append({"thumbnail attested as image/png", Reason::MediaMismatch,
+              [](EventFixture &e) { e.attestation.media[0].type = QStringLiteral("image/png"); }});
+    c.append({"thumbnail type in capitals", Reason::MediaMismatch,
+              [](EventFixture &e) { e.attestation.media[0].type = QStringLiteral("IMAGE/JPEG"); }});
+    c.append({"thumbnail type with a parameter", Reason::MediaMismatch, [](EventFixture &e) {
+                  e.attestation.media[0].type = QStringLiteral("image/jpeg; q=1");
+              }});
+    c.append({"clip attested as video/quicktime", Reason::MediaMismatch, [](EventFixture &e) {
+                  e.attestation.media[1].type = QStringLiteral("video/quicktime");
+                  e.role = trust::MediaRole::Clip;
+              }});
+    c.append({"clip attested as image/jpeg", Reason::MediaMismatch, [](EventFixture &e) {
+                  e.attestation.media[1].type = QStringLiteral("image/jpeg");
+                  e.role = trust::MediaRole::Clip;
+              }});
+    c.append({"streamed clip of another type", Reason::MediaMismatch, [](EventFixture &e) {
+                  e.attestation.media[1].type = QStringLiteral("video/webm");
+                  e.role = trust::MediaRole::Clip;
+                  e.streamed = true;
+              }});
+    c.append({"future, then a wrong type", Reason::TimeInvalid, [](EventFixture &e) {
+                  e.attestation.tsMs = e.nowMs + 6 * 60 * 1000;
+                  e.attestation.media[0].type = QStringLiteral("image/png");
+              }});
+    c.append({"wrong type, then no claim", Reason::MediaMismatch, [](EventFixture &e) {
+                  e.attestation.media[0].type = QStringLiteral("text/html");
+                  e.claimBytes = QByteArray();
+              }});
+    // §3: device IDs start with a letter or a digit.
+    c.append({"CN .", Reason::DeviceUntrusted,
+              [](EventFixture &e) { useDeviceId(e, QStringLiteral(".")); }});
+    c.append({"CN ..", Reason::DeviceUntrusted,
+              [](EventFixture &e) { useDeviceId(e, QStringLiteral("..")); }});
+    c.append({"CN .hidden", Reason::DeviceUntrusted,
+              [](EventFixture &e) { useDeviceId(e, QStringLiteral(".hidden")); }});
+    c.append({"CN -cam", Reason::DeviceUntrusted,
+              [](EventFixture &e) { useDeviceId(e, QStringLiteral("-cam")); }});
+    c.append({"CN _cam", Reason::DeviceUntrusted,
+              [](EventFixture &e) { useDeviceId(e, QStringLiteral("_cam")); }});
+    // §3: small-order Ed25519 keys, for which R = identity, S = 0 verifies.
+    c.append({"camera key is the identity point (forged signature)", Reason::DeviceUntrusted,
+              [](EventFixture &e) { useWeakEd25519Camera(e, identityPoint()); }});
+    c.append({"intermediate key is the identity point (forged leaf)", Reason::DeviceUntrusted,
+              [](EventFixture &e) { useCameraUnderWeakIntermediate(e); }});
+    c.append({"authority key is the identity point (forged claim)", Reason::ClaimUntrusted,
+              [](EventFixture &e) {
+                  const pki::KeyPair weak =
+                      pki::KeyPair::publicOnly(pki::KeyType::Ed25519, identityPoint());
+                  pki::CertificateSpec spec;
+                  spec.commonName = QStringLiteral("Weak authority");
+                  const pki::Certificate cert = pki::issueCertificate(
+                      spec, weak, &world().pki.authorityRoot.cert, world().pki.authorityRoot.key);
+                  pki::Sign1Options forged;
+                  forged.signatureOverride = forgedEd25519Signature();
+                  e.claimBytes = pki::signCoseSign1(e.claim.toCbor(), weak, {cert.der()}, forged);
+              }});
+    c.append({"cnf is the identity point", Reason::ClaimDeviceMismatch, [](EventFixture &e) {
+                  useCamera(e, world().cameraEd25519);
+                  e.attestation.deviceId = e.listedDeviceId = e.claim.deviceId = e.device.deviceId;
+                  e.claim.cnfKey.insert(-2, identityPoint());
+              }});
+    // §6 check 4: an intermediate (a whole camera line) in `devices`.
+    c.append({"revoked intermediate", Reason::DeviceRevoked, [](EventFixture &) {},
+              [](const EventFixture &e) {
+                  return revoking(trust::sha256(e.device.x5chain.at(1)), {});
+              }});
+    c.append({"revoked intermediate, then bad signature", Reason::DeviceRevoked,
+              [](EventFixture &e) { e.device.key = pki::KeyPair::generate(pki::KeyType::P256); },
+              [](const EventFixture &e) {
+                  return revoking(trust::sha256(e.device.x5chain.at(1)), {});
+              }});
+    c.append(
+        {"revoked root", Reason::DeviceRevoked, [](EventFixture &) {},
+         [](const EventFixture &) { return revoking(world().pki.deviceRoot.cert.sha256(), {}); }});
+    // §4/§2 in claims: undefined or null is never "absent"; no out-of-range integers.
+    c.append({"claim exp undefined", Reason::ClaimUntrusted,
+              [](EventFixture &e) { e.claim.extra.insert(4, undefinedValue()); }});
+    c.append({"claim exp null", Reason::ClaimUntrusted,
+              [](EventFixture &e) { e.claim.extra.insert(4, QCborValue(nullptr)); }});
+    c.append({"claim iat undefined", Reason::ClaimUntrusted,
+              [](EventFixture &e) { e.claim.extra.insert(6, undefinedValue()); }});
+    c.append({"claim grant undefined", Reason::ClaimUntrusted, [](EventFixture &e) {
+                  e.claim.extra.insert(QStringLiteral("grant"), undefinedValue());
+              }});
+    c.append({"claim grant null", Reason::ClaimUntrusted, [](EventFixture &e) {
+                  e.claim.extra.insert(QStringLiteral("grant"), QCborValue(nullptr));
+              }});
+    c.append({"claim nbf -2^64", Reason::ClaimUntrusted, [](EventFixture &e) {
+                  // Read as 0 it would open the window in 1970.
+                  e.claim.nbf = e.attestation.tsMs / 1000 + 3600;
+                  e.claim.extra.insert(5, kPlaceholder);
+                  e.claimBytes =
+                      authoritySignedPayload(replaceEncoded(e.claim.toCbor(), kMinusTwoTo64));
+              }});
+    c.append({"claim exp -2^63-1", Reason::ClaimUntrusted, [](EventFixture &e) {
+                  e.claim.extra.insert(4, kPlaceholder);
+                  e.claimBytes = authoritySignedPayload(
+                      replaceEncoded(e.claim.toCbor(), outOfRangeIntegers().at(1)));
+              }});
+    // §6 check 11: a share dies with its revoked owner claim.
+    c.append({"viewer whose owner claim is revoked", Reason::ClaimRevoked,
+              [](EventFixture &e) {
+                  e.claim = world().viewerClaim(e, TestWorld::bob());
+                  e.userId = TestWorld::bob();
+              },
+              [](const EventFixture &e) { return revoking({}, e.claim.grant); }});
+    c.append({"revoked grant, then another device", Reason::ClaimRevoked,
+              [](EventFixture &e) {
+                  e.claim = world().viewerClaim(e, TestWorld::bob());
+                  e.claim.deviceId = QStringLiteral("cam-other");
+                  e.userId = TestWorld::bob();
+              },
+              [](const EventFixture &e) { return revoking({}, e.claim.grant); }});
     return c;
 }
 } // namespace
@@ -675,6 +974,208 @@ private Q_SLOTS:
                                                             QStringLiteral("/nonexistent/b.pem"));
         QVERIFY(!missing.anchors);
         QVERIFY(missing.error.contains(QLatin1String("/nonexistent/a.pem")));
+    }
+
+    // --- v2 ---
+
+    // The 14 small-order encodings (the 8 torsion points and the non-canonical y = p, p + 1,
+    // each with the sign bit either way) and other non-canonical y (>= p): as a camera key
+    // with the forged R = identity, S = 0 signature, each is device_untrusted.
+    void weakEd25519CameraKeys_data() {
+        QTest::addColumn<QByteArray>("key");
+        const QList<QByteArray> smallOrderY = {
+            QByteArray::fromHex("0000000000000000000000000000000000000000000000000000000000000000"),
+            QByteArray::fromHex("0100000000000000000000000000000000000000000000000000000000000000"),
+            QByteArray::fromHex("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05"),
+            QByteArray::fromHex("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"),
+            QByteArray::fromHex("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),
+            QByteArray::fromHex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),
+            QByteArray::fromHex("eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),
+        };
+        for (const QByteArray &y : smallOrderY) {
+            QByteArray withSign = y;
+            withSign[31] = static_cast<char>(withSign[31] | 0x80);
+            QTest::newRow(
+                qPrintable(QStringLiteral("small order %1").arg(QString::fromLatin1(y.toHex()))))
+                << y;
+            QTest::newRow(qPrintable(
+                QStringLiteral("small order, sign %1").arg(QString::fromLatin1(withSign.toHex()))))
+                << withSign;
+        }
+        for (const char *hex : {"efffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+                                "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+                                "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"})
+            QTest::newRow(qPrintable(QStringLiteral("non-canonical %1").arg(QLatin1String(hex))))
+                << QByteArray::fromHex(hex);
+    }
+    void weakEd25519CameraKeys() {
+        QFETCH(QByteArray, key);
+        QVERIFY(!trust::isAcceptableEd25519PublicKey(key));
+        EventFixture e = world().ownerEvent(world().cameraEd25519);
+        useWeakEd25519Camera(e, key);
+        const trust::Verdict v = world().verify(e);
+        QCOMPARE(trust::reasonCode(v.reason), trust::reasonCode(Reason::DeviceUntrusted));
+        QVERIFY2(v.detail.contains(QLatin1String("weak public key")), qPrintable(v.detail));
+    }
+
+    void p256PointAtInfinityIsUntrusted() {
+        // Beyond §3's Ed25519 rule, the same class for P-256: OpenSSL takes the point at
+        // infinity as a public key, for which ECDSA equations hold without a private key.
+        // The certificate is refused through OpenSSL's own public-key check.
+        const pki::KeyPair infinity =
+            pki::KeyPair::publicOnly(pki::KeyType::P256, QByteArray(1, '\0'));
+        QVERIFY(!infinity.isNull());
+        QVERIFY(!trust::isAcceptablePublicKey(infinity.get()));
+        QVERIFY(trust::isAcceptablePublicKey(world().cameraP256.key.get()));
+        QVERIFY(trust::isAcceptablePublicKey(world().cameraEd25519.key.get()));
+        const QString id = QStringLiteral("cam-infinity");
+        const pki::Certificate leaf = pki::issueCertificate(
+            world().pki.deviceLeafSpec(id), infinity, &world().pki.deviceIntermediate.cert,
+            world().pki.deviceIntermediate.key);
+        QVERIFY(!leaf.isNull());
+        EventFixture e = world().ownerEvent(world().cameraP256);
+        e.device = {id, infinity, leaf, {leaf.der(), world().pki.deviceIntermediate.cert.der()}};
+        e.attestation.deviceId = e.listedDeviceId = e.claim.deviceId = id;
+        e.attestationOptions.signatureOverride = QByteArray(64, '\x01');
+        const trust::Verdict v = world().verify(e);
+        QCOMPARE(trust::reasonCode(v.reason), trust::reasonCode(Reason::DeviceUntrusted));
+    }
+
+    void genuineEd25519KeysAreAcceptable() {
+        for (int i = 0; i < 200; ++i) {
+            const QByteArray raw = pki::KeyPair::generate(pki::KeyType::Ed25519).rawPublicKey();
+            QVERIFY2(trust::isAcceptableEd25519PublicKey(raw), raw.toHex().constData());
+        }
+        // The largest canonical y (p - 1 is small order; p - 2 is not on the list).
+        QVERIFY(trust::isAcceptableEd25519PublicKey(QByteArray::fromHex(
+            "ebffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f")));
+        QVERIFY(!trust::isAcceptableEd25519PublicKey(QByteArray(31, '\x42')));
+        QVERIFY(!trust::isAcceptableEd25519PublicKey(QByteArray(33, '\x42')));
+    }
+
+    void openSslAloneAcceptsTheForgery() {
+        // Why §3 v2 exists: OpenSSL verifies R = identity, S = 0 under the identity key for any
+        // message, so only the key check stands between a forger and a "verified" event.
+        const pki::KeyPair weak = pki::KeyPair::publicOnly(pki::KeyType::Ed25519, identityPoint());
+        for (const QByteArray &message : {QByteArray("any message"), QByteArray(1000, 'x')}) {
+            trust::EvpMdCtxPtr ctx(EVP_MD_CTX_new());
+            QVERIFY(EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, weak.get()) == 1);
+            const QByteArray signature = forgedEd25519Signature();
+            QCOMPARE(EVP_DigestVerify(ctx.get(),
+                                      reinterpret_cast<const unsigned char *>(signature.data()), 64,
+                                      reinterpret_cast<const unsigned char *>(message.data()),
+                                      size_t(message.size())),
+                     1);
+        }
+    }
+
+    void es256HighAndLowSBothVerify() {
+        // §2 v2: cameras sign with stock OpenSSL, which does not normalise s. Both the
+        // attestation and the claim are re-written with s' = n - s (the other valid s).
+        EventFixture e = world().ownerEvent(world().cameraP256);
+        e.freeze();
+        QVERIFY(world().verify(e).verified());
+        const auto flipS = [](const QByteArray &sign1) {
+            QCborValue tagged = QCborValue::fromCbor(sign1);
+            QCborArray parts = tagged.taggedValue().toArray();
+            QByteArray signature = parts.at(3).toByteArray();
+            std::unique_ptr<BIGNUM, void (*)(BIGNUM *)> order(BN_new(), BN_free);
+            std::unique_ptr<EC_GROUP, void (*)(EC_GROUP *)> group(
+                EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1), EC_GROUP_free);
+            BIGNUM *s = BN_bin2bn(
+                reinterpret_cast<const unsigned char *>(signature.constData()) + 32, 32, nullptr);
+            BN_sub(s, EC_GROUP_get0_order(group.get()), s);
+            BN_bn2binpad(s, reinterpret_cast<unsigned char *>(signature.data()) + 32, 32);
+            BN_free(s);
+            parts[3] = signature;
+            return QCborValue(tagged.tag(), parts).toCbor();
+        };
+        const QByteArray highAttestation = flipS(*e.attestationBytes);
+        const QByteArray highClaim = flipS(*e.claimBytes);
+        QVERIFY(highAttestation != *e.attestationBytes);
+        e.attestationBytes = highAttestation;
+        trust::Verdict v = world().verify(e);
+        QVERIFY2(v.verified(), qPrintable(v.detail));
+        e.claimBytes = highClaim;
+        v = world().verify(e);
+        QVERIFY2(v.verified(), qPrintable(v.detail));
+        // Flipping back gives the original (low or high) signature: both forms verify.
+        e.attestationBytes = flipS(highAttestation);
+        QVERIFY(world().verify(e).verified());
+    }
+
+    void revokedIntermediateRevokesEveryCameraUnderIt() {
+        // A whole camera line: every camera of the intermediate, of both key types, through
+        // the memo and the validated-issuer shortcut; a camera of another intermediate of the
+        // same root still verifies.
+        const pki::TestPki &p = world().pki;
+        trust::RevocationList list;
+        list.seq = 2;
+        list.devices.insert(p.deviceIntermediate.cert.sha256());
+        trust::VerificationMemo memo;
+        trust::AttestationVerifier verifier(world().anchors, &memo);
+        verifier.setRevocations(std::make_shared<trust::RevocationList>(list), 1);
+        for (int camera = 0; camera < 4; ++camera) {
+            const pki::DeviceIdentity d =
+                p.makeDevice(QStringLiteral("cam-line-%1").arg(camera),
+                             camera % 2 ? pki::KeyType::Ed25519 : pki::KeyType::P256);
+            EventFixture e = world().ownerEvent(d);
+            QCOMPARE(trust::reasonCode(verifier.verify(e.request()).reason),
+                     trust::reasonCode(Reason::DeviceRevoked));
+        }
+        pki::CertificateSpec caSpec;
+        caSpec.commonName = QStringLiteral("Second camera line");
+        caSpec.isCa = true;
+        const pki::KeyPair caKey = pki::KeyPair::generate(pki::KeyType::P256);
+        const pki::Certificate otherLine =
+            pki::issueCertificate(caSpec, caKey, &p.deviceRoot.cert, p.deviceRoot.key);
+        const pki::KeyPair leafKey = pki::KeyPair::generate(pki::KeyType::P256);
+        const pki::Certificate leaf = pki::issueCertificate(
+            p.deviceLeafSpec(QStringLiteral("cam-other-line")), leafKey, &otherLine, caKey);
+        EventFixture e = world().ownerEvent(world().cameraP256);
+        e.device = {QStringLiteral("cam-other-line"), leafKey, leaf, {leaf.der(), otherLine.der()}};
+        e.attestation.deviceId = e.listedDeviceId = e.claim.deviceId = e.device.deviceId;
+        e.claim.cnfKey = leafKey.coseKey();
+        const trust::Verdict v = verifier.verify(e.request());
+        QVERIFY2(v.verified(), qPrintable(v.detail));
+        // The revoked intermediate carried in the x5chain but left out of the built path still
+        // counts: the certificates as sent are looked up too.
+        e.device.x5chain << p.deviceIntermediate.cert.der();
+        QCOMPARE(trust::reasonCode(world().verify(e, nullptr, &list).reason),
+                 trust::reasonCode(Reason::DeviceRevoked));
+    }
+
+    void attestedTypeIsExposed() {
+        EventFixture e = world().ownerEvent(world().cameraP256);
+        trust::Verdict v = world().verify(e);
+        QVERIFY(v.verified());
+        QCOMPARE(v.attestedType(), QStringLiteral("image/jpeg"));
+        e.role = trust::MediaRole::Clip;
+        e.streamed = true;
+        v = world().verify(e);
+        QVERIFY(v.authorisedForStream());
+        QCOMPARE(v.attestedType(), QStringLiteral("video/mp4"));
+        e.userId = TestWorld::bob();
+        v = world().verify(e);
+        QVERIFY(!v.authorisedForStream());
+        QVERIFY(v.attestedType().isEmpty()); // refused: no decoder at all
+        QCOMPARE(trust::requiredMediaType(trust::MediaRole::Thumbnail),
+                 QStringLiteral("image/jpeg"));
+        QCOMPARE(trust::requiredMediaType(trust::MediaRole::Clip), QStringLiteral("video/mp4"));
+    }
+
+    void segmentCountNeverOverflows() {
+        const qint64 max = std::numeric_limits<qint64>::max();
+        QCOMPARE(trust::segmentCount(0, 1), 0);
+        QCOMPARE(trust::segmentCount(1, 1), 1);
+        QCOMPARE(trust::segmentCount(100, max), 1);
+        QCOMPARE(trust::segmentCount(max, max), 1);
+        QCOMPARE(trust::segmentCount(max, 1), max);
+        QCOMPARE(trust::segmentCount(max - 1, max), 1);
+        QCOMPARE(trust::segmentCount(65, 64), 2);
+        QCOMPARE(trust::segmentCount(128, 64), 2);
+        QCOMPARE(trust::segmentCount(1, 0), -1);
+        QCOMPARE(trust::segmentCount(-1, 64), -1);
     }
 
     void reasonCodesRoundTrip() {

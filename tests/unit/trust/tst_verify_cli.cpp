@@ -2,6 +2,7 @@
 // 1 refused, 2 usage or I/O error with a message on stderr.
 #include "TestWorld.h"
 
+#include <QCborValue>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -113,6 +114,40 @@ private Q_SLOTS:
         const Run r = run(argsFor(e));
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.json.value("reason").toString(), QStringLiteral("claim_missing"));
+    }
+
+    // --- v2: the CLI gives the verifier's v2 verdicts ---
+    void v2ClaimExpUndefinedIsClaimUntrusted() {
+        EventFixture e = world().ownerEvent(world().cameraP256);
+        e.claim.extra.insert(4, QCborValue(QCborSimpleType::Undefined));
+        const Run r = run(argsFor(e));
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.json.value("reason").toString(), QStringLiteral("claim_untrusted"));
+    }
+
+    void v2WrongAttestedTypeIsMediaMismatch() {
+        EventFixture e = world().ownerEvent(world().cameraP256);
+        e.attestation.media[0].type = QStringLiteral("image/png");
+        const Run r = run(argsFor(e));
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.json.value("reason").toString(), QStringLiteral("media_mismatch"));
+    }
+
+    void v2RevokedIntermediateAndLargeList() {
+        // A 1 MiB list (v1 refused anything over 16 KiB) revoking the camera's intermediate.
+        EventFixture e = world().ownerEvent(world().cameraEd25519);
+        pki::RevocationPayload list;
+        list.seq = 3;
+        list.issued = world().nowMs / 1000;
+        list.devices << world().pki.deviceIntermediate.cert.sha256();
+        for (int i = 0; i < 31000; ++i)
+            list.devices << trust::sha256(QByteArray::number(i));
+        const QByteArray bytes = world().pki.signRevocations(list);
+        QVERIFY(bytes.size() > 1024 * 1024);
+        const Run r = run(argsFor(e) << QStringLiteral("--revocations")
+                                     << write(QStringLiteral("big.cose"), bytes));
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.json.value("reason").toString(), QStringLiteral("device_revoked"));
     }
 
     void nowSetsTheClock() {
