@@ -11,11 +11,14 @@
 namespace vf::e2e {
 
 E2eClient::E2eClient(const QUrl &server, const QString &dataDir,
-                     std::shared_ptr<const vf::trust::TrustAnchors> anchors) {
+                     std::shared_ptr<const vf::trust::TrustAnchors> anchors,
+                     const std::function<void(vf::sync::ClientOptions &)> &tune) {
     vf::sync::ClientOptions options;
     options.server = server;
     options.dataDir = dataDir;
     options.anchors = std::move(anchors);
+    if (tune)
+        tune(options);
     m_session = std::make_unique<vf::sync::ClientSession>(options);
     QString error;
     if (!m_session->open(&error))

@@ -9,12 +9,16 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <functional>
+
 namespace vf::e2e {
 
 class E2eClient {
 public:
+    // tune: changes to the client's options (short network deadlines for tests).
     E2eClient(const QUrl &server, const QString &dataDir,
-              std::shared_ptr<const vf::trust::TrustAnchors> anchors);
+              std::shared_ptr<const vf::trust::TrustAnchors> anchors,
+              const std::function<void(vf::sync::ClientOptions &)> &tune = {});
 
     vf::sync::ClientSession &session() { return *m_session; }
     // Signs in and waits until idle; empty on success, else why not.
