@@ -169,6 +169,21 @@ int main(int argc, char **argv) {
             session.failStarting(error);
             return;
         }
+        if (!options.exportDiagnostics.isEmpty()) {
+            // "After the first sync" never comes when it fails for good: the bundle (support's
+            // view of exactly that failure) is written all the same, and the run exits 1.
+            QObject::connect(
+                session.client(), &sync::ClientSession::firstSyncFailed, &application,
+                [&](const net::ApiError &failure) {
+                    std::fprintf(stderr, "veriframe: the first sync failed: %s\n",
+                                 qPrintable(failure.describe()));
+                    const QString exportError =
+                        session.exportDiagnostics(QUrl::fromLocalFile(options.exportDiagnostics));
+                    if (!exportError.isEmpty())
+                        std::fprintf(stderr, "veriframe: %s\n", qPrintable(exportError));
+                    application.exit(1);
+                });
+        }
         if (!user.isEmpty())
             session.signIn(user, password);
     };

@@ -1,8 +1,11 @@
 #include "AppOptions.h"
 
+#include "ApiClient.h"
+
 #include <QFile>
 #include <QHash>
 #include <QSize>
+#include <QUrl>
 
 namespace vf::app {
 
@@ -11,7 +14,8 @@ QString AppOptions::usage() {
         "usage: veriframe [options]\n"
         "With no options: starts the reference cloud in-process with the demo world, signs in\n"
         "as the demo user and opens the Events tab.\n"
-        "  --server URL                use this cloud instead\n"
+        "  --server URL                use this cloud instead (https://; http:// only for\n"
+        "                              127.0.0.1, ::1 or localhost)\n"
         "  --user NAME                 username (password: --password-file or VERIFRAME_PASSWORD)\n"
         "  --password-file FILE        file holding the password\n"
         "  --device-roots FILE         PEM bundle of device roots (default: bundled demo anchors)\n"
@@ -105,7 +109,14 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments) {
                 QStringLiteral("--fault only applies to the embedded default (no --server)"));
         if (!o.server.startsWith(QLatin1String("http://")) &&
             !o.server.startsWith(QLatin1String("https://")))
-            return fail(QStringLiteral("--server expects an http:// or https:// URL"));
+            return fail(QStringLiteral("--server expects an https:// URL (http:// only for a "
+                                       "cloud on this computer)"));
+        // cloud-api.md §7 v2: plain http:// only to a loopback host, never a password in
+        // clear text across a network; the client refuses such a URL again on its own.
+        const QString problem = vf::net::ApiClient::originProblem(QUrl(o.server, QUrl::StrictMode));
+        if (!problem.isEmpty())
+            return fail(
+                QStringLiteral("--server %1: %2").arg(QUrl(o.server).toDisplayString(), problem));
     }
     if (o.deviceRoots.isEmpty() != o.ownerAuthorities.isEmpty())
         return fail(QStringLiteral("--device-roots and --owner-authorities go together"));

@@ -26,8 +26,17 @@ void AutomationDriver::setWindow(QQuickWindow *window) {
 void AutomationDriver::poll() {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (now - m_startedMs > kGiveUpMs) {
-        finish(1, QStringLiteral("not idle after %1 s").arg(kGiveUpMs / 1000));
+        finish(1, QStringLiteral("not idle after %1 s%2").arg(kGiveUpMs / 1000).arg(stuckOn()));
         return;
+    }
+    // A fatal first sync ends the run at once (cloud-api.md §7 v2): an answer the client can
+    // never accept, or a retryable failure once the listing call's retries are used up.
+    // kGiveUpMs bounds everything else: the run never waits for ever.
+    if (m_quit && m_session.client()) {
+        if (const auto &error = m_session.client()->firstSyncError()) {
+            finish(1, QStringLiteral("the first sync failed: %1").arg(error->describe()));
+            return;
+        }
     }
     const bool failed = m_session.state() == AppSession::State::Failed;
     const bool windowSettled =
@@ -54,6 +63,23 @@ void AutomationDriver::poll() {
         }
     }
     finish(failed ? 1 : 0, failed ? m_session.lastError() : QString());
+}
+
+QString AutomationDriver::stuckOn() const {
+    vf::sync::ClientSession *client = m_session.client();
+    if (!client)
+        return {};
+    QStringList waiting;
+    if (client->revocations() && client->revocations()->isFetching())
+        waiting << QStringLiteral("the revocation list");
+    if (client->events() && !client->events()->firstPageLoaded())
+        waiting << QStringLiteral("the first page of events");
+    QString out;
+    if (!waiting.isEmpty())
+        out += QStringLiteral(": still waiting for ") + waiting.join(QStringLiteral(" and "));
+    if (!client->lastError().isEmpty())
+        out += QStringLiteral("; last error: ") + client->lastError();
+    return out;
 }
 
 void AutomationDriver::finish(int code, const QString &why) {

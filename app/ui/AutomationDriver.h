@@ -2,7 +2,8 @@
 // --quit-when-idle and --screenshot: once the session is idle (first page listed, every
 // listed item verified or refused, every report acknowledged or safely queued) and the
 // window has no thumbnail still loading, take the screenshot and exit 0. A fatal error
-// (sign-in refused, the cloud unreachable, the embedded cloud failing) exits 1.
+// (sign-in refused, the cloud unreachable, the embedded cloud failing, the first sync's
+// listing failing for good) exits 1 with the reason on stderr; after kGiveUpMs, exit 1.
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -31,6 +32,8 @@ Q_SIGNALS:
 private:
     void poll();
     void finish(int code, const QString &why = {});
+    // What the session still waits for, for the give-up message ("" when nothing is known).
+    QString stuckOn() const;
 
     AppSession &m_session;
     QString m_screenshot;

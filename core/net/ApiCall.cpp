@@ -32,6 +32,12 @@ QString ApiError::describe() const {
         return QStringLiteral("The cloud's certificate is not the pinned one");
     case Kind::Cancelled:
         return QStringLiteral("Cancelled");
+    case Kind::Redirect:
+        return QStringLiteral("The cloud answered %1, a redirect; Veriframe follows none: %2")
+            .arg(httpStatus)
+            .arg(message);
+    case Kind::Insecure:
+        return QStringLiteral("Refused to connect: %1").arg(message);
     }
     return message;
 }
@@ -40,9 +46,18 @@ ApiCall::ApiCall(QNetworkAccessManager *network, CallSpec spec, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_spec(std::move(spec))
-    , m_retryTimer(new QTimer(this)) {
+    , m_retryTimer(new QTimer(this))
+    , m_deadlineTimer(new QTimer(this))
+    , m_rateTimer(new QTimer(this)) {
     m_retryTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, &ApiCall::start);
+    m_deadlineTimer->setSingleShot(true);
+    connect(m_deadlineTimer, &QTimer::timeout, this, [this] {
+        abortWith({ApiError::Kind::Timeout, 0,
+                   QStringLiteral("no complete answer within %1 ms of the request")
+                       .arg(m_spec.deadlineMs)});
+    });
+    connect(m_rateTimer, &QTimer::timeout, this, &ApiCall::checkRate);
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
     // Started from the event loop so the caller can connect to finished() first.
     QTimer::singleShot(0, this, &ApiCall::start);
@@ -62,6 +77,19 @@ void ApiCall::start() {
     ++m_result.attempts;
     m_buffer.clear();
     m_abortReason.reset();
+    if (m_spec.refusal) {
+        fail(*m_spec.refusal); // not retryable: nothing was sent, nothing ever will be
+        return;
+    }
+    // The transfer timeout only catches silence: a byte now and then resets it. The
+    // deadline and the rate floor catch an answer drip-fed to hold the call open.
+    m_attemptClock.start();
+    if (m_spec.deadlineMs > 0)
+        m_deadlineTimer->start(m_spec.deadlineMs);
+    if (m_spec.rateWindowMs > 0 && m_spec.minBytesPerWindow > 0) {
+        m_rateSamples = {{0, 0}};
+        m_rateTimer->start(qMax(10, m_spec.rateWindowMs / 5));
+    }
     QNetworkReply *reply =
         m_network->sendCustomRequest(m_spec.request, m_spec.verb, m_spec.payload);
     m_reply = reply;
@@ -74,6 +102,50 @@ void ApiCall::start() {
             m_reply->abort();
         }
     });
+}
+
+void ApiCall::abortWith(ApiError error) {
+    stopTimers();
+    if (!m_reply || m_abortReason)
+        return;
+    m_abortReason = std::move(error);
+    m_reply->abort(); // onFinished reports m_abortReason
+}
+
+void ApiCall::checkRate() {
+    if (!m_reply)
+        return;
+    const qint64 now = m_attemptClock.elapsed();
+    const qint64 received = m_buffer.size() + m_reply->bytesAvailable();
+    m_rateSamples.append({now, received});
+    const qint64 windowStart = now - m_spec.rateWindowMs;
+    if (windowStart < 0)
+        return;
+    // The newest sample at or before the window's start: what had arrived by then.
+    while (m_rateSamples.size() > 1 && m_rateSamples.at(1).first <= windowStart)
+        m_rateSamples.removeFirst();
+    if (received - m_rateSamples.first().second >= m_spec.minBytesPerWindow)
+        return;
+    abortWith({ApiError::Kind::Timeout, 0,
+               QStringLiteral("fewer than %1 bytes in %2 ms: the answer is too slow")
+                   .arg(m_spec.minBytesPerWindow)
+                   .arg(m_spec.rateWindowMs)});
+}
+
+void ApiCall::stopTimers() {
+    m_deadlineTimer->stop();
+    m_rateTimer->stop();
+}
+
+QString ApiCall::transportMessage(const QNetworkReply *reply) const {
+    QString message = reply->errorString();
+    const QUrl url = m_spec.request.url();
+    const QString redacted = NetworkLog::redactedPath(url);
+    for (const QString &form :
+         {url.toString(), url.toDisplayString(), QString::fromLatin1(url.toEncoded())})
+        if (!form.isEmpty())
+            message.replace(form, redacted);
+    return message.left(300);
 }
 
 bool ApiCall::checkPins() {
@@ -103,6 +175,7 @@ void ApiCall::onFinished() {
     QNetworkReply *reply = m_reply;
     if (!reply)
         return;
+    stopTimers();
     m_reply = nullptr;
     reply->deleteLater();
     if (m_cancelled) {
@@ -121,7 +194,14 @@ void ApiCall::onFinished() {
         const bool timedOut = networkError == QNetworkReply::OperationCanceledError ||
                               networkError == QNetworkReply::TimeoutError;
         fail({timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network, 0,
-              reply->errorString()});
+              transportMessage(reply)});
+        return;
+    }
+    if (status >= 300 && status < 400) {
+        // Never followed (the request says ManualRedirectPolicy), never retried: the cloud
+        // answered somewhere else, and nothing of ours goes there.
+        fail({ApiError::Kind::Redirect, status,
+              QStringLiteral("the answer points elsewhere and is not followed")});
         return;
     }
     if (reply->isOpen()) {
@@ -147,7 +227,7 @@ void ApiCall::onFinished() {
         (declared.isValid() && declared.toLongLong() != qint64(m_buffer.size()) &&
          m_spec.verb != "HEAD")) {
         fail({timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network, status,
-              transportFailed ? reply->errorString()
+              transportFailed ? transportMessage(reply)
                               : QStringLiteral("the answer was cut short (%1 of %2 bytes)")
                                     .arg(m_buffer.size())
                                     .arg(declared.toLongLong())});
@@ -160,7 +240,7 @@ void ApiCall::onFinished() {
     if (!m_spec.acceptedStatuses.contains(status)) {
         QString message = parseErrorMessage(m_buffer);
         if (message.isEmpty())
-            message = reply->errorString();
+            message = transportMessage(reply);
         fail({ApiError::Kind::Http, status, message});
         return;
     }
@@ -171,6 +251,7 @@ void ApiCall::onFinished() {
 }
 
 void ApiCall::fail(ApiError error) {
+    stopTimers();
     m_buffer.clear();
     const bool again = error.retryable() && !m_cancelled && m_result.attempts < m_spec.maxAttempts;
     m_result.error = std::move(error);
@@ -189,8 +270,7 @@ void ApiCall::complete() {
         NetworkRecord record;
         record.startedMs = m_startedMs;
         record.method = QString::fromLatin1(m_spec.verb);
-        const QUrl url = m_spec.request.url();
-        record.path = url.path() + (url.hasQuery() ? u'?' + url.query() : QString());
+        record.path = NetworkLog::redactedPath(m_spec.request.url());
         record.status = m_result.httpStatus;
         record.latencyMs = QDateTime::currentMSecsSinceEpoch() - m_startedMs;
         record.bytes = m_result.body.size();
@@ -207,6 +287,7 @@ void ApiCall::cancel() {
         return;
     m_cancelled = true;
     m_retryTimer->stop();
+    stopTimers();
     if (m_reply) {
         m_reply->abort(); // onFinished reports Cancelled
         return;

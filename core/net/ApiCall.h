@@ -5,6 +5,7 @@
 #include "ApiError.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
@@ -37,6 +38,15 @@ struct CallSpec {
     int retryBaseDelayMs = 250; // doubled per attempt
     QList<QByteArray> spkiPins; // SHA-256 of the peer's SubjectPublicKeyInfo; empty: no pinning
     NetworkLog *log = nullptr;  // records the finished call (diagnostics); may be null
+    // cloud-api.md §7 v2, per attempt: the whole answer within deadlineMs of the request
+    // (0: none); at least minBytesPerWindow body bytes in every rateWindowMs until it is
+    // complete (0: none). Either failing is a Timeout, like a stall.
+    int deadlineMs = 0;
+    int rateWindowMs = 0;
+    qint64 minBytesPerWindow = 0;
+    // Set: the call fails with it at once and sends nothing (an origin the client must not
+    // talk to, a path that leaves it).
+    std::optional<ApiError> refusal;
 };
 
 class ApiCall : public QObject {
@@ -59,11 +69,20 @@ private:
     void fail(ApiError error);
     void complete();
     bool checkPins();
+    void abortWith(ApiError error);
+    void checkRate();
+    void stopTimers();
+    // Qt's error text without the request URL verbatim (its query may hold a cursor).
+    QString transportMessage(const QNetworkReply *reply) const;
 
     QNetworkAccessManager *m_network;
     CallSpec m_spec;
     QPointer<QNetworkReply> m_reply;
     QTimer *m_retryTimer;
+    QTimer *m_deadlineTimer;
+    QTimer *m_rateTimer;
+    QElapsedTimer m_attemptClock;
+    QList<std::pair<qint64, qint64>> m_rateSamples; // (ms since the request, body bytes)
     ApiResult m_result;
     QByteArray m_buffer;
     bool m_finished = false;

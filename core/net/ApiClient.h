@@ -3,6 +3,9 @@
 // it decides nothing about trust: attestations, claims, identities and media all go to
 // core/trust before anything is shown. Calls stall out after 15 s without data, enforce
 // the size limits while reading, and retry idempotent GETs on network errors and 5xx.
+// cloud-api.md §7 v2: no redirect is ever followed (a 3xx is an error), nothing is sent over
+// plain http:// to a host that is not loopback, a JSON answer has a deadline and a media
+// answer a rate floor, so a drip-fed answer cannot hold a call open for ever.
 #include "ApiCall.h"
 #include "ApiTypes.h"
 #include "NetworkLog.h"
@@ -24,6 +27,12 @@ public:
     struct Options {
         QUrl baseUrl;
         int stallTimeoutMs = 15000;
+        // A JSON (or revocation list) answer must be complete this long after its request.
+        int jsonDeadlineMs = 60000;
+        // A media answer must deliver at least mediaMinBytesPerWindow in every mediaWindowMs
+        // (or be complete); slower is a stall. 0: no floor (tests of other things).
+        int mediaWindowMs = 15000;
+        qint64 mediaMinBytesPerWindow = 16 * 1024;
         int getAttempts = 3;
         int retryBaseDelayMs = 500;
         QList<QByteArray> spkiPins; // SHA-256 of pinned SubjectPublicKeyInfo DER
@@ -36,6 +45,14 @@ public:
     };
 
     explicit ApiClient(Options options, QObject *parent = nullptr);
+
+    // 127.0.0.0/8, ::1 (and IPv4-mapped loopback) or "localhost": the only hosts plain
+    // http:// may reach (the embedded and reference clouds on this computer).
+    static bool isLoopbackHost(const QString &host);
+    // Why baseUrl cannot be a cloud (not http/https, no host, user info, a fragment, plain
+    // http:// off loopback); empty when it can. The app checks --server with it; the client
+    // checks again and sends nothing at all to such a URL.
+    static QString originProblem(const QUrl &baseUrl);
 
     void setToken(const QByteArray &token) { m_token = token; }
     QByteArray token() const { return m_token; }
@@ -63,9 +80,11 @@ public:
     const NetworkLog &networkLog() const { return m_log; }
 
 private:
-    CallSpec spec(const QUrl &url, qint64 maxBytes, bool idempotent) const;
+    enum class Answer { Json, Media };
+    CallSpec spec(const QUrl &url, qint64 maxBytes, bool idempotent, Answer answer) const;
 
     Options m_options;
+    QString m_originProblem; // non-empty: every call fails with it, nothing is sent
     QSslConfiguration m_tls;
     QNetworkAccessManager m_network;
     QByteArray m_token;

@@ -34,9 +34,19 @@ struct ListingEntry {
     QString clipPath;      // empty: no clip
 };
 
+// An entry the listing carried but that breaks the bounds on cloud strings (cloud-api.md §7
+// v2: an event or device ID over 200 characters, a media path over 1,000): it is refused as
+// `malformed` and reported, never stored. Its IDs are already cut to 200 characters.
+struct MalformedEntry {
+    QString eventId;
+    QString deviceId;
+    QString detail;
+};
+
 struct EventPage {
-    QList<ListingEntry> events;
-    QString nextCursor; // empty on the last page
+    QList<ListingEntry> events;      // every string within bounds; names and kinds cut
+    QList<MalformedEntry> malformed; // refused entries, in listing order among themselves
+    QString nextCursor;              // empty on the last page
 };
 
 struct EventQuery {

@@ -4,6 +4,16 @@
 #include <QJsonDocument>
 
 namespace vf::net {
+
+QString clipped(const QString &text, qsizetype max) {
+    if (text.size() <= max)
+        return text;
+    qsizetype cut = qMax<qsizetype>(0, max);
+    if (cut > 0 && text.at(cut - 1).isHighSurrogate())
+        --cut;
+    return text.left(cut);
+}
+
 namespace {
 std::optional<QJsonObject> objectOf(const QByteArray &body, QString *error) {
     QJsonParseError parseError;
@@ -62,13 +72,15 @@ std::optional<ListingEntry> entryOf(const QJsonValue &value, QString *error) {
     const QJsonValue ts = o.value(QLatin1String("ts"));
     const QJsonValue duration = o.value(QLatin1String("duration_ms"));
     if (!isWholeNumber(ts)) {
-        *error = QStringLiteral("event %1: \"ts\" must be a number").arg(e.id);
+        *error = QStringLiteral("event %1: \"ts\" must be a number")
+                     .arg(clipped(e.id, kMaxCloudIdLength));
         return std::nullopt;
     }
     e.timestampMs = ts.toInteger();
     if (!duration.isUndefined() && !duration.isNull()) {
         if (!isWholeNumber(duration)) {
-            *error = QStringLiteral("event %1: \"duration_ms\" must be a number").arg(e.id);
+            *error = QStringLiteral("event %1: \"duration_ms\" must be a number")
+                         .arg(clipped(e.id, kMaxCloudIdLength));
             return std::nullopt;
         }
         e.durationMs = duration.toInteger();
@@ -76,7 +88,8 @@ std::optional<ListingEntry> entryOf(const QJsonValue &value, QString *error) {
     const std::optional<QByteArray> attestation =
         base64Field(o.value(QLatin1String("attestation")));
     if (!attestation) {
-        *error = QStringLiteral("event %1: \"attestation\" must be base64").arg(e.id);
+        *error = QStringLiteral("event %1: \"attestation\" must be base64")
+                     .arg(clipped(e.id, kMaxCloudIdLength));
         return std::nullopt;
     }
     e.attestation = *attestation;
@@ -84,12 +97,31 @@ std::optional<ListingEntry> entryOf(const QJsonValue &value, QString *error) {
     if (!claim.isNull() && !claim.isUndefined()) {
         const std::optional<QByteArray> claimBytes = base64Field(claim);
         if (!claimBytes) {
-            *error = QStringLiteral("event %1: \"claim\" must be base64 or null").arg(e.id);
+            *error = QStringLiteral("event %1: \"claim\" must be base64 or null")
+                         .arg(clipped(e.id, kMaxCloudIdLength));
             return std::nullopt;
         }
         e.claim = *claimBytes;
     }
+    // Display text only: cut, never refused (nothing about trust comes from it).
+    e.deviceName = clipped(e.deviceName, kMaxDisplayTextLength);
+    e.kind = clipped(e.kind, kMaxDisplayTextLength);
     return e;
+}
+
+// Why a parsed entry breaks the bounds on cloud strings; empty when it does not.
+QString boundsProblem(const ListingEntry &e) {
+    if (e.id.size() > kMaxCloudIdLength)
+        return QStringLiteral("the event ID is longer than %1 characters (%2)")
+            .arg(kMaxCloudIdLength)
+            .arg(e.id.size());
+    if (e.deviceId.size() > kMaxCloudIdLength)
+        return QStringLiteral("the device ID is longer than %1 characters (%2)")
+            .arg(kMaxCloudIdLength)
+            .arg(e.deviceId.size());
+    if (e.thumbnailPath.size() > kMaxMediaPathLength || e.clipPath.size() > kMaxMediaPathLength)
+        return QStringLiteral("a media path is longer than %1 characters").arg(kMaxMediaPathLength);
+    return {};
 }
 } // namespace
 
@@ -103,6 +135,8 @@ Parsed<LoginAnswer> parseLoginAnswer(const QByteArray &body) {
     const std::optional<QByteArray> identity = base64Field(o->value(QLatin1String("identity")));
     if (!token.isString() || token.toString().isEmpty() || !user.isString() || !identity)
         return {std::nullopt, QStringLiteral("the login answer needs token, user_id and identity")};
+    if (token.toString().size() > kMaxTokenLength || user.toString().size() > kMaxCloudIdLength)
+        return {std::nullopt, QStringLiteral("the login answer's token or user_id is too long")};
     return {LoginAnswer{token.toString().toUtf8(), user.toString(), *identity}, {}};
 }
 
@@ -119,9 +153,13 @@ Parsed<QList<DeviceInfo>> parseDevices(const QByteArray &body) {
         const QJsonObject d = value.toObject();
         if (!value.isObject() || !d.value(QLatin1String("id")).isString())
             return {std::nullopt, QStringLiteral("a device needs a string \"id\"")};
+        if (d.value(QLatin1String("id")).toString().size() > kMaxCloudIdLength)
+            return {
+                std::nullopt,
+                QStringLiteral("a device ID is longer than %1 characters").arg(kMaxCloudIdLength)};
         out.append({d.value(QLatin1String("id")).toString(),
-                    d.value(QLatin1String("name")).toString(),
-                    d.value(QLatin1String("model")).toString(),
+                    clipped(d.value(QLatin1String("name")).toString(), kMaxDisplayTextLength),
+                    clipped(d.value(QLatin1String("model")).toString(), kMaxDisplayTextLength),
                     d.value(QLatin1String("online")).toBool()});
     }
     return {out, {}};
@@ -140,6 +178,11 @@ Parsed<EventPage> parseEventPage(const QByteArray &body) {
         std::optional<ListingEntry> entry = entryOf(value, &error);
         if (!entry)
             return {std::nullopt, error};
+        if (const QString problem = boundsProblem(*entry); !problem.isEmpty()) {
+            page.malformed.append({clipped(entry->id, kMaxCloudIdLength),
+                                   clipped(entry->deviceId, kMaxCloudIdLength), problem});
+            continue;
+        }
         page.events.append(std::move(*entry));
     }
     const QJsonValue cursor = o->value(QLatin1String("next_cursor"));
@@ -147,6 +190,10 @@ Parsed<EventPage> parseEventPage(const QByteArray &body) {
         page.nextCursor = cursor.toString();
     else if (!cursor.isNull() && !cursor.isUndefined())
         return {std::nullopt, QStringLiteral("\"next_cursor\" must be a string or null")};
+    if (page.nextCursor.size() > kMaxCursorLength)
+        return {
+            std::nullopt,
+            QStringLiteral("\"next_cursor\" is longer than %1 characters").arg(kMaxCursorLength)};
     return {std::move(page), {}};
 }
 
@@ -164,7 +211,8 @@ Parsed<QString> parseReportStatus(const QByteArray &body) {
 QString parseErrorMessage(const QByteArray &body) {
     QString error;
     const auto o = objectOf(body, &error);
-    return o ? o->value(QLatin1String("error")).toString() : QString();
+    return o ? clipped(o->value(QLatin1String("error")).toString(), kMaxErrorMessageLength)
+             : QString();
 }
 
 } // namespace vf::net

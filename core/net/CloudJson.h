@@ -10,6 +10,18 @@
 
 namespace vf::net {
 
+// Bounds on the cloud's strings (cloud-api.md §7 v2). Lengths count UTF-16 code units, the
+// stricter count for text outside the Basic Multilingual Plane.
+inline constexpr qsizetype kMaxCloudIdLength = 200;      // event, device and user IDs
+inline constexpr qsizetype kMaxDisplayTextLength = 200;  // names, models, kinds: cut
+inline constexpr qsizetype kMaxCursorLength = 1000;      // longer: the page is malformed
+inline constexpr qsizetype kMaxMediaPathLength = 1000;   // longer: the entry is malformed
+inline constexpr qsizetype kMaxTokenLength = 4096;       // a longer token: malformed login
+inline constexpr qsizetype kMaxErrorMessageLength = 200; // the cloud's {"error": ...}: cut
+
+// text cut to at most max code units, never inside a surrogate pair.
+QString clipped(const QString &text, qsizetype max);
+
 template <typename T> struct Parsed {
     std::optional<T> value;
     QString error;

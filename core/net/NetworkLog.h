@@ -4,13 +4,14 @@
 #include <QList>
 #include <QMutex>
 #include <QString>
+#include <QUrl>
 
 namespace vf::net {
 
 struct NetworkRecord {
     qint64 startedMs = 0;
     QString method;
-    QString path;   // path and query of the URL; the host is the signed-in cloud
+    QString path;   // redactedPath() of the URL; the host is the signed-in cloud
     int status = 0; // 0: no HTTP answer
     qint64 latencyMs = 0;
     qint64 bytes = 0; // body bytes received
@@ -21,6 +22,10 @@ struct NetworkRecord {
 class NetworkLog {
 public:
     static constexpr int kCapacity = 1000;
+    // The path and query of url, with every cursor value replaced by "sha256:" and the hex
+    // SHA-256 of its text: a cursor is the cloud's opaque string and is never recorded
+    // verbatim (cloud-api.md §7 v2), while equal cursors still show as equal.
+    static QString redactedPath(const QUrl &url);
     void append(NetworkRecord record);
     QList<NetworkRecord> records() const; // oldest first
     qint64 total() const;                 // every call since start, kept or not

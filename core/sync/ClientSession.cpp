@@ -14,6 +14,11 @@ ClientSession::ClientSession(ClientOptions options, QObject *parent)
     vf::net::ApiClient::Options api;
     api.baseUrl = m_options.server;
     api.stallTimeoutMs = m_options.stallTimeoutMs;
+    api.jsonDeadlineMs = m_options.jsonDeadlineMs;
+    api.mediaWindowMs = m_options.mediaWindowMs;
+    api.mediaMinBytesPerWindow = m_options.mediaMinBytesPerWindow;
+    api.getAttempts = m_options.getAttempts;
+    api.retryBaseDelayMs = m_options.retryBaseDelayMs;
     m_api = std::make_unique<vf::net::ApiClient>(api);
     m_verifier = std::make_unique<vf::trust::AttestationVerifier>(m_options.anchors, &m_memo);
     m_mediaVerifier = std::make_unique<AttestationMediaVerifier>(*m_verifier);
@@ -118,8 +123,14 @@ void ClientSession::startAccount(const QString &userId, const QString &username)
     connect(m_events.get(), &EventSync::listingFailed, this,
             [this](const vf::net::ApiError &error) {
                 m_lastError = error.describe();
+                if (!m_events->firstPageLoaded() && !m_firstSyncError &&
+                    error.kind != vf::net::ApiError::Kind::Cancelled) {
+                    m_firstSyncError = error;
+                    Q_EMIT firstSyncFailed(error);
+                }
                 checkIdle();
             });
+    connect(m_events.get(), &EventSync::pageLoaded, this, [this] { m_firstSyncError.reset(); });
     connect(m_revocations.get(), &RevocationSync::finished, this, [this](bool changed) {
         if (changed)
             m_events->revalidateCached(); // purge what the new list revokes, at once
@@ -193,6 +204,7 @@ void ClientSession::stopAccount() {
     m_userId.clear();
     m_username.clear();
     m_listingStarted = false;
+    m_firstSyncError.reset();
 }
 
 void ClientSession::checkIdle() {

@@ -37,6 +37,12 @@ struct ClientOptions {
     std::optional<vf::store::BackoffPolicy> reportBackoff; // default: 1 s up to 5 min
     int stallTimeoutMs = 15000;
     int revocationRefreshMs = RevocationSync::kRefreshIntervalMs; // tests shorten it
+    // cloud-api.md §7 v2 (ApiClient::Options); tests shorten them.
+    int jsonDeadlineMs = 60000;
+    int mediaWindowMs = 15000;
+    qint64 mediaMinBytesPerWindow = 16 * 1024;
+    int getAttempts = 3;
+    int retryBaseDelayMs = 500;
     // Benchmarks only: when set, the media pipeline (sync, display gate, clip streams) asks
     // this verifier instead of the session's AttestationMediaVerifier. The app never sets it;
     // only tests/bench link a check-free stand-in (to measure what the checks cost).
@@ -76,6 +82,10 @@ public:
     QString lastError() const { return m_lastError; }
     QString lastErrorCode() const { return m_lastErrorCode; } // e.g. identity_mismatch
     bool isIdle() const { return m_state == State::Ready; }
+    // Why the first sync of the signed-in account failed for good: its first listing page
+    // could not be had (an answer never acceptable, or a retryable failure after the
+    // call's retries). nullopt while it runs, once it succeeded, and when signed out.
+    const std::optional<vf::net::ApiError> &firstSyncError() const { return m_firstSyncError; }
 
     vf::store::Store *store() { return m_store.get(); }
     vf::net::ApiClient &api() { return *m_api; }
@@ -97,6 +107,8 @@ Q_SIGNALS:
     void signInFailed(const QString &code, const QString &message);
     void signedOut();
     void idle();
+    // See firstSyncError(); automation runs end on it (automation.md, cloud-api.md §7 v2).
+    void firstSyncFailed(const vf::net::ApiError &error);
 
 private:
     void onLogin(vf::net::ApiCall *call, const QString &username);
@@ -130,6 +142,7 @@ private:
     QString m_lastError;
     QString m_lastErrorCode;
     bool m_listingStarted = false;
+    std::optional<vf::net::ApiError> m_firstSyncError;
 };
 
 } // namespace vf::sync

@@ -133,6 +133,8 @@ void EventSync::onPage(vf::net::ApiCall *call, quint64 generation) {
         return;
     }
     m_lastError.clear();
+    for (const vf::net::MalformedEntry &entry : page.value->malformed)
+        refuseMalformed(entry);
     QStringList ids;
     for (const vf::net::ListingEntry &entry : page.value->events) {
         ids << entry.id;
@@ -171,6 +173,31 @@ void EventSync::consider(const StoredEvent &listed) {
         return;
     m_waiting.enqueue(*stored);
     m_waitingIds.insert(stored->id);
+}
+
+void EventSync::refuseMalformed(const vf::net::MalformedEntry &entry) {
+    // An entry over the bounds on cloud strings (cloud-api.md §7 v2) is refused as
+    // malformed and reported with its IDs cut to 200 characters, and it gets no row: a row
+    // under the cut ID could be another, real event's (an ID of 201 characters whose first
+    // 200 are that event's), whose state this refusal must never touch.
+    vf::trust::Verdict verdict;
+    verdict.reason = vf::trust::Reason::Malformed;
+    verdict.detail = entry.detail;
+    const QString role = vf::trust::mediaRoleName(vf::trust::MediaRole::Thumbnail);
+    const vf::store::EnqueueResult queued = m_context.store->recordRefusal(
+        m_context.account, entry.eventId, entry.deviceId, vf::trust::MediaRole::Thumbnail, verdict,
+        nowMs(), m_context.appVersion);
+    if (!queued.report) {
+        Q_EMIT itemFailed(entry.eventId, queued.error);
+        return;
+    }
+    if (!queued.created)
+        return; // refused, logged and reported when it was first listed
+    const QString code = vf::trust::reasonCode(verdict.reason);
+    m_context.log->refused(entry.eventId, role, code);
+    m_context.log->reported(queued.report->reportId, entry.eventId, QStringLiteral("queued"));
+    Q_EMIT eventRefused(entry.eventId, code);
+    Q_EMIT reportQueued(queued.report->reportId);
 }
 
 void EventSync::retry(const QString &eventId) {

@@ -73,6 +73,7 @@ private:
     void requestPage(const QString &cursor);
     void onPage(vf::net::ApiCall *call, quint64 generation);
     void consider(const vf::store::StoredEvent &event);
+    void refuseMalformed(const vf::net::MalformedEntry &entry);
     void pumpFetches();
     void onThumbnail(vf::net::ApiCall *call, const QString &eventId);
     void verifyOnPool(const vf::store::StoredEvent &event, QByteArray bytes, bool fromCache);

@@ -10,6 +10,8 @@
 #include <QSet>
 #include <functional>
 
+#include <functional>
+
 namespace vf::e2e {
 
 class E2eClient {

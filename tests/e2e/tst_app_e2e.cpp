@@ -7,6 +7,7 @@
 
 #include <QCryptographicHash>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -309,6 +310,55 @@ private Q_SLOTS:
         app.start(QStringLiteral(VF_APP), {"--server", "http://127.0.0.1:1", "--fault", "mixup:1"});
         QVERIFY(app.waitForFinished(30000));
         QCOMPARE(app.exitCode(), 2);
+    }
+
+    // cloud-api.md §7 v2, TLS off loopback: --server http:// only for a loopback host;
+    // anything else (or no host at all) is a usage error, before any connection.
+    void plainHttpOffLoopbackIsAUsageError_data() {
+        QTest::addColumn<QString>("server");
+        QTest::newRow("lan") << "http://192.168.1.10:8080";
+        QTest::newRow("name") << "http://cloud.example";
+        QTest::newRow("localhost lookalike") << "http://localhost.example:80";
+        QTest::newRow("no host") << "http://";
+        QTest::newRow("no host, a path") << "http:///x";
+        QTest::newRow("user info") << "http://alice:pw@127.0.0.1:8080";
+        QTest::newRow("https without host") << "https://";
+    }
+    void plainHttpOffLoopbackIsAUsageError() {
+        QFETCH(QString, server);
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("QT_QPA_PLATFORM", "offscreen");
+        app.setProcessEnvironment(env);
+        QTemporaryDir dir;
+        app.start(QStringLiteral(VF_APP), {"--server", server, "--user", "alice", "--data-dir",
+                                           dir.path(), "--quit-when-idle"});
+        QVERIFY(app.waitForFinished(30000));
+        const QByteArray err = app.readAllStandardError();
+        QVERIFY2(app.exitCode() == 2, err.constData());
+        QVERIFY2(err.contains("--server"), err.constData());
+    }
+
+    // cloud-api.md §7 v2, a fatal first sync ends automation runs: exit 1 with the reason
+    // on stderr at once, never idle, nothing displayed.
+    void fatalFirstSyncEndsTheRun_data() {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<QByteArray>("reason");
+        QTest::newRow("big-listing") << "big-listing:1" << QByteArray("more data than allowed");
+        QTest::newRow("redirect") << "redirect:1" << QByteArray("redirect");
+    }
+    void fatalFirstSyncEndsTheRun() {
+        QFETCH(QString, fault);
+        QFETCH(QByteArray, reason);
+        QTemporaryDir dir;
+        QElapsedTimer clock;
+        clock.start();
+        const Run run = runApp({"--fault", fault}, dir.path());
+        QVERIFY2(run.exitCode == 1, run.stderrText.constData());
+        QVERIFY2(run.stderrText.contains(reason), run.stderrText.constData());
+        QVERIFY(clock.elapsed() < 120000); // not the 180 s give-up
+        QVERIFY(ofType(run, "idle").isEmpty());
+        QVERIFY(ofType(run, "displayed").isEmpty());
     }
 };
 

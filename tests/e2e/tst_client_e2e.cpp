@@ -8,6 +8,7 @@
 #include "TestCloud.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -164,6 +165,58 @@ private Q_SLOTS:
     void init() {
         clientDir = std::make_unique<QTemporaryDir>();
         QVERIFY(clientDir->isValid());
+    }
+
+    // cloud-api.md §7 v2, a fatal first sync: an answer the client can never accept (a
+    // listing over 8 MiB, a redirect) ends the first sync at once, without retries; a
+    // retryable one (a drip-fed listing past its deadline, 503s) once the retries are used
+    // up. Either way nothing of the failed answer is stored.
+    void firstSyncFailsOnTheNetworkFaults_data() {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<bool>("retryable");
+        QTest::newRow("big-listing")
+            << "big-listing:1" << int(net::ApiError::Kind::TooLarge) << false;
+        QTest::newRow("redirect") << "redirect:1" << int(net::ApiError::Kind::Redirect) << false;
+        QTest::newRow("drip") << "drip:1" << int(net::ApiError::Kind::Timeout) << true;
+        QTest::newRow("error") << "error:1" << int(net::ApiError::Kind::Http) << true;
+    }
+    void firstSyncFailsOnTheNetworkFaults() {
+        QFETCH(QString, fault);
+        QFETCH(int, kind);
+        QFETCH(bool, retryable);
+        QVERIFY(restartCloud({}).isEmpty());
+        E2eClient client(cloud.host().url(), clientDir->path(), anchors,
+                         [](sync::ClientOptions &o) {
+                             o.jsonDeadlineMs = 1500;
+                             o.retryBaseDelayMs = 50;
+                         });
+        sync::ClientSession &session = client.session();
+        // The faults start once signed in: the sign-in itself is not what is tested here.
+        QObject::connect(&session, &sync::ClientSession::signedIn, &session,
+                         [&] { QVERIFY(cloud.host().setFaultSpec(fault).isEmpty()); });
+        QSignalSpy failed(&session, &sync::ClientSession::firstSyncFailed);
+        QElapsedTimer clock;
+        clock.start();
+        session.signIn(QStringLiteral("alice"), password(QStringLiteral("alice")));
+        QVERIFY(failed.wait(30000));
+        const qint64 elapsed = clock.elapsed();
+        cloud.host().setFaultPlan({});
+        const auto error = failed.first().first().value<net::ApiError>();
+        QCOMPARE(int(error.kind), kind);
+        QCOMPARE(error.retryable(), retryable);
+        QVERIFY(session.firstSyncError());
+        QVERIFY(!session.isIdle());
+        QCOMPARE(session.store()->events().count(session.userId()), 0);
+        // At once for a fatal answer; after three deadlines at most for the drip.
+        QVERIFY2(elapsed < (retryable ? 3 * 1500 + 3 * 1500 + 8000 : 8000),
+                 qPrintable(QString::number(elapsed)));
+        qInfo("%s: the first sync failed after %lld ms: %s", qPrintable(fault), elapsed,
+              qPrintable(error.describe()));
+        // A later refresh that works clears it.
+        session.refresh();
+        QVERIFY2(client.waitIdle().isEmpty(), qPrintable(session.lastError()));
+        QVERIFY(!session.firstSyncError());
     }
 
     void honestCloudShowsEverythingOfEachAccount_data() {

@@ -7,6 +7,7 @@
 #include "Store.h"
 #include "TestCloud.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -121,6 +122,11 @@ private Q_SLOTS:
         client =
             std::make_unique<e2e::E2eClient>(cloud.host().url(), clientDir.path(), anchors.anchors);
         QVERIFY(client->signIn("alice", cloud.world().user("alice")->password).isEmpty());
+        // A second page: a request with a cursor in the network log.
+        QVERIFY(client->session().events()->hasMore());
+        client->session().events()->fetchMore();
+        QTest::qWait(50);
+        QVERIFY(client->waitIdle().isEmpty());
         QVERIFY(!client->displayAll().isEmpty());
         QVERIFY(client->waitDrained());
         sync::BundleOptions options;
@@ -181,6 +187,34 @@ private Q_SLOTS:
         const QJsonObject second = sync::buildDiagnosticsBundle(client->session(), again);
         QVERIFY(second.value("account").toObject().value("user") !=
                 bundle.value("account").toObject().value("user"));
+    }
+
+    // cloud-api.md §7 v2: the bundle records cursors only as a hash (the network log's
+    // paths), never verbatim, in no encoding.
+    void bundleRecordsCursorsOnlyAsAHash() {
+        const auto session = cloud.session("alice");
+        const QString cursor =
+            cloud.client()
+                .get(QStringLiteral("/v1/events?limit=%1").arg(sync::EventSync::kDefaultPageSize),
+                     session.token)
+                .json()
+                .value("next_cursor")
+                .toString();
+        QVERIFY(cursor.size() > 8);
+        QVERIFY(!bundleText.contains(cursor.toUtf8()));
+        QVERIFY(!bundleText.contains(QUrl::toPercentEncoding(cursor)));
+        const QByteArray hash =
+            QCryptographicHash::hash(cursor.toUtf8(), QCryptographicHash::Sha256).toHex();
+        int hashed = 0;
+        for (const QJsonValue &r : bundle.value("network").toArray()) {
+            const QString path = r.toObject().value("path").toString();
+            if (path.contains(QLatin1String("cursor="))) {
+                QVERIFY2(path.contains(QLatin1String("cursor=sha256:") + QLatin1String(hash)),
+                         qPrintable(path));
+                ++hashed;
+            }
+        }
+        QCOMPARE(hashed, 1);
     }
 
     void tracesMatchVeriframeVerify() {

@@ -161,6 +161,8 @@ CloudReply CloudApi::unauthorized() {
 }
 
 CloudReply CloudApi::login(const ApiRequest &request) const {
+    if (auto moved = FaultInjector::redirectFor(*faultsFor(request), request))
+        return *moved;
     QString problem;
     const auto body = jsonObject(request.body, &problem);
     if (!body)
@@ -207,6 +209,8 @@ CloudReply CloudApi::devices(const ApiRequest &request) const {
 }
 
 CloudReply CloudApi::events(const ApiRequest &request) const {
+    if (auto moved = FaultInjector::redirectFor(*faultsFor(request), request))
+        return *moved;
     const QString user = authenticate(request);
     if (user.isEmpty())
         return unauthorized();
@@ -253,12 +257,15 @@ CloudReply CloudApi::events(const ApiRequest &request) const {
     // The cursor is cut from the real row, so a fault never disturbs paging.
     const QJsonValue next = more ? QJsonValue(encodeCursor(rows.last().ts, rows.last().id))
                                  : QJsonValue(QJsonValue::Null);
-    return CloudReply::json(200, QJsonObject{{QStringLiteral("events"), events},
-                                             {QStringLiteral("next_cursor"), next}});
+    QJsonObject listing{{QStringLiteral("events"), events}, {QStringLiteral("next_cursor"), next}};
+    FaultInjector::padListing(*faults, request.serial, listing);
+    return CloudReply::json(200, listing);
 }
 
 CloudReply CloudApi::media(const ApiRequest &request, const QString &eventId,
                            const QString &role) const {
+    if (auto moved = FaultInjector::redirectFor(*faultsFor(request), request))
+        return *moved;
     const QString user = authenticate(request);
     if (user.isEmpty())
         return unauthorized();

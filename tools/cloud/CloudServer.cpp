@@ -25,6 +25,29 @@ void writeReply(QHttpServerResponder &responder, const CloudReply &reply) {
     responder.writeBody(reply.body);
 }
 
+// The drip fault: status line, headers and the first byte now, then one byte per interval
+// until the body is out or the client hangs up. The responder stays alive meanwhile.
+void writeDripping(const std::shared_ptr<QHttpServerResponder> &responder, QTcpSocket *socket,
+                   const CloudReply &reply, int intervalMs) {
+    responder->writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    responder->writeHeader("Content-Type", reply.contentType);
+    responder->writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+    for (const auto &h : reply.headers)
+        responder->writeHeader(h.first, h.second);
+    responder->writeBody(reply.body.left(1));
+    auto *timer = new QTimer(socket);
+    auto sent = std::make_shared<qsizetype>(1);
+    QObject::connect(timer, &QTimer::timeout, socket, [responder, socket, timer, sent, reply] {
+        if (*sent >= reply.body.size() || socket->state() != QAbstractSocket::ConnectedState) {
+            timer->deleteLater();
+            return;
+        }
+        responder->writeBody(reply.body.mid(*sent, 1));
+        ++*sent;
+    });
+    timer->start(intervalMs);
+}
+
 // A handler that throws answers 500 instead of leaving the client waiting forever.
 CloudReply guarded(const std::function<CloudReply(const ApiRequest &)> &handler,
                    const ApiRequest &request) {
@@ -180,13 +203,19 @@ void CloudServer::dispatch(const QHttpServerRequest &request, QHttpServerRespond
     // The answer comes back to this thread with a queued call, not a QFuture continuation:
     // under load Qt 6.4.2 ran a .then(this, ...) continuation twice and crashed
     // (QFutureInterfaceBase::reportStarted on a used promise).
-    auto run = [this, r = std::move(r), handler, shared, socket]() {
-        m_pool.start([this, handler, r, shared, socket]() {
+    const int dripIntervalMs =
+        FaultInjector::dripsRequest(*r.faults, r.serial) ? FaultPlan::kDripIntervalMs : 0;
+    auto run = [this, r = std::move(r), handler, shared, socket, dripIntervalMs]() {
+        m_pool.start([this, handler, r, shared, socket, dripIntervalMs]() {
             const CloudReply reply = guarded(handler, r);
             QMetaObject::invokeMethod(
                 this,
-                [shared, socket, reply] {
-                    if (socket && socket->isOpen())
+                [shared, socket, reply, dripIntervalMs] {
+                    if (!socket || !socket->isOpen())
+                        return;
+                    if (dripIntervalMs > 0 && reply.body.size() > 1)
+                        writeDripping(shared, socket, reply, dripIntervalMs);
+                    else
                         writeReply(*shared, reply);
                 },
                 Qt::QueuedConnection);

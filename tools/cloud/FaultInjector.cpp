@@ -1,5 +1,7 @@
 #include "FaultInjector.h"
 
+#include <QUrl>
+
 namespace vf::cloud {
 
 FaultInjector::FaultInjector(FaultPlan plan, const CloudRepository &repository)
@@ -69,6 +71,44 @@ bool FaultInjector::failsRequest(const FaultPlan &plan, quint64 serial) {
 
 bool FaultInjector::delaysRequest(const FaultPlan &plan, quint64 serial) {
     return plan.applies(Fault::Slow, QString::number(serial), QString());
+}
+
+} // namespace vf::cloud
+
+namespace vf::cloud {
+
+bool FaultInjector::dripsRequest(const FaultPlan &plan, quint64 serial) {
+    return plan.applies(Fault::Drip, QString::number(serial), QString());
+}
+
+std::optional<CloudReply> FaultInjector::redirectFor(const FaultPlan &plan,
+                                                     const ApiRequest &request) {
+    if (!plan.applies(Fault::Redirect, QString::number(request.serial), QString()))
+        return std::nullopt;
+    QString origin = plan.redirectOrigin();
+    if (origin.isEmpty()) {
+        // The same host on another port: another origin, which a client that follows
+        // redirects would hand the password or the token to.
+        const QUrl self(QStringLiteral("http://") + QString::fromLatin1(request.header("host")));
+        const int port = self.port(80);
+        QUrl other = self;
+        other.setPort(port >= 65535 ? port - 1 : port + 1);
+        origin = other.toString(QUrl::RemovePath);
+    }
+    QUrl location(origin);
+    location.setPath(request.path);
+    if (!request.query.isEmpty())
+        location.setQuery(request.query);
+    CloudReply reply = CloudReply::error(307, QStringLiteral("moved (injected fault)"));
+    reply.headers << qMakePair(QByteArray("Location"), location.toEncoded());
+    return reply;
+}
+
+void FaultInjector::padListing(const FaultPlan &plan, quint64 serial, QJsonObject &listing) {
+    if (!plan.applies(Fault::BigListing, QString::number(serial), QString()))
+        return;
+    listing.insert(QStringLiteral("padding"),
+                   QString(FaultPlan::kBigListingBytes, QLatin1Char(' ')));
 }
 
 } // namespace vf::cloud

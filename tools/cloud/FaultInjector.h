@@ -2,7 +2,11 @@
 // Applies a FaultPlan to what the API is about to answer: a listing entry, a media item, a
 // whole request. Each fault changes exactly one thing so a client refuses with exactly one
 // reason: mixup → foreign_owner, claim-swap → claim_device_mismatch, stale-claim →
-// claim_not_bound, forge → device_untrusted, thumb-swap and tamper → media_mismatch.
+// claim_not_bound, forge → device_untrusted, thumb-swap and tamper → media_mismatch. The
+// network faults (cloud-api.md §7 v2) break the transport instead: redirect → a 3xx the
+// client must not follow, drip → a deadline, big-listing → the JSON size limit.
+#include "ApiRequest.h"
+#include "CloudReply.h"
 #include "CloudRepository.h"
 #include "FaultPlan.h"
 #include "RogueCameras.h"
@@ -41,6 +45,13 @@ public:
 
     static bool failsRequest(const FaultPlan &plan, quint64 serial);
     static bool delaysRequest(const FaultPlan &plan, quint64 serial);
+    // drip: this request's answer goes out one byte every FaultPlan::kDripIntervalMs.
+    static bool dripsRequest(const FaultPlan &plan, quint64 serial);
+    // redirect: a 307 to another origin instead of the answer (login, listing, media), with
+    // the path and query of the request; nullopt when the fault does not pick it.
+    static std::optional<CloudReply> redirectFor(const FaultPlan &plan, const ApiRequest &request);
+    // big-listing: pads a listing's JSON over the client's 8 MiB limit (an unknown field).
+    static void padListing(const FaultPlan &plan, quint64 serial, QJsonObject &listing);
 
     // The same with the plan in force now.
     EventEntry applyToEntry(const EventEntry &entry, const QString &userId) {

@@ -14,9 +14,17 @@ struct FaultName {
 };
 
 constexpr FaultName kNames[] = {
-    {Fault::Mixup, "mixup"},   {Fault::ClaimSwap, "claim-swap"}, {Fault::ThumbSwap, "thumb-swap"},
-    {Fault::Tamper, "tamper"}, {Fault::Forge, "forge"},          {Fault::StaleClaim, "stale-claim"},
-    {Fault::Slow, "slow"},     {Fault::Error, "error"},
+    {Fault::Mixup, "mixup"},
+    {Fault::ClaimSwap, "claim-swap"},
+    {Fault::ThumbSwap, "thumb-swap"},
+    {Fault::Tamper, "tamper"},
+    {Fault::Forge, "forge"},
+    {Fault::StaleClaim, "stale-claim"},
+    {Fault::Slow, "slow"},
+    {Fault::Error, "error"},
+    {Fault::Redirect, "redirect"},
+    {Fault::Drip, "drip"},
+    {Fault::BigListing, "big-listing"},
 };
 
 // SHA-256 rather than qHash: qHash is seeded per process, and decisions must repeat across

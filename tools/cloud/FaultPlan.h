@@ -22,6 +22,10 @@ enum class Fault {
     StaleClaim, // a transferred camera's new-epoch event with its former owner's claim
     Slow,       // latency added before answering
     Error,      // 503 instead of an answer
+    // cloud-api.md §7 v2, the client's network rules:
+    Redirect,   // 307 to another origin (another port) on login, listing and media
+    Drip,       // the answer sent one byte at a time, slowly (a deadline, not a stall timer)
+    BigListing, // a listing padded over the client's 8 MiB JSON limit
 };
 
 class FaultPlan {
@@ -29,6 +33,11 @@ public:
     // Latency of a request picked by `slow`: well above loopback noise, well below the
     // client's 15 s stall limit (cloud-api.md §7).
     static constexpr int kSlowDelayMs = 400;
+    // drip: one byte of the answer every this long (headers at once).
+    static constexpr int kDripIntervalMs = 1000;
+    // big-listing: the size the listing is padded to (an unknown field, which a client
+    // ignores, so only its size limit stands between it and the answer).
+    static constexpr qsizetype kBigListingBytes = 9LL * 1024 * 1024;
 
     FaultPlan() = default;
 
@@ -59,10 +68,16 @@ public:
     int latencyMs() const { return m_latencyMs; }
     void setLatencyMs(int ms) { m_latencyMs = qMax(0, ms); }
 
+    // Where `redirect` sends the client ("http://HOST:PORT", no path: the request's path and
+    // query are kept). Empty (the default): the request's host on the next port.
+    QString redirectOrigin() const { return m_redirectOrigin; }
+    void setRedirectOrigin(const QString &origin) { m_redirectOrigin = origin; }
+
 private:
     QHash<Fault, double> m_probability;
     quint64 m_seed = 0;
     int m_latencyMs = 0;
+    QString m_redirectOrigin;
 };
 
 // The plan in force while a cloud runs, replaceable at any time from any thread (tests switch

@@ -10,8 +10,11 @@
 #include "TestCloud.h"
 #include "WorldVerifier.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSet>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
@@ -36,6 +39,46 @@ FaultPlan planOf(const QString &spec) {
     if (!plan)
         qFatal("bad fault spec %s: %s", qPrintable(spec), qPrintable(error));
     return *plan;
+}
+
+// One HTTP/1.1 exchange on a raw socket (QNetworkAccessManager would follow a redirect and
+// buffer a drip): what arrived within readMs, or until the connection closed.
+struct RawAnswer {
+    QByteArray head; // status line and headers
+    QByteArray body; // what of the body had arrived
+    qint64 headMs = -1;
+};
+RawAnswer rawExchange(const QUrl &base, const QByteArray &request, int readMs) {
+    QTcpSocket socket;
+    socket.connectToHost(base.host(), quint16(base.port()));
+    RawAnswer out;
+    if (!socket.waitForConnected(5000))
+        return out;
+    socket.write(request);
+    QElapsedTimer clock;
+    clock.start();
+    QByteArray all;
+    while (clock.elapsed() < readMs && socket.state() == QAbstractSocket::ConnectedState) {
+        socket.waitForReadyRead(50);
+        all += socket.readAll();
+        if (out.headMs < 0 && all.contains("\r\n\r\n"))
+            out.headMs = clock.elapsed();
+    }
+    all += socket.readAll();
+    const qsizetype end = all.indexOf("\r\n\r\n");
+    out.head = end < 0 ? all : all.left(end);
+    out.body = end < 0 ? QByteArray() : all.mid(end + 4);
+    return out;
+}
+QByteArray headerOf(const RawAnswer &a, const QByteArray &name) {
+    for (const QByteArray &line : a.head.split('\n'))
+        if (line.toLower().startsWith(name.toLower() + ':'))
+            return line.mid(name.size() + 1).trimmed();
+    return {};
+}
+QByteArray rawGet(const QString &pathAndQuery, const QString &token) {
+    return "GET " + pathAndQuery.toUtf8() +
+           " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token.toUtf8() + "\r\n\r\n";
 }
 
 QByteArray reportBody(const QString &reportId, const QJsonObject &entry) {
@@ -126,6 +169,13 @@ private Q_SLOTS:
         QCOMPARE(plan->probability(Fault::Slow), 1.0);
         QCOMPARE(plan->probability(Fault::Forge), 0.0);
         QVERIFY(FaultPlan::parse(QString(), 3, &error)->isEmpty());
+        const auto network =
+            FaultPlan::parse(QStringLiteral("redirect:1,drip:0.5,big-listing:0.25"), 3, &error);
+        QVERIFY2(network.has_value(), qPrintable(error));
+        QCOMPARE(network->probability(Fault::Redirect), 1.0);
+        QCOMPARE(network->probability(Fault::Drip), 0.5);
+        QCOMPARE(network->probability(Fault::BigListing), 0.25);
+        QCOMPARE(FaultPlan::parse(network->toString(), 3, &error)->toString(), network->toString());
         for (const QString &bad :
              {QStringLiteral("mixup"), QStringLiteral("mixup:2"), QStringLiteral("mixup:-0.1"),
               QStringLiteral("bogus:0.5"), QStringLiteral("tamper:x"), QStringLiteral(":0.5"),
@@ -368,6 +418,100 @@ private Q_SLOTS:
             {"--listen", "127.0.0.1:0", "--data", "/tmp/x", "--latency", "20"});
         QVERIFY(parsed.config);
         QCOMPARE(parsed.config->faults.latencyMs(), 20);
+    }
+
+    // cloud-api.md §7 v2: redirect answers 307 to another origin (another port of the same
+    // host) on login, listing and media, keeping the path and query; nothing else moves.
+    void redirectPointsLoginListingAndMediaAtAnotherOrigin() {
+        startWith(QString());
+        CloudHost &host = m_cloud.host();
+        const QString token = m_cloud.session(QStringLiteral("alice")).token;
+        const QJsonObject e = page(QStringLiteral("alice"), QStringLiteral("limit=1")).first();
+        host.setFaultPlan(planOf(QStringLiteral("redirect:1")));
+        const QUrl base = host.url();
+        const DemoUser *alice = m_cloud.world().user(QStringLiteral("alice"));
+        const QByteArray credentials =
+            QJsonDocument(QJsonObject{{QStringLiteral("username"), alice->username},
+                                      {QStringLiteral("password"), alice->password}})
+                .toJson(QJsonDocument::Compact);
+        const QByteArray login =
+            "POST /v1/session HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(base.port()) +
+            "\r\nContent-Type: application/json\r\nContent-Length: " +
+            QByteArray::number(credentials.size()) + "\r\n\r\n" + credentials;
+        const QList<std::pair<QByteArray, QString>> requests{
+            {login, QStringLiteral("/v1/session")},
+            {rawGet(QStringLiteral("/v1/events?limit=5"), token),
+             QStringLiteral("/v1/events?limit=5")},
+            {rawGet(str(e, "thumbnail"), token), str(e, "thumbnail")},
+            {rawGet(str(e, "clip"), token), str(e, "clip")},
+        };
+        for (const auto &[request, pathAndQuery] : requests) {
+            QByteArray withHost = request;
+            withHost.replace("Host: 127.0.0.1\r\n",
+                             "Host: 127.0.0.1:" + QByteArray::number(base.port()) + "\r\n");
+            const RawAnswer a = rawExchange(base, withHost, 1500);
+            QVERIFY2(a.head.startsWith("HTTP/1.1 307"), a.head.constData());
+            const QUrl location(QString::fromLatin1(headerOf(a, "Location")));
+            QCOMPARE(location.host(), QStringLiteral("127.0.0.1"));
+            QVERIFY(location.port() > 0 && location.port() != base.port());
+            QCOMPARE(location.path() + (location.hasQuery() ? u'?' + location.query() : QString()),
+                     pathAndQuery);
+            QVERIFY(!a.body.contains(alice->password.toUtf8()));
+            QVERIFY(!a.body.contains(token.toUtf8()));
+        }
+        // Other endpoints answer as always.
+        QCOMPARE(m_cloud.client().get(QStringLiteral("/v1/devices"), token).status, 200);
+        // A chosen origin (a listener of the test's own, say).
+        FaultPlan plan = planOf(QStringLiteral("redirect:1"));
+        plan.setRedirectOrigin(QStringLiteral("http://127.0.0.1:4444"));
+        host.setFaultPlan(plan);
+        const RawAnswer chosen =
+            rawExchange(base, rawGet(QStringLiteral("/v1/events"), token), 1500);
+        QCOMPARE(headerOf(chosen, "Location"), QByteArray("http://127.0.0.1:4444/v1/events"));
+        host.setFaultPlan(FaultPlan());
+    }
+
+    // drip sends the status and headers at once, then the body one byte per
+    // FaultPlan::kDripIntervalMs: a stall timer reset on every byte never fires.
+    void dripSendsTheAnswerOneByteAtATime() {
+        startWith(QString());
+        const QString token = m_cloud.session(QStringLiteral("alice")).token;
+        m_cloud.host().setFaultPlan(planOf(QStringLiteral("drip:1")));
+        const int readMs = 2 * FaultPlan::kDripIntervalMs + FaultPlan::kDripIntervalMs / 2;
+        const RawAnswer a = rawExchange(
+            m_cloud.host().url(), rawGet(QStringLiteral("/v1/events?limit=5"), token), readMs);
+        m_cloud.host().setFaultPlan(FaultPlan());
+        QVERIFY2(a.head.startsWith("HTTP/1.1 200"), a.head.constData());
+        QVERIFY(a.headMs >= 0 && a.headMs < FaultPlan::kDripIntervalMs);
+        const qint64 declared = headerOf(a, "Content-Length").toLongLong();
+        QVERIFY2(declared > 1000, a.head.constData());
+        // One byte at once and one per interval since: about three in 2.5 intervals.
+        QVERIFY2(a.body.size() >= 2 && a.body.size() <= 4, QByteArray::number(a.body.size()));
+        QVERIFY(a.body.startsWith("{"));
+        // The same request without the fault comes whole, at once.
+        const HttpResult whole = m_cloud.client().get(QStringLiteral("/v1/events?limit=5"), token);
+        QCOMPARE(whole.status, 200);
+        QCOMPARE(whole.body.size(), declared);
+    }
+
+    // big-listing pads the listing over the client's 8 MiB JSON limit with a field a client
+    // ignores: only the size limit refuses it. The entries themselves are the real ones.
+    void bigListingIsOverTheJsonLimit() {
+        startWith(QString());
+        const QString token = m_cloud.session(QStringLiteral("alice")).token;
+        const QList<QJsonObject> honest = page(QStringLiteral("alice"), QStringLiteral("limit=5"));
+        m_cloud.host().setFaultPlan(planOf(QStringLiteral("big-listing:1")));
+        const HttpResult big = m_cloud.client().get(QStringLiteral("/v1/events?limit=5"), token);
+        QCOMPARE(big.status, 200);
+        QVERIFY(big.body.size() > 8LL * 1024 * 1024);
+        QVERIFY(big.body.size() >= FaultPlan::kBigListingBytes);
+        const QJsonObject listing = big.json();
+        QCOMPARE(listing.value(QStringLiteral("events")).toArray().size(), 5);
+        QCOMPARE(listing.value(QStringLiteral("events")).toArray().first().toObject(),
+                 honest.first());
+        // Only listings: the device list stays small.
+        QVERIFY(m_cloud.client().get(QStringLiteral("/v1/devices"), token).body.size() < 65536);
+        m_cloud.host().setFaultPlan(FaultPlan());
     }
 
     void partialFaultsAreDeterministicForASeed() {

@@ -1,6 +1,8 @@
 #include "FakeHttpServer.h"
 
+#include <QPointer>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace vf::test {
 
@@ -53,8 +55,23 @@ void HttpScript::serve(QTcpSocket *socket, QObject *context) {
         out += "Content-Length: " +
                QByteArray::number(answer.declaredLength >= 0 ? answer.declaredLength
                                                              : answer.body.size()) +
-               "\r\nConnection: keep-alive\r\n\r\n" + answer.body;
+               "\r\nConnection: keep-alive\r\n\r\n";
+        if (answer.dripIntervalMs <= 0) {
+            socket->write(out + answer.body);
+            return;
+        }
         socket->write(out);
+        auto *timer = new QTimer(socket);
+        auto sent = std::make_shared<qsizetype>(0);
+        QObject::connect(timer, &QTimer::timeout, socket, [socket, timer, sent, answer] {
+            if (*sent >= answer.body.size() || socket->state() != QAbstractSocket::ConnectedState) {
+                timer->deleteLater();
+                return;
+            }
+            socket->write(answer.body.mid(*sent, answer.dripBytes));
+            *sent += answer.dripBytes;
+        });
+        timer->start(answer.dripIntervalMs);
     };
     QObject::connect(socket, &QTcpSocket::readyRead, context, onReadyRead);
     if (socket->bytesAvailable() > 0)

@@ -17,11 +17,26 @@ struct ScriptedAnswer {
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     qint64 declaredLength = -1; // Content-Length to announce; -1: the body's size
+    // > 0: the body trickles out, dripBytes every dripIntervalMs (a drip-feeding cloud).
+    int dripIntervalMs = 0;
+    int dripBytes = 1;
 
     static ScriptedAnswer respond(int status, const QByteArray &body) {
         ScriptedAnswer a;
         a.status = status;
         a.body = body;
+        return a;
+    }
+    static ScriptedAnswer drip(int status, const QByteArray &body, int bytes, int intervalMs) {
+        ScriptedAnswer a = respond(status, body);
+        a.dripBytes = bytes;
+        a.dripIntervalMs = intervalMs;
+        return a;
+    }
+    // A redirect to location (the client must not follow it).
+    static ScriptedAnswer redirect(int status, const QByteArray &location) {
+        ScriptedAnswer a = respond(status, R"({"error":"moved"})");
+        a.headers = {{"Location", location}};
         return a;
     }
     static ScriptedAnswer stall() {

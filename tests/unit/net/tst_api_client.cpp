@@ -6,6 +6,7 @@
 #include "CloudJson.h"
 #include "FakeHttpServer.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
@@ -237,6 +238,229 @@ private Q_SLOTS:
         QVERIFY(!parseDevices(R"({"devices":[{"name":"x"}]})").value);
         QVERIFY(!parseReportStatus(R"({"status":"maybe"})").value);
         QCOMPARE(parseErrorMessage(R"({"error":"why"})"), QStringLiteral("why"));
+    }
+
+    // cloud-api.md §7 v2, no redirects: a 3xx on any call is a non-retryable error, and
+    // nothing (password, token, Authorization) reaches the origin it points to.
+    void redirectsAreNeverFollowed_data() {
+        QTest::addColumn<QString>("call");
+        QTest::addColumn<int>("status");
+        for (const char *call : {"login", "listing", "media", "range", "report", "revocations"})
+            for (int status : {301, 302, 303, 307, 308})
+                QTest::addRow("%s %d", call, status) << QString::fromLatin1(call) << status;
+    }
+    void redirectsAreNeverFollowed() {
+        QFETCH(QString, call);
+        QFETCH(int, status);
+        FakeHttpServer other; // another origin: the same host, another port
+        other.script = {ScriptedAnswer::respond(200, R"({"token":"stolen","devices":[]})")};
+        answer({ScriptedAnswer::redirect(status, other.baseUrl().toUtf8() + "/v1/session")});
+        ApiCall *c = nullptr;
+        if (call == QLatin1String("login"))
+            c = m_client->login(QStringLiteral("alice"), QStringLiteral("s3cret-password"));
+        else if (call == QLatin1String("listing"))
+            c = m_client->events({});
+        else if (call == QLatin1String("media"))
+            c = m_client->media(QStringLiteral("/v1/media/e1/thumbnail"), 1 << 20);
+        else if (call == QLatin1String("range"))
+            c = m_client->mediaRange(QStringLiteral("/v1/media/e1/clip"), 0, 99);
+        else if (call == QLatin1String("report"))
+            c = m_client->postReport(R"({"report_id":"x"})");
+        else
+            c = m_client->revocations();
+        const ApiResult r = run(c);
+        QTest::qWait(100); // a followed request would have arrived by now
+        QVERIFY2(other.requests.isEmpty(), other.requests.value(0).constData());
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error->kind, ApiError::Kind::Redirect);
+        QCOMPARE(r.error->httpStatus, status);
+        QVERIFY(!r.error->retryable());
+        QCOMPARE(r.attempts, 1);
+        QCOMPARE(m_server->requests.size(), 1);
+    }
+
+    // cloud-api.md §7 v2, TLS off loopback: plain http:// only to a loopback host; to any
+    // other host the client sends nothing, not even the login.
+    void plainHttpOnlyToLoopback_data() {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("usable");
+        QTest::newRow("127.0.0.1") << "http://127.0.0.1:8080" << true;
+        QTest::newRow("127.9.8.7") << "http://127.9.8.7" << true;
+        QTest::newRow("::1") << "http://[::1]:8080" << true;
+        QTest::newRow("v4-mapped loopback") << "http://[::ffff:127.0.0.1]:80" << true;
+        QTest::newRow("localhost") << "http://localhost:8080/" << true;
+        QTest::newRow("LOCALHOST") << "http://LOCALHOST" << true;
+        QTest::newRow("https anywhere") << "https://cloud.example" << true;
+        QTest::newRow("lan address") << "http://192.168.1.10:8080" << false;
+        QTest::newRow("public name") << "http://cloud.example" << false;
+        QTest::newRow("localhost lookalike") << "http://localhost.evil.example" << false;
+        QTest::newRow("127 as a name prefix") << "http://127.0.0.1.evil.example" << false;
+        QTest::newRow("0.0.0.0") << "http://0.0.0.0:8080" << false;
+        QTest::newRow("v4-mapped lan") << "http://[::ffff:10.0.0.1]" << false;
+        QTest::newRow("no host") << "http://" << false;
+        QTest::newRow("no host, a path") << "http:///x" << false;
+        QTest::newRow("user info") << "http://user:pw@127.0.0.1:8080" << false;
+        QTest::newRow("ftp") << "ftp://127.0.0.1" << false;
+        QTest::newRow("empty") << "" << false;
+    }
+    void plainHttpOnlyToLoopback() {
+        QFETCH(QString, url);
+        QFETCH(bool, usable);
+        QCOMPARE(ApiClient::originProblem(QUrl(url)).isEmpty(), usable);
+    }
+    void credentialsNeverGoInClearTextOffLoopback() {
+        ApiClient::Options options;
+        options.baseUrl = QUrl(QStringLiteral("http://192.0.2.1:9")); // TEST-NET-1
+        options.getAttempts = 1;
+        ApiClient client(options);
+        client.setToken("tok-123");
+        QElapsedTimer timer;
+        timer.start();
+        for (ApiCall *call : {client.login(QStringLiteral("alice"), QStringLiteral("pw")),
+                              client.events({}), client.devices()}) {
+            const ApiResult r = run(call);
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error->kind, ApiError::Kind::Insecure);
+            QVERIFY(!r.error->retryable());
+        }
+        QVERIFY(timer.elapsed() < 2000); // refused at once, no connection attempted
+        QVERIFY(client.networkLog().records().last().error.contains(QLatin1String("https")));
+    }
+
+    // cloud-api.md §7 v2, deadlines: a stall timer reset on every byte let a drip-fed answer
+    // hold a call open for ever. A JSON answer has a deadline; media a rate floor.
+    void dripFedJsonMissesItsDeadline() {
+        ApiClient::Options options;
+        options.baseUrl = QUrl(m_server->baseUrl());
+        options.stallTimeoutMs = 400; // each byte comes well within it
+        options.jsonDeadlineMs = 800;
+        options.getAttempts = 2;
+        options.retryBaseDelayMs = 10;
+        ApiClient client(options);
+        answer({ScriptedAnswer::drip(
+            200, R"({"events":[],"next_cursor":null})" + QByteArray(500, ' '), 1, 40)});
+        QElapsedTimer timer;
+        timer.start();
+        const ApiResult r = run(client.events({}));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error->kind, ApiError::Kind::Timeout);
+        QVERIFY(r.error->retryable());
+        QCOMPARE(r.attempts, 2);
+        QVERIFY2(timer.elapsed() < 2 * 800 + 1500, QByteArray::number(timer.elapsed()));
+        // The same answer at speed is fine.
+        answer({ScriptedAnswer::respond(200, R"({"events":[],"next_cursor":null})")});
+        QVERIFY(run(client.events({})).ok());
+    }
+    void dripFedMediaIsAStall() {
+        ApiClient::Options options;
+        options.baseUrl = QUrl(m_server->baseUrl());
+        options.stallTimeoutMs = 400;
+        options.mediaWindowMs = 500;
+        options.mediaMinBytesPerWindow = 1024;
+        options.getAttempts = 1;
+        ApiClient client(options);
+        client.setToken("tok-123");
+        answer({ScriptedAnswer::drip(200, QByteArray(4000, 'j'), 1, 20)});
+        QElapsedTimer timer;
+        timer.start();
+        ApiResult r = run(client.media(QStringLiteral("/v1/media/e1/thumbnail"), 1 << 20));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error->kind, ApiError::Kind::Timeout);
+        QVERIFY(r.body.isEmpty());
+        QVERIFY2(timer.elapsed() < 2000, QByteArray::number(timer.elapsed()));
+        // A range of a clip just the same.
+        answer({ScriptedAnswer::drip(206, QByteArray(4000, 'j'), 1, 20)});
+        r = run(client.mediaRange(QStringLiteral("/v1/media/e1/clip"), 0, 3999));
+        QCOMPARE(r.error->kind, ApiError::Kind::Timeout);
+        // Above the floor over several windows: delivered whole.
+        answer({ScriptedAnswer::drip(200, QByteArray(8000, 'k'), 200, 25)});
+        r = run(client.media(QStringLiteral("/v1/media/e1/thumbnail"), 1 << 20));
+        QVERIFY2(r.ok(), r.error ? qPrintable(r.error->describe()) : "");
+        QCOMPARE(r.body, QByteArray(8000, 'k'));
+    }
+
+    // cloud-api.md §7 v2: the network log (diagnostics) and error texts carry a cursor only
+    // as its SHA-256, never verbatim.
+    void cursorsAreRecordedOnlyAsAHash() {
+        const QString cursor = QStringLiteral("opaque-cursor-") + QString(300, u'Z');
+        const QString hash = QString::fromLatin1(
+            QCryptographicHash::hash(cursor.toUtf8(), QCryptographicHash::Sha256).toHex());
+        EventQuery q;
+        q.cursor = cursor;
+        answer({ScriptedAnswer::respond(404, "not json")});
+        const ApiResult r = run(m_client->events(q));
+        QVERIFY(!r.ok());
+        QVERIFY(m_server->requests.last().contains(cursor.toUtf8())); // it is sent, of course
+        QVERIFY(!r.error->describe().contains(QLatin1String("opaque-cursor")));
+        const NetworkRecord record = m_client->networkLog().records().last();
+        QVERIFY2(!record.path.contains(QLatin1String("opaque-cursor")), qPrintable(record.path));
+        QVERIFY2(record.path.contains(QStringLiteral("cursor=sha256:") + hash),
+                 qPrintable(record.path));
+        QVERIFY(!record.error.contains(QLatin1String("opaque-cursor")));
+    }
+
+    // cloud-api.md §7 v2: cloud strings are bounded.
+    void overlongIdsRefuseTheEntryNotThePage() {
+        const QString longId(201, u'e');
+        const QString maxId(200, u'f');
+        const QByteArray body = "{\"events\":[" + eventJson(longId, "null") + "," +
+                                eventJson(maxId, "null") + "," +
+                                eventJson("e3", "null")
+                                    .replace("\"device_id\":\"cam-1\"",
+                                             "\"device_id\":\"" + QByteArray(5000, 'd') + "\"") +
+                                "," +
+                                eventJson("e4", "null")
+                                    .replace("\"thumbnail\":\"/v1/media/e4/thumbnail\"",
+                                             "\"thumbnail\":\"/" + QByteArray(1001, 't') + "\"") +
+                                "],\"next_cursor\":null}";
+        const auto page = parseEventPage(body);
+        QVERIFY2(page.value, qPrintable(page.error));
+        QCOMPARE(page.value->events.size(), 1);
+        QCOMPARE(page.value->events.first().id, maxId);
+        QCOMPARE(page.value->malformed.size(), 3);
+        QCOMPARE(page.value->malformed.at(0).eventId, QString(200, u'e'));
+        QCOMPARE(page.value->malformed.at(1).eventId, QStringLiteral("e3"));
+        QCOMPARE(page.value->malformed.at(1).deviceId, QString(200, u'd'));
+        QCOMPARE(page.value->malformed.at(2).eventId, QStringLiteral("e4"));
+        for (const MalformedEntry &m : page.value->malformed) {
+            QVERIFY(m.eventId.size() <= 200 && m.deviceId.size() <= 200);
+            QVERIFY(!m.detail.isEmpty() && m.detail.size() < 200);
+        }
+    }
+    void overlongCursorMakesThePageMalformed() {
+        const QByteArray events = "{\"events\":[" + eventJson("e1", "null") + "],";
+        QVERIFY(
+            parseEventPage(events + "\"next_cursor\":\"" + QByteArray(1000, 'c') + "\"}").value);
+        const auto page =
+            parseEventPage(events + "\"next_cursor\":\"" + QByteArray(1001, 'c') + "\"}");
+        QVERIFY(!page.value);
+        QVERIFY(page.error.contains(QLatin1String("next_cursor")));
+    }
+    void displayTextIsCut() {
+        QByteArray entry = eventJson("e1", "null");
+        entry.replace("\"device_name\":\"Porch\"",
+                      "\"device_name\":\"" + QByteArray(100000, 'n') + "\"");
+        // 199 ASCII letters then an emoji (a surrogate pair): the cut never splits it.
+        entry.replace("\"kind\":\"person\"",
+                      "\"kind\":\"" + QByteArray(199, 'k') + "\xF0\x9F\x98\x80tail\"");
+        const auto page = parseEventPage("{\"events\":[" + entry + "]}");
+        QVERIFY2(page.value, qPrintable(page.error));
+        QCOMPARE(page.value->events.first().deviceName, QString(200, u'n'));
+        QCOMPARE(page.value->events.first().kind, QString(199, u'k'));
+        const auto devices =
+            parseDevices(R"({"devices":[{"id":"cam-1","name":")" + QByteArray(300, 'x') +
+                         R"(","model":")" + QByteArray(300, 'm') + R"(","online":true}]})");
+        QVERIFY(devices.value);
+        QCOMPARE(devices.value->first().name.size(), 200);
+        QCOMPARE(devices.value->first().model.size(), 200);
+        QVERIFY(!parseDevices(R"({"devices":[{"id":")" + QByteArray(201, 'i') + R"("}]})").value);
+        QCOMPARE(parseErrorMessage(R"({"error":")" + QByteArray(5000, 'w') + R"("})").size(), 200);
+        QVERIFY(!parseLoginAnswer(R"({"token":")" + QByteArray(5000, 't') +
+                                  R"(","user_id":"u","identity":"oWFhAQ=="})")
+                     .value);
+        QVERIFY(!parseLoginAnswer(R"({"token":"t","user_id":")" + QByteArray(201, 'u') +
+                                  R"(","identity":"oWFhAQ=="})")
+                     .value);
     }
 };
 

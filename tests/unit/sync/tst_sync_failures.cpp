@@ -105,6 +105,82 @@ private Q_SLOTS:
         QVERIFY(records.isEmpty());
     }
 
+    // cloud-api.md §7 v2, cloud strings are bounded: an entry whose event or device ID is
+    // over 200 characters is refused as malformed and reported with the ID cut to 200; no
+    // row is stored for it, nothing longer reaches the store, the audit log, the outbox or
+    // the automation log, and the real event whose ID is the cut one is left alone.
+    void overlongIdsAreRefusedAsMalformedAndTouchNothingElse() {
+        const QString realId(200, u'a');
+        auto real = world.ownerEvent(world.cameraP256);
+        auto longEvent = world.ownerEvent(world.cameraP256);
+        auto longDevice = world.ownerEvent(world.cameraEd25519);
+        QJsonObject longDeviceEntry = listingEntry(longDevice, "e-dev");
+        longDeviceEntry.insert("device_id", QString(5000, u'd'));
+        const QJsonObject entries[] = {listingEntry(real, realId),
+                                       listingEntry(longEvent, realId + QStringLiteral("b")),
+                                       longDeviceEntry};
+        server->script = {
+            ScriptedAnswer::respond(200, listing({entries[0], entries[1], entries[2]})),
+            ScriptedAnswer::respond(200, real.thumbnail)};
+        auto sync = makeSync();
+        QSignalSpy refused(sync.get(), &sync::EventSync::eventRefused);
+        QSignalSpy verified(sync.get(), &sync::EventSync::eventVerified);
+        sync->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(verified.size(), 1, 5000);
+        QTRY_VERIFY(sync->isIdle());
+        QCOMPARE(refused.size(), 2);
+        for (const auto &r : refused)
+            QCOMPARE(r.at(1).toString(), QStringLiteral("malformed"));
+        QCOMPARE(refused.at(0).at(0).toString(), realId); // the long one, cut
+        // Only the real event has a row, verified and untouched by the refusals.
+        QCOMPARE(store->events().count(TestWorld::alice()), 1);
+        const auto row = store->events().find(TestWorld::alice(), realId);
+        QVERIFY(row);
+        QCOMPARE(row->state, store::VerificationState::Verified);
+        QCOMPARE(store->media().totalBytes(), real.thumbnail.size());
+        // Reported, with IDs of at most 200 characters everywhere they were written.
+        const auto pending = store->outbox().pending(TestWorld::alice());
+        QCOMPARE(pending.size(), 2);
+        for (const auto &q : pending) {
+            QCOMPARE(q.report.reason, QStringLiteral("malformed"));
+            QVERIFY(q.report.eventId.size() <= 200 && q.report.deviceId.size() <= 200);
+        }
+        QCOMPARE(pending.at(1).report.deviceId, QString(200, u'd'));
+        QCOMPARE(store->audit().count(TestWorld::alice()), 2);
+        for (const auto &a : store->audit().list(TestWorld::alice(), {}))
+            QVERIFY(a.eventId.size() <= 200 && a.deviceId.size() <= 200);
+        QCOMPARE(recordsOfType("refused"), 2);
+        QCOMPARE(recordsOfType("reported"), 2);
+        for (const QJsonObject &r : records)
+            QVERIFY(r.value("event_id").toString().size() <= 200);
+        // Listed again: no second report, no second refusal line.
+        server->script = {
+            ScriptedAnswer::respond(200, listing({entries[0], entries[1], entries[2]}))};
+        sync->refresh();
+        QTRY_VERIFY(sync->isIdle());
+        QCOMPARE(store->outbox().pending(TestWorld::alice()).size(), 2);
+        QCOMPARE(recordsOfType("refused"), 2);
+        QCOMPARE(store->events().find(TestWorld::alice(), realId)->state,
+                 store::VerificationState::Verified);
+    }
+
+    // A device name or kind of any length is cut to 200 for display; the entry is judged.
+    void overlongNamesAreCutNotRefused() {
+        auto event = world.ownerEvent(world.cameraP256);
+        QJsonObject entry = listingEntry(event, "e-name");
+        entry.insert("device_name", QString(100000, u'n'));
+        entry.insert("kind", QString(300, u'k'));
+        server->script = {ScriptedAnswer::respond(200, listing({entry})),
+                          ScriptedAnswer::respond(200, event.thumbnail)};
+        auto sync = makeSync();
+        QSignalSpy verified(sync.get(), &sync::EventSync::eventVerified);
+        sync->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(verified.size(), 1, 5000);
+        const auto row = store->events().find(TestWorld::alice(), "e-name");
+        QCOMPARE(row->deviceName, QString(200, u'n'));
+        QCOMPARE(row->kind, QString(300, u'k').left(200));
+    }
+
     void stalledListingTimesOutRetryably() {
         server->script = {ScriptedAnswer::stall()};
         auto sync = makeSync();
