@@ -29,7 +29,8 @@ std::optional<VerifiedImageId> parseVerifiedImageId(const QString &id) {
     out.key.eventId = QUrl::fromPercentEncoding(parts.at(1).toUtf8());
     out.key.deviceId = QUrl::fromPercentEncoding(parts.at(2).toUtf8());
     out.hashPrefix = parts.at(3);
-    if (out.partition.isEmpty() || !out.key.isValid() || !hashPrefix.match(out.hashPrefix).hasMatch())
+    if (out.partition.isEmpty() || !out.key.isValid() ||
+        !hashPrefix.match(out.hashPrefix).hasMatch())
         return std::nullopt;
     return out;
 }

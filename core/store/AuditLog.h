@@ -38,7 +38,7 @@ struct AuditEntry {
 struct AuditFilter {
     QString eventId;  // empty: all
     QString deviceId; // empty: all
-    QString reason;  // empty: all
+    QString reason;   // empty: all
     std::optional<qint64> sinceMs;
     int limit = 200;
 };

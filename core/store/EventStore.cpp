@@ -178,19 +178,18 @@ QList<StoredEvent> EventStore::page(const QString &account, const EventFilter &f
     FilterSql f = filterSql(account, filter);
     if (after) {
         // Keyset paging: stable while new events arrive at the top.
-        f.where += QStringLiteral(
-            " AND (ts < ? OR (ts = ? AND (id > ? OR (id = ? AND device_id > ?))))");
+        f.where +=
+            QStringLiteral(" AND (ts < ? OR (ts = ? AND (id > ? OR (id = ? AND device_id > ?))))");
         f.values << after->timestampMs << after->timestampMs << after->id << after->id
                  << after->deviceId;
     }
     QSqlQuery q(m_db.connection());
     QList<StoredEvent> events;
-    if (!prepareSql(
-            q,
-            QStringLiteral("SELECT %1 FROM events WHERE %2"
-                           " ORDER BY ts DESC, id ASC, device_id ASC LIMIT ?")
-                .arg(QLatin1String(kColumns), f.where),
-            nullptr))
+    if (!prepareSql(q,
+                    QStringLiteral("SELECT %1 FROM events WHERE %2"
+                                   " ORDER BY ts DESC, id ASC, device_id ASC LIMIT ?")
+                        .arg(QLatin1String(kColumns), f.where),
+                    nullptr))
         return events;
     for (const QVariant &v : std::as_const(f.values))
         q.addBindValue(v);
@@ -234,8 +233,7 @@ int EventStore::count(const QString &account) {
 bool EventStore::remove(const QString &account, const EventKey &key, QString *error) {
     QSqlQuery q(m_db.connection());
     if (!prepareSql(
-            q,
-            QStringLiteral("DELETE FROM events WHERE account = ? AND id = ? AND device_id = ?"),
+            q, QStringLiteral("DELETE FROM events WHERE account = ? AND id = ? AND device_id = ?"),
             error))
         return false;
     q.addBindValue(sqlText(account));

@@ -31,8 +31,8 @@ void AutomationLog::signedIn(const QString &userId) {
            {QStringLiteral("user_id"), userId}});
 }
 
-void AutomationLog::displayed(const QString &eventId, const QString &deviceId,
-                              const QString &role, const QByteArray &sha256) {
+void AutomationLog::displayed(const QString &eventId, const QString &deviceId, const QString &role,
+                              const QByteArray &sha256) {
     write({{QStringLiteral("type"), QStringLiteral("displayed")},
            {QStringLiteral("event_id"), eventId},
            {QStringLiteral("device_id"), deviceId},

@@ -177,7 +177,8 @@ void EventSync::consider(const StoredEvent &listed) {
 }
 
 void EventSync::retry(const vf::store::EventKey &key) {
-    const std::optional<StoredEvent> stored = m_context.store->events().find(m_context.account, key);
+    const std::optional<StoredEvent> stored =
+        m_context.store->events().find(m_context.account, key);
     if (!stored || stored->state == VerificationState::Refused)
         return;
     if (m_inFlight.contains(key) || m_waitingKeys.contains(key))

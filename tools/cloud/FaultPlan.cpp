@@ -16,7 +16,7 @@ struct FaultName {
 constexpr FaultName kNames[] = {
     {Fault::Mixup, "mixup"},   {Fault::ClaimSwap, "claim-swap"}, {Fault::ThumbSwap, "thumb-swap"},
     {Fault::Tamper, "tamper"}, {Fault::Forge, "forge"},          {Fault::StaleClaim, "stale-claim"},
-    {Fault::Slow, "slow"},     {Fault::Error, "error"},
+    {Fault::Slow, "slow"},     {Fault::Error, "error"},          {Fault::DupId, "dup-id"},
 };
 
 // SHA-256 rather than qHash: qHash is seeded per process, and decisions must repeat across

@@ -22,6 +22,7 @@ enum class Fault {
     StaleClaim, // a transferred camera's new-epoch event with its former owner's claim
     Slow,       // latency added before answering
     Error,      // 503 instead of an answer
+    DupId,      // a listing also carries another user's entry that reuses one of this user's IDs
 };
 
 class FaultPlan {
