@@ -125,7 +125,7 @@ Item {
                     Layout.alignment: Qt.AlignHCenter
                     flat: true
                     text: qsTr("Retry")
-                    onClicked: AppSession.retry(tile.item.eventId)
+                    onClicked: AppSession.retry(tile.item.eventId, tile.item.deviceId)
                 }
             }
         }

@@ -32,13 +32,14 @@ Popup {
 
     function openItem(item) {
         view.item = item
+        player.deviceId = item.deviceId
         player.eventId = item.eventId
         open()
         player.play()
     }
     function step(delta) {
         const m = AppSession.events
-        let row = m.indexOfEvent(view.item.eventId) + delta
+        let row = m.indexOfEvent(view.item.eventId, view.item.deviceId) + delta
         while (row >= 0 && row < m.count) {
             const next = m.get(row)
             if (next.state === EventsModel.Verified && next.hasClip) { openItem(next); return }

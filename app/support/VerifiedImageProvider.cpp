@@ -2,6 +2,7 @@
 
 #include "ThreadHandoff.h"
 #include "ThumbnailDecoder.h"
+#include "VerifiedImageUrl.h"
 
 #include <QCoreApplication>
 #include <QMutex>
@@ -23,17 +24,18 @@ LoadedImage loadVerifiedThumbnail(const QString &id, QSize requested, const Curr
     struct Tr {
         Q_DECLARE_TR_FUNCTIONS(VerifiedImageProvider)
     };
-    // <partition>/<percent-encoded event id>/<hash prefix>
-    const QStringList parts = id.split(u'/');
-    if (parts.size() != 3)
+    // <partition>/<event id>/<device id>/<hash prefix>, the IDs percent-encoded. The entry is
+    // (event, device): the same event ID of another device is another entry, and a URL naming
+    // a device that did not list it finds nothing to show.
+    const std::optional<vf::model::VerifiedImageId> parsed = vf::model::parseVerifiedImageId(id);
+    if (!parsed)
         return {{}, Tr::tr("Not a verified image address.")};
-    const QString eventId = QUrl::fromPercentEncoding(parts.at(1).toUtf8());
     const std::shared_ptr<vf::sync::VerifiedMediaGate> gate = current.get();
-    if (!gate || gate->partition() != parts.at(0))
+    if (!gate || gate->partition() != parsed->partition)
         return {{}, Tr::tr("This picture is not for the signed-in account.")};
     LoadedImage loaded;
     QString decodeError;
-    const auto result = gate->releaseThumbnail(eventId, [&](const QByteArray &bytes) {
+    const auto result = gate->releaseThumbnail(parsed->key, [&](const QByteArray &bytes) {
         DecodedThumbnail decoded = decodeThumbnail(bytes, requested);
         loaded.image = std::move(decoded.image);
         decodeError = decoded.error;

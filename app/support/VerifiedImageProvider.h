@@ -1,5 +1,5 @@
 #pragma once
-// image://verified/<account partition>/<event id>/<hash prefix>: the only way a thumbnail
+// image://verified/<account partition>/<event id>/<device id>/<hash prefix>: the only way a thumbnail
 // reaches the screen. Each request runs on the provider's pool (never the GUI thread):
 // the signed-in account's gate verifies the cached bytes again, logs `displayed`, and only
 // then are they decoded (ThumbnailDecoder) into the QImage. A URL of another account's

@@ -94,10 +94,10 @@ void AppSession::refresh() {
     }
 }
 
-void AppSession::retry(const QString &eventId) {
+void AppSession::retry(const QString &eventId, const QString &deviceId) {
     if (m_client && m_client->events()) {
-        m_events.setItemError(eventId, {});
-        m_client->events()->retry(eventId);
+        m_events.setItemError(eventId, deviceId, {});
+        m_client->events()->retry({eventId, deviceId});
     }
 }
 
@@ -106,8 +106,8 @@ void AppSession::loadMore() {
         m_client->events()->fetchMore();
 }
 
-void AppSession::noteEventChanged(const QString &eventId) {
-    m_events.refreshEvent(eventId);
+void AppSession::noteEventChanged(const QString &eventId, const QString &deviceId) {
+    m_events.refreshEvent(eventId, deviceId);
     m_refusals.reload();
     Q_EMIT reportsChanged();
     if (m_client && m_client->reports())
@@ -189,13 +189,13 @@ void AppSession::onClientState(vf::sync::ClientSession::State state) {
 void AppSession::onSignedIn() {
     vf::sync::ClientSession &client = *m_client;
     const QString account = client.userId();
-    client.gate()->setRefusalObserver([this](const QString &eventId) {
+    client.gate()->setRefusalObserver([this](const vf::store::EventKey &key) {
         // From an image provider thread: the display gate found a cached item no longer
         // valid (revoked since). The tile turns refused on the GUI thread.
         QMetaObject::invokeMethod(
             this,
-            [this, eventId] {
-                m_events.refreshEvent(eventId);
+            [this, key] {
+                m_events.refreshEvent(key.eventId, key.deviceId);
                 m_refusals.reload();
                 Q_EMIT reportsChanged();
             },

@@ -60,10 +60,11 @@ public:
     Q_INVOKABLE void signIn(const QString &username, const QString &password);
     Q_INVOKABLE void signOut();
     Q_INVOKABLE void refresh();
-    Q_INVOKABLE void retry(const QString &eventId);
+    // Entries are (event ID, device ID) (trust.md §6 v2).
+    Q_INVOKABLE void retry(const QString &eventId, const QString &deviceId);
     Q_INVOKABLE void loadMore();
     // An event's state changed outside the sync (the player refused its clip).
-    Q_INVOKABLE void noteEventChanged(const QString &eventId);
+    Q_INVOKABLE void noteEventChanged(const QString &eventId, const QString &deviceId);
     // Settings → Language ("" = the system's); main installs the translation.
     Q_INVOKABLE void setLanguage(const QString &language) { Q_EMIT languageRequested(language); }
     // The support bundle (no media, no tokens, pseudonymised IDs) to a file; empty on

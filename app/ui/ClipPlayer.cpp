@@ -28,6 +28,17 @@ void ClipPlayer::setEventId(const QString &eventId) {
     Q_EMIT eventIdChanged();
 }
 
+void ClipPlayer::setDeviceId(const QString &deviceId) {
+    if (deviceId == m_deviceId)
+        return;
+    stop();
+    m_deviceId = deviceId;
+    m_refusedReason.clear();
+    m_error.clear();
+    setState(State::Idle);
+    Q_EMIT eventIdChanged();
+}
+
 void ClipPlayer::setVideoSink(QVideoSink *sink) {
     if (sink == m_sink)
         return;
@@ -118,7 +129,7 @@ void ClipPlayer::start() {
         fail(tr("Not signed in."));
         return;
     }
-    m_stream = session->client()->openClip(m_eventId);
+    m_stream = session->client()->openClip({m_eventId, m_deviceId});
     if (!m_stream) {
         fail(tr("This event is not available."));
         return;
@@ -204,7 +215,7 @@ void ClipPlayer::onRefused(const QString &reason, const QString &) {
     m_refusedReason = reason;
     setState(State::Refused);
     if (AppSession *session = AppSession::create(nullptr, nullptr))
-        session->noteEventChanged(m_eventId);
+        session->noteEventChanged(m_eventId, m_deviceId);
 }
 
 QString ClipPlayer::saveTo(const QUrl &file) {

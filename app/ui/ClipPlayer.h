@@ -20,7 +20,10 @@ namespace vf::app {
 class ClipPlayer : public QObject {
     Q_OBJECT
     QML_ELEMENT
+    // The entry to play is (eventId, deviceId), as everywhere (trust.md §6 v2): another
+    // device's entry with the same event ID is another clip.
     Q_PROPERTY(QString eventId READ eventId WRITE setEventId NOTIFY eventIdChanged)
+    Q_PROPERTY(QString deviceId READ deviceId WRITE setDeviceId NOTIFY eventIdChanged)
     Q_PROPERTY(QVideoSink *videoSink READ videoSink WRITE setVideoSink NOTIFY videoSinkChanged)
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     // Milliseconds, as double: Qt 6.4's qmllint does not know qint64 properties.
@@ -42,6 +45,8 @@ public:
 
     QString eventId() const { return m_eventId; }
     void setEventId(const QString &eventId); // stops what plays; play() starts the new one
+    QString deviceId() const { return m_deviceId; }
+    void setDeviceId(const QString &deviceId); // the same
     QVideoSink *videoSink() const { return m_sink; }
     void setVideoSink(QVideoSink *sink);
     State state() const { return m_state; }
@@ -82,6 +87,7 @@ private:
     void onRefused(const QString &reason, const QString &detail);
 
     QString m_eventId;
+    QString m_deviceId;
     QPointer<QVideoSink> m_sink;
     std::unique_ptr<vf::sync::VerifiedClipStream> m_stream;
     std::shared_ptr<vf::media::VerifiedClipBuffer> m_buffer;

@@ -31,7 +31,11 @@ bool sortsBefore(const EventRow &a, const EventRow &b) {
         return a.timestampMs > b.timestampMs;
     // UTF-8 bytes, as SQLite's BINARY collation compares them (UTF-16 code units order
     // characters beyond U+FFFF differently).
-    return a.id.toUtf8() < b.id.toUtf8();
+    const QByteArray idA = a.id.toUtf8();
+    const QByteArray idB = b.id.toUtf8();
+    if (idA != idB)
+        return idA < idB;
+    return a.deviceId.toUtf8() < b.deviceId.toUtf8();
 }
 
 bool passes(const store::EventFilter &filter, const EventRow &row) {

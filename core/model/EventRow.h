@@ -26,9 +26,11 @@ struct EventRow {
     QString errorText; // transient fetch error from the sync layer
 
     static EventRow fromStored(const store::StoredEvent &event);
+    store::EventKey key() const { return {id, deviceId}; }
 };
 
-// The store's order: newest first, then by ID so equal timestamps have a fixed order.
+// The store's order: newest first, then by ID and device so equal timestamps (and two
+// entries with one event ID) have a fixed order.
 bool sortsBefore(const EventRow &a, const EventRow &b);
 
 // Whether the row passes the filter, with the same bounds as EventStore::page.

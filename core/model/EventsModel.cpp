@@ -18,7 +18,7 @@ namespace {
 constexpr int kHourCountChunk = 500;
 
 std::optional<store::EventCursor> cursorAfter(const EventRow &row) {
-    return store::EventCursor{row.timestampMs, row.id};
+    return store::EventCursor{row.timestampMs, row.id, row.deviceId};
 }
 
 } // namespace
@@ -110,7 +110,7 @@ QVariant EventsModel::value(const EventRow &row, int role) const {
         // row, a refused or loading one never points at an image.
         if (row.state != store::VerificationState::Verified)
             return QUrl();
-        return verifiedImageUrl(m_partition, row.id, row.thumbnailSha256);
+        return verifiedImageUrl(m_partition, row.key(), row.thumbnailSha256);
     case HasClipRole:
         return row.hasClip;
     case ErrorTextRole:
@@ -160,10 +160,10 @@ bool EventsModel::loadNextPage() {
     for (const store::StoredEvent &event : page) {
         // Keyset paging never returns a loaded row unless its timestamp changed in the
         // store without a refreshEvent; one row per event keeps the index exact.
-        if (m_index.contains(event.id))
+        if (m_index.contains(event.key()))
             continue;
         EventRow row = EventRow::fromStored(event);
-        row.errorText = m_errors.value(event.id);
+        row.errorText = m_errors.value(event.key());
         fresh.append(std::move(row));
     }
     if (fresh.isEmpty())
@@ -173,7 +173,7 @@ bool EventsModel::loadNextPage() {
     const int first = int(m_rows.size());
     beginInsertRows(QModelIndex(), first, first + int(fresh.size()) - 1);
     for (EventRow &row : fresh) {
-        m_index.insert(row.id, int(m_rows.size()));
+        m_index.insert(row.key(), int(m_rows.size()));
         m_rows.append(std::move(row));
     }
     m_cloudAsked = false; // new rows arrived: the next exhaustion is a new request
@@ -262,21 +262,22 @@ void EventsModel::setCloudHasMore(bool more) {
     Q_EMIT cloudHasMoreChanged();
 }
 
-std::optional<EventRow> EventsModel::readRow(const QString &eventId) const {
-    const std::optional<store::StoredEvent> event = m_store->events().find(m_account, eventId);
+std::optional<EventRow> EventsModel::readRow(const store::EventKey &key) const {
+    const std::optional<store::StoredEvent> event = m_store->events().find(m_account, key);
     if (!event)
         return std::nullopt;
     EventRow row = EventRow::fromStored(*event);
-    row.errorText = m_errors.value(eventId);
+    row.errorText = m_errors.value(key);
     return row;
 }
 
-void EventsModel::refreshEvent(const QString &eventId) {
+void EventsModel::refreshEvent(const QString &eventId, const QString &deviceId) {
     if (!hasSource() || m_changing)
         return;
-    const std::optional<EventRow> row = readRow(eventId);
+    const store::EventKey key{eventId, deviceId};
+    const std::optional<EventRow> row = readRow(key);
     const bool belongs = row && passes(m_filter, *row);
-    const int at = indexOfEvent(eventId);
+    const int at = m_index.value(key, -1);
 
     if (at >= 0 && belongs) {
         const bool last = at == m_rows.size() - 1;
@@ -316,21 +317,24 @@ void EventsModel::refreshEvent(const QString &eventId) {
     updateCounts();
 }
 
-void EventsModel::removeEvent(const QString &eventId) {
-    m_errors.remove(eventId);
-    const int at = indexOfEvent(eventId);
+void EventsModel::removeEvent(const QString &eventId, const QString &deviceId) {
+    const store::EventKey key{eventId, deviceId};
+    m_errors.remove(key);
+    const int at = m_index.value(key, -1);
     if (at < 0 || m_changing)
         return;
     removeEventRow(at);
     updateCounts();
 }
 
-void EventsModel::setItemError(const QString &eventId, const QString &message) {
+void EventsModel::setItemError(const QString &eventId, const QString &deviceId,
+                               const QString &message) {
+    const store::EventKey key{eventId, deviceId};
     if (message.isEmpty())
-        m_errors.remove(eventId);
+        m_errors.remove(key);
     else
-        m_errors.insert(eventId, message);
-    const int at = indexOfEvent(eventId);
+        m_errors.insert(key, message);
+    const int at = m_index.value(key, -1);
     if (at < 0 || m_rows.at(at).errorText == message)
         return;
     m_rows[at].errorText = message;
@@ -353,7 +357,7 @@ void EventsModel::reload() {
             m_rows.reserve(page.size());
             for (const store::StoredEvent &event : page) {
                 EventRow row = EventRow::fromStored(event);
-                row.errorText = m_errors.value(event.id);
+                row.errorText = m_errors.value(event.key());
                 m_rows.append(std::move(row));
             }
         }
@@ -384,7 +388,7 @@ void EventsModel::rebuildIndex() {
     m_index.clear();
     m_index.reserve(m_rows.size());
     for (int i = 0; i < m_rows.size(); ++i)
-        m_index.insert(m_rows.at(i).id, i);
+        m_index.insert(m_rows.at(i).key(), i);
 }
 
 void EventsModel::updateCounts() {
@@ -416,8 +420,8 @@ void EventsModel::updateCounts() {
     update(m_loadingCount, loading, &EventsModel::loadingCountChanged);
 }
 
-int EventsModel::indexOfEvent(const QString &eventId) const {
-    return m_index.value(eventId, -1);
+int EventsModel::indexOfEvent(const QString &eventId, const QString &deviceId) const {
+    return m_index.value(store::EventKey{eventId, deviceId}, -1);
 }
 
 QVariantMap EventsModel::get(int row) const {
@@ -451,7 +455,8 @@ QVariantList EventsModel::hourCounts(const QDate &day) const {
             }
             if (chunk.size() < kHourCountChunk)
                 break;
-            after = store::EventCursor{chunk.constLast().timestampMs, chunk.constLast().id};
+            after = store::EventCursor{chunk.constLast().timestampMs, chunk.constLast().id,
+                                       chunk.constLast().deviceId};
         }
     }
     QVariantList list;

@@ -99,19 +99,23 @@ public:
     int refusedCount() const { return m_refusedCount; }
     int loadingCount() const { return m_loadingCount; }
 
-    // The sync layer, on the GUI thread, after it changed the store: re-reads the event
-    // and updates, moves, inserts or removes its row. An event outside the loaded range
+    // Rows are entries, named by (event ID, device ID) like everything the client holds
+    // (trust.md §6 v2): two entries with one event ID are two rows, each with its own
+    // state, tile and error, and nothing done to one touches the other.
+    //
+    // The sync layer, on the GUI thread, after it changed the store: re-reads the entry
+    // and updates, moves, inserts or removes its row. An entry outside the loaded range
     // is left for fetchMore.
-    void refreshEvent(const QString &eventId);
-    // After the sync layer removed the event from the store (e.g. a revocation purge).
-    void removeEvent(const QString &eventId);
+    void refreshEvent(const QString &eventId, const QString &deviceId);
+    // After the sync layer removed the entry from the store (e.g. a revocation purge).
+    void removeEvent(const QString &eventId, const QString &deviceId);
     // A transient, retryable fetch error shown on the row; an empty message clears it.
-    // Kept for events not loaded yet, and across reloads of the same account.
-    void setItemError(const QString &eventId, const QString &message);
+    // Kept for entries not loaded yet, and across reloads of the same account.
+    void setItemError(const QString &eventId, const QString &deviceId, const QString &message);
     // Drops the loaded rows and reads the first page again.
     Q_INVOKABLE void reload();
 
-    Q_INVOKABLE int indexOfEvent(const QString &eventId) const;
+    Q_INVOKABLE int indexOfEvent(const QString &eventId, const QString &deviceId) const;
     // Every role of the row by role name; empty for a row out of range.
     Q_INVOKABLE QVariantMap get(int row) const;
     // Events per local hour (24 ints) of that local day among the store's events that
@@ -140,7 +144,7 @@ private:
     void applyFilter();
     QVariant value(const EventRow &row, int role) const;
     QList<int> changedRoles(const EventRow &before, const EventRow &after) const;
-    std::optional<EventRow> readRow(const QString &eventId) const;
+    std::optional<EventRow> readRow(const store::EventKey &key) const;
     // Reads the page after the last row and appends it; false when it was empty.
     bool loadNextPage();
     void insertEventRow(int position, EventRow row);
@@ -154,8 +158,8 @@ private:
     QString m_partition; // MediaCache::partitionName(m_account), for image URLs
     store::EventFilter m_filter;
     QList<EventRow> m_rows;
-    QHash<QString, int> m_index; // event ID -> row
-    QHash<QString, QString> m_errors;
+    QHash<store::EventKey, int> m_index; // entry -> row
+    QHash<store::EventKey, QString> m_errors;
     bool m_storeExhausted = true; // the last store read returned less than a page
     bool m_cloudHasMore = false;
     bool m_cloudAsked = false;

@@ -67,6 +67,10 @@ QList<AuditEntry> AuditLog::list(const QString &account, const AuditFilter &filt
         where += QStringLiteral(" AND event_id = ?");
         values.append(filter.eventId);
     }
+    if (!filter.deviceId.isEmpty()) {
+        where += QStringLiteral(" AND device_id = ?");
+        values.append(filter.deviceId);
+    }
     if (!filter.reason.isEmpty()) {
         where += QStringLiteral(" AND reason = ?");
         values.append(filter.reason);

@@ -36,8 +36,9 @@ struct AuditEntry {
 };
 
 struct AuditFilter {
-    QString eventId; // empty: all
-    QString reason;  // empty: all
+    QString eventId;  // empty: all
+    QString deviceId; // empty: all
+    QString reason;   // empty: all
     std::optional<qint64> sinceMs;
     int limit = 200;
 };

@@ -76,8 +76,8 @@ bool EventStore::upsert(const QString &account, const StoredEvent &e, QString *e
                 " attestation, claim, thumbnail_url, clip_url, state, reason, role,"
                 " thumbnail_sha256, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', '', NULL, ?)"
-                " ON CONFLICT (account, id) DO UPDATE SET"
-                " device_id = excluded.device_id, device_name = excluded.device_name,"
+                " ON CONFLICT (account, id, device_id) DO UPDATE SET"
+                " device_name = excluded.device_name,"
                 " kind = excluded.kind, ts = excluded.ts, duration_ms = excluded.duration_ms,"
                 " thumbnail_url = excluded.thumbnail_url, clip_url = excluded.clip_url,"
                 " updated_at = excluded.updated_at,"
@@ -109,14 +109,15 @@ bool EventStore::upsert(const QString &account, const StoredEvent &e, QString *e
     return execPrepared(q, error);
 }
 
-bool EventStore::setVerification(const QString &account, const QString &eventId,
+bool EventStore::setVerification(const QString &account, const EventKey &key,
                                  VerificationState state, const QString &reason,
                                  const QString &role, const QByteArray &thumbnailSha256,
                                  QString *error) {
     QSqlQuery q(m_db.connection());
     if (!prepareSql(q,
                     QStringLiteral("UPDATE events SET state = ?, reason = ?, role = ?,"
-                                   " thumbnail_sha256 = ? WHERE account = ? AND id = ?"),
+                                   " thumbnail_sha256 = ? WHERE account = ? AND id = ?"
+                                   " AND device_id = ?"),
                     error))
         return false;
     q.addBindValue(int(state));
@@ -126,28 +127,50 @@ bool EventStore::setVerification(const QString &account, const QString &eventId,
                        ? QVariant(QMetaType::fromType<QString>())
                        : QVariant(QString::fromLatin1(thumbnailSha256.toHex())));
     q.addBindValue(sqlText(account));
-    q.addBindValue(sqlText(eventId));
+    q.addBindValue(sqlText(key.eventId));
+    q.addBindValue(sqlText(key.deviceId));
     if (!execPrepared(q, error))
         return false;
     if (q.numRowsAffected() != 1) {
-        setError(error, QStringLiteral("no event %1 for this account").arg(eventId));
+        setError(error, QStringLiteral("no event %1 of device %2 for this account")
+                            .arg(key.eventId, key.deviceId));
         return false;
     }
     return true;
 }
 
-std::optional<StoredEvent> EventStore::find(const QString &account, const QString &eventId) {
+std::optional<StoredEvent> EventStore::find(const QString &account, const EventKey &key) {
     QSqlQuery q(m_db.connection());
     if (!prepareSql(q,
-                    QStringLiteral("SELECT %1 FROM events WHERE account = ? AND id = ?")
+                    QStringLiteral("SELECT %1 FROM events WHERE account = ? AND id = ?"
+                                   " AND device_id = ?")
                         .arg(QLatin1String(kColumns)),
                     nullptr))
         return std::nullopt;
     q.addBindValue(sqlText(account));
-    q.addBindValue(sqlText(eventId));
+    q.addBindValue(sqlText(key.eventId));
+    q.addBindValue(sqlText(key.deviceId));
     if (!execPrepared(q, nullptr) || !q.next())
         return std::nullopt;
     return eventFromRow(q);
+}
+
+QList<StoredEvent> EventStore::findAllWithId(const QString &account, const QString &eventId) {
+    QList<StoredEvent> events;
+    QSqlQuery q(m_db.connection());
+    if (!prepareSql(q,
+                    QStringLiteral("SELECT %1 FROM events WHERE account = ? AND id = ?"
+                                   " ORDER BY device_id")
+                        .arg(QLatin1String(kColumns)),
+                    nullptr))
+        return events;
+    q.addBindValue(sqlText(account));
+    q.addBindValue(sqlText(eventId));
+    if (!execPrepared(q, nullptr))
+        return events;
+    while (q.next())
+        events.append(eventFromRow(q));
+    return events;
 }
 
 QList<StoredEvent> EventStore::page(const QString &account, const EventFilter &filter,
@@ -155,16 +178,18 @@ QList<StoredEvent> EventStore::page(const QString &account, const EventFilter &f
     FilterSql f = filterSql(account, filter);
     if (after) {
         // Keyset paging: stable while new events arrive at the top.
-        f.where += QStringLiteral(" AND (ts < ? OR (ts = ? AND id > ?))");
-        f.values << after->timestampMs << after->timestampMs << after->id;
+        f.where +=
+            QStringLiteral(" AND (ts < ? OR (ts = ? AND (id > ? OR (id = ? AND device_id > ?))))");
+        f.values << after->timestampMs << after->timestampMs << after->id << after->id
+                 << after->deviceId;
     }
     QSqlQuery q(m_db.connection());
     QList<StoredEvent> events;
-    if (!prepareSql(
-            q,
-            QStringLiteral("SELECT %1 FROM events WHERE %2 ORDER BY ts DESC, id ASC LIMIT ?")
-                .arg(QLatin1String(kColumns), f.where),
-            nullptr))
+    if (!prepareSql(q,
+                    QStringLiteral("SELECT %1 FROM events WHERE %2"
+                                   " ORDER BY ts DESC, id ASC, device_id ASC LIMIT ?")
+                        .arg(QLatin1String(kColumns), f.where),
+                    nullptr))
         return events;
     for (const QVariant &v : std::as_const(f.values))
         q.addBindValue(v);
@@ -205,12 +230,15 @@ int EventStore::count(const QString &account) {
     return execPrepared(q, nullptr) && q.next() ? q.value(0).toInt() : -1;
 }
 
-bool EventStore::remove(const QString &account, const QString &eventId, QString *error) {
+bool EventStore::remove(const QString &account, const EventKey &key, QString *error) {
     QSqlQuery q(m_db.connection());
-    if (!prepareSql(q, QStringLiteral("DELETE FROM events WHERE account = ? AND id = ?"), error))
+    if (!prepareSql(
+            q, QStringLiteral("DELETE FROM events WHERE account = ? AND id = ? AND device_id = ?"),
+            error))
         return false;
     q.addBindValue(sqlText(account));
-    q.addBindValue(sqlText(eventId));
+    q.addBindValue(sqlText(key.eventId));
+    q.addBindValue(sqlText(key.deviceId));
     return execPrepared(q, error);
 }
 

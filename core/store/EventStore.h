@@ -16,12 +16,16 @@ public:
     // changed, the earlier verification no longer applies and the state goes back to
     // Loading; otherwise the state is kept.
     bool upsert(const QString &account, const StoredEvent &event, QString *error);
-    bool setVerification(const QString &account, const QString &eventId, VerificationState state,
+    // Sets the outcome of exactly one entry, (event ID, device ID): another entry with the
+    // same event ID keeps its own state (trust.md §6 v2).
+    bool setVerification(const QString &account, const EventKey &key, VerificationState state,
                          const QString &reason, const QString &role,
                          const QByteArray &thumbnailSha256, QString *error);
 
-    std::optional<StoredEvent> find(const QString &account, const QString &eventId);
-    // One page, ordered by (ts desc, id asc), starting after `after` when given.
+    std::optional<StoredEvent> find(const QString &account, const EventKey &key);
+    // Every entry of the account listed with this event ID (normally one), by device ID.
+    QList<StoredEvent> findAllWithId(const QString &account, const QString &eventId);
+    // One page, ordered by (ts desc, id asc, device_id asc), starting after `after` when given.
     QList<StoredEvent> page(const QString &account, const EventFilter &filter,
                             const std::optional<EventCursor> &after, int limit);
     // Events per calendar day; utcOffsetSeconds shifts days to the viewer's time zone.
@@ -29,7 +33,7 @@ public:
                                  int utcOffsetSeconds);
     int count(const QString &account);
 
-    bool remove(const QString &account, const QString &eventId, QString *error);
+    bool remove(const QString &account, const EventKey &key, QString *error);
     bool wipeAccount(const QString &account, QString *error);
 
 private:

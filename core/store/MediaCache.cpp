@@ -62,15 +62,18 @@ bool MediaCache::storeVerified(const QString &account, const QByteArray &bytes,
                              : QString();
     QSqlQuery q(m_db.connection());
     if (!prepareSql(q,
-                    QStringLiteral("INSERT INTO media (account, sha256, event_id, length, role,"
-                                   " last_used) VALUES (?, ?, ?, ?, ?, ?)"
-                                   " ON CONFLICT (account, sha256, event_id) DO UPDATE SET"
+                    QStringLiteral("INSERT INTO media (account, sha256, event_id, device_id,"
+                                   " length, role, last_used) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                                   " ON CONFLICT (account, sha256, event_id, device_id)"
+                                   " DO UPDATE SET"
                                    " last_used = excluded.last_used"),
                     error))
         return false;
     q.addBindValue(account);
     q.addBindValue(shaHex);
+    // A verified verdict's attested event and device are the entry's (check 6).
     q.addBindValue(sqlText(verdict.evidence.attestedEventId));
+    q.addBindValue(sqlText(verdict.evidence.attestedDeviceId));
     q.addBindValue(qint64(bytes.size()));
     q.addBindValue(sqlText(role));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
@@ -149,27 +152,32 @@ bool MediaCache::wipeAccount(const QString &account, QString *error) {
     return true;
 }
 
-bool MediaCache::removeEvent(const QString &account, const QString &eventId, QString *error) {
+bool MediaCache::removeEvent(const QString &account, const EventKey &key, QString *error) {
     QStringList hashes;
     {
         QSqlQuery q(m_db.connection());
-        if (!prepareSql(
-                q, QStringLiteral("SELECT sha256 FROM media WHERE account = ? AND event_id = ?"),
-                error))
+        if (!prepareSql(q,
+                        QStringLiteral("SELECT sha256 FROM media WHERE account = ? AND"
+                                       " event_id = ? AND device_id = ?"),
+                        error))
             return false;
         q.addBindValue(account);
-        q.addBindValue(eventId);
+        q.addBindValue(key.eventId);
+        q.addBindValue(key.deviceId);
         if (!execPrepared(q, error))
             return false;
         while (q.next())
             hashes.append(q.value(0).toString());
     }
     QSqlQuery del(m_db.connection());
-    if (!prepareSql(del, QStringLiteral("DELETE FROM media WHERE account = ? AND event_id = ?"),
+    if (!prepareSql(del,
+                    QStringLiteral("DELETE FROM media WHERE account = ? AND event_id = ? AND"
+                                   " device_id = ?"),
                     error))
         return false;
     del.addBindValue(account);
-    del.addBindValue(eventId);
+    del.addBindValue(key.eventId);
+    del.addBindValue(key.deviceId);
     if (!execPrepared(del, error))
         return false;
     for (const QString &shaHex : std::as_const(hashes)) {

@@ -3,8 +3,10 @@
 // cached). Files live in DATA_DIR/media/<SHA-256 of the account>/<SHA-256 of the bytes>,
 // one partition per account, so one account never reads another's item even when both
 // cached the same bytes on a shared machine. An index table in veriframe.sqlite keeps
-// length, role, the events that use each item and when it was last used (for LRU).
+// length, role, the entries (event ID, device ID) that use each item and when it was
+// last used (for LRU).
 #include "Database.h"
+#include "StoredEvent.h"
 
 #include <QByteArray>
 #include <QString>
@@ -35,8 +37,9 @@ public:
 
     // Signing out: the account's partition and index rows go.
     bool wipeAccount(const QString &account, QString *error);
-    // A revocation purge: the event's items go unless another event of the account uses them.
-    bool removeEvent(const QString &account, const QString &eventId, QString *error);
+    // A refusal or revocation purge of one entry: its items go unless another entry of the
+    // account uses them. An entry with the same event ID from another device keeps its own.
+    bool removeEvent(const QString &account, const EventKey &key, QString *error);
 
     qint64 totalBytes();
     qint64 accountBytes(const QString &account);

@@ -114,8 +114,9 @@ void ReportOutbox::setBackoffPolicy(BackoffPolicy policy) {
 std::optional<QueuedReport> ReportOutbox::findByKey(const QString &account,
                                                     const IntegrityReport &report) {
     const QList<QueuedReport> found =
-        select(QStringLiteral("account = ? AND event_id = ? AND role = ? AND reason = ?"),
-               {account, report.eventId, report.role, report.reason}, 1);
+        select(QStringLiteral("account = ? AND event_id = ? AND device_id = ? AND role = ? AND"
+                              " reason = ?"),
+               {account, report.eventId, report.deviceId, report.role, report.reason}, 1);
     return found.isEmpty() ? std::nullopt : std::optional<QueuedReport>(found.first());
 }
 
@@ -134,11 +135,13 @@ EnqueueResult ReportOutbox::enqueue(const QString &account, IntegrityReport repo
         QSqlQuery acked(db);
         if (!prepareSql(acked,
                         QStringLiteral("SELECT report_json FROM acknowledged WHERE account = ? AND"
-                                       " event_id = ? AND role = ? AND reason = ?"),
+                                       " event_id = ? AND device_id = ? AND role = ? AND"
+                                       " reason = ?"),
                         &result.error))
             return result;
         acked.addBindValue(account);
         acked.addBindValue(report.eventId);
+        acked.addBindValue(report.deviceId);
         acked.addBindValue(report.role);
         acked.addBindValue(report.reason);
         if (!execPrepared(acked, &result.error))
@@ -228,14 +231,15 @@ bool ReportOutbox::recordAttempt(const QString &reportId, const AttemptOutcome &
         // Kept as history for diagnostics (and so the same refusal is not filed again).
         if (!prepareSql(q,
                         QStringLiteral("INSERT OR REPLACE INTO acknowledged (report_id, account,"
-                                       " event_id, role, reason, report_json, server_status,"
-                                       " http_status, attempts, acknowledged_at)"
-                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                       " event_id, device_id, role, reason, report_json,"
+                                       " server_status, http_status, attempts, acknowledged_at)"
+                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                         error))
             return false;
         q.addBindValue(reportId);
         q.addBindValue(sqlText(queued->account));
         q.addBindValue(sqlText(queued->report.eventId));
+        q.addBindValue(sqlText(queued->report.deviceId));
         q.addBindValue(sqlText(queued->report.role));
         q.addBindValue(sqlText(queued->report.reason));
         q.addBindValue(QString::fromUtf8(

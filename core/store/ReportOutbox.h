@@ -2,7 +2,7 @@
 // The durable outbox of integrity reports (cloud-api.md §5). A report is committed to
 // outbox.sqlite (synchronous = FULL) before enqueue returns, so "queued" survives a
 // crash, kill -9 and a restart; it leaves the outbox only when the cloud answered 200 or
-// 201. One report per (account, event, media role, reason), however often the refusal
+// 201. One report per (account, event, device, media role, reason), however often the refusal
 // is seen again. A report the cloud rejects (400) is kept, marked rejected, never dropped.
 #include "BackoffPolicy.h"
 #include "Database.h"
@@ -69,7 +69,7 @@ public:
     void setBackoffPolicy(BackoffPolicy policy);
 
     // Queues a refusal with a fresh report_id (UUID v4), due at nowMs. If the same
-    // (account, event, role, reason) is already queued or acknowledged, returns that
+    // (account, event, device, role, reason) is already queued or acknowledged, returns that
     // report (same report_id) and adds nothing.
     EnqueueResult enqueue(const QString &account, IntegrityReport report, qint64 nowMs);
 

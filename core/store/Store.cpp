@@ -127,6 +127,7 @@ EnqueueResult Store::recordRefusal(const QString &account, const QString &eventI
     if (queued.report && !queued.created) {
         AuditFilter filter;
         filter.eventId = eventId;
+        filter.deviceId = deviceId;
         filter.reason = queued.report->reason;
         for (const AuditEntry &e : m_audit->list(account, filter))
             audited |= e.role == queued.report->role;

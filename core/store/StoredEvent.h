@@ -3,12 +3,30 @@
 // signed objects that came with it, and the outcome of verifying its thumbnail.
 #include <QByteArray>
 #include <QDate>
+#include <QHashFunctions>
 #include <QString>
 #include <optional>
 
 namespace vf::store {
 
 enum class VerificationState { Loading = 0, Verified = 1, Refused = 2 };
+
+// What identifies an entry (trust.md §6 v2): the event ID alone does not, since two
+// cameras (or a cloud mixing accounts up) may list one ID twice. Everything the client
+// holds about an entry (its row, cached media, tile, fetch, report) is keyed by both.
+struct EventKey {
+    QString eventId;
+    QString deviceId;
+
+    bool isValid() const { return !eventId.isEmpty() && !deviceId.isEmpty(); }
+    friend bool operator==(const EventKey &a, const EventKey &b) {
+        return a.eventId == b.eventId && a.deviceId == b.deviceId;
+    }
+    friend bool operator!=(const EventKey &a, const EventKey &b) { return !(a == b); }
+    friend size_t qHash(const EventKey &key, size_t seed = 0) {
+        return qHashMulti(seed, key.eventId, key.deviceId);
+    }
+};
 
 struct StoredEvent {
     QString id;
@@ -25,12 +43,16 @@ struct StoredEvent {
     QString reason;             // reason code when refused ("" otherwise)
     QString role;               // "owner" / "viewer" when verified
     QByteArray thumbnailSha256; // of the verified thumbnail (32 bytes), empty otherwise
+
+    EventKey key() const { return {id, deviceId}; }
 };
 
-// Where a page ends: the next page starts after this (ts desc, id asc) position.
+// Where a page ends: the next page starts after this (ts desc, id asc, device_id asc)
+// position. The device is part of it: two entries may share a time and an ID.
 struct EventCursor {
     qint64 timestampMs = 0;
     QString id;
+    QString deviceId;
 };
 
 struct EventFilter {

@@ -31,17 +31,20 @@ void AutomationLog::signedIn(const QString &userId) {
            {QStringLiteral("user_id"), userId}});
 }
 
-void AutomationLog::displayed(const QString &eventId, const QString &role,
+void AutomationLog::displayed(const QString &eventId, const QString &deviceId, const QString &role,
                               const QByteArray &sha256) {
     write({{QStringLiteral("type"), QStringLiteral("displayed")},
            {QStringLiteral("event_id"), eventId},
+           {QStringLiteral("device_id"), deviceId},
            {QStringLiteral("role"), role},
            {QStringLiteral("sha256"), QString::fromLatin1(sha256.toHex())}});
 }
 
-void AutomationLog::refused(const QString &eventId, const QString &role, const QString &reason) {
+void AutomationLog::refused(const QString &eventId, const QString &deviceId, const QString &role,
+                            const QString &reason) {
     write({{QStringLiteral("type"), QStringLiteral("refused")},
            {QStringLiteral("event_id"), eventId},
+           {QStringLiteral("device_id"), deviceId},
            {QStringLiteral("role"), role},
            {QStringLiteral("reason"), reason}});
 }

@@ -19,8 +19,13 @@ public:
     bool isEnabled() const;
 
     void signedIn(const QString &userId);
-    void displayed(const QString &eventId, const QString &role, const QByteArray &sha256);
-    void refused(const QString &eventId, const QString &role, const QString &reason);
+    // Both name the entry by event and device ("device_id", a field beyond automation.md's
+    // list): two entries may share an event ID (trust.md §6 v2), and a suite must be able
+    // to tell which of them was shown.
+    void displayed(const QString &eventId, const QString &deviceId, const QString &role,
+                   const QByteArray &sha256);
+    void refused(const QString &eventId, const QString &deviceId, const QString &role,
+                 const QString &reason);
     void reported(const QString &reportId, const QString &eventId, const QString &status);
     void idle();
 

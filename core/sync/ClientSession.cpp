@@ -160,10 +160,10 @@ SyncContext ClientSession::context() {
     return context;
 }
 
-std::unique_ptr<VerifiedClipStream> ClientSession::openClip(const QString &eventId) {
+std::unique_ptr<VerifiedClipStream> ClientSession::openClip(const vf::store::EventKey &key) {
     if (m_userId.isEmpty() || !m_store)
         return nullptr;
-    const auto event = m_store->events().find(m_userId, eventId);
+    const auto event = m_store->events().find(m_userId, key);
     if (!event)
         return nullptr;
     return std::make_unique<VerifiedClipStream>(*m_api, context(), *event);

@@ -95,7 +95,7 @@ public:
     std::shared_ptr<VerifiedMediaGate> gate() const { return m_gate; }
     // A stream of the event's clip for the signed-in account (start() it); null when
     // signed out or the event is unknown to this account.
-    std::unique_ptr<VerifiedClipStream> openClip(const QString &eventId);
+    std::unique_ptr<VerifiedClipStream> openClip(const vf::store::EventKey &key);
     vf::trust::AttestationVerifier &verifier() { return *m_verifier; }
     const MediaVerifier *mediaVerifier() const { return m_mediaVerifier.get(); }
     vf::trust::RevocationBook *revocationBook() { return m_revocationBook.get(); }

@@ -97,10 +97,10 @@ QJsonObject buildDiagnosticsBundle(ClientSession &session, const BundleOptions &
     bundle.insert(QStringLiteral("trust"), trust);
 
     // Reports: what the outbox holds and whether each refusal was acknowledged.
-    QHash<QString, vf::store::QueuedReport> pendingByEvent;
+    QHash<vf::store::EventKey, vf::store::QueuedReport> pendingByEvent;
     QJsonArray reports;
     for (const vf::store::QueuedReport &q : store->outbox().pending(account)) {
-        pendingByEvent.insert(q.report.eventId, q);
+        pendingByEvent.insert({q.report.eventId, q.report.deviceId}, q);
         reports.append(QJsonObject{
             {QStringLiteral("report_id"), q.report.reportId},
             {QStringLiteral("event_id"), q.report.eventId},
@@ -124,9 +124,9 @@ QJsonObject buildDiagnosticsBundle(ClientSession &session, const BundleOptions &
     QJsonArray audit;
     vf::store::AuditFilter all;
     all.limit = options.maxEvents;
-    QSet<QString> audited;
+    QSet<vf::store::EventKey> audited;
     for (const vf::store::AuditEntry &a : store->audit().list(account, all)) {
-        audited.insert(a.eventId);
+        audited.insert({a.eventId, a.deviceId});
         audit.append(QJsonObject{{QStringLiteral("time_ms"), a.timeMs},
                                  {QStringLiteral("event_id"), a.eventId},
                                  {QStringLiteral("device_id"), a.deviceId},
@@ -172,12 +172,12 @@ QJsonObject buildDiagnosticsBundle(ClientSession &session, const BundleOptions &
              bytes ? QStringLiteral("cached bytes") : QStringLiteral("signed objects only")},
             {QStringLiteral("trace"), trace}};
         if (e.state == VerificationState::Refused) {
-            const auto pending = pendingByEvent.find(e.id);
+            const auto pending = pendingByEvent.find(e.key());
             event.insert(QStringLiteral("report"),
                          pending != pendingByEvent.end()
                              ? QStringLiteral("queued")
-                             : (audited.contains(e.id) ? QStringLiteral("acknowledged")
-                                                       : QStringLiteral("unknown")));
+                             : (audited.contains(e.key()) ? QStringLiteral("acknowledged")
+                                                          : QStringLiteral("unknown")));
         }
         events.append(event);
         auto &hour = perHour[e.timestampMs / 3600000 * 3600000];

@@ -84,11 +84,11 @@ void EventSync::cancel() {
         m_listing = nullptr;
         old->cancel();
     }
-    const QHash<QString, Fetch> fetches = std::exchange(m_inFlight, {});
+    const QHash<vf::store::EventKey, Fetch> fetches = std::exchange(m_inFlight, {});
     for (const Fetch &f : fetches)
         f.call->cancel();
     m_waiting.clear();
-    m_waitingIds.clear();
+    m_waitingKeys.clear();
     updateIdle();
 }
 
@@ -153,26 +153,29 @@ void EventSync::consider(const StoredEvent &listed) {
     QString error;
     vf::store::EventStore &events = m_context.store->events();
     if (!events.upsert(m_context.account, listed, &error)) {
-        Q_EMIT itemFailed(listed.id, error);
+        Q_EMIT itemFailed(listed.id, listed.deviceId, error);
         return;
     }
-    const std::optional<StoredEvent> stored = events.find(m_context.account, listed.id);
+    // (event ID, device ID): an entry listed with another entry's event ID is a row of its
+    // own and never reads or changes the other's state.
+    const vf::store::EventKey key = listed.key();
+    const std::optional<StoredEvent> stored = events.find(m_context.account, key);
     if (!stored)
         return;
-    Q_EMIT eventChanged(stored->id);
+    Q_EMIT eventChanged(stored->id, stored->deviceId);
     if (stored->state == VerificationState::Refused)
         return; // already refused and reported for exactly these signed objects
     if (stored->state == VerificationState::Verified) {
         // Verified bytes in the cache: the display gate checks them again at every display.
         if (m_context.store->media().contains(m_context.account, stored->thumbnailSha256))
             return;
-        events.setVerification(m_context.account, stored->id, VerificationState::Loading, {}, {},
-                               {}, &error);
+        events.setVerification(m_context.account, key, VerificationState::Loading, {}, {}, {},
+                               &error);
     }
-    if (m_inFlight.contains(stored->id) || m_waitingIds.contains(stored->id))
+    if (m_inFlight.contains(key) || m_waitingKeys.contains(key))
         return;
     m_waiting.enqueue(*stored);
-    m_waitingIds.insert(stored->id);
+    m_waitingKeys.insert(key);
 }
 
 void EventSync::refuseMalformed(const vf::net::MalformedEntry &entry) {
@@ -200,15 +203,15 @@ void EventSync::refuseMalformed(const vf::net::MalformedEntry &entry) {
     Q_EMIT reportQueued(queued.report->reportId);
 }
 
-void EventSync::retry(const QString &eventId) {
+void EventSync::retry(const vf::store::EventKey &key) {
     const std::optional<StoredEvent> stored =
-        m_context.store->events().find(m_context.account, eventId);
+        m_context.store->events().find(m_context.account, key);
     if (!stored || stored->state == VerificationState::Refused)
         return;
-    if (m_inFlight.contains(eventId) || m_waitingIds.contains(eventId))
+    if (m_inFlight.contains(key) || m_waitingKeys.contains(key))
         return;
     m_waiting.enqueue(*stored);
-    m_waitingIds.insert(eventId);
+    m_waitingKeys.insert(key);
     pumpFetches();
     updateIdle();
 }
@@ -220,19 +223,21 @@ void EventSync::pumpFetches() {
     while (!m_waiting.isEmpty() && m_inFlight.size() < m_options.concurrentFetches &&
            int(m_inFlight.size()) + m_verifying < limit) {
         StoredEvent event = m_waiting.dequeue();
-        m_waitingIds.remove(event.id);
+        const vf::store::EventKey key = event.key();
+        m_waitingKeys.remove(key);
+        // By the URL this entry gives, never one made from its event ID: another entry
+        // with the same ID has media of its own.
         vf::net::ApiCall *call =
             m_api.media(event.thumbnailUrl, vf::net::ApiClient::kThumbnailLimit);
-        const QString id = event.id;
-        m_inFlight.insert(id, Fetch{std::move(event), call});
+        m_inFlight.insert(key, Fetch{std::move(event), call});
         connect(call, &vf::net::ApiCall::finished, this,
-                [this, call, id] { onThumbnail(call, id); });
+                [this, call, key] { onThumbnail(call, key); });
     }
 }
 
-void EventSync::onThumbnail(vf::net::ApiCall *call, const QString &eventId) {
+void EventSync::onThumbnail(vf::net::ApiCall *call, const vf::store::EventKey &key) {
     call->deleteLater();
-    const auto it = m_inFlight.find(eventId);
+    const auto it = m_inFlight.find(key);
     if (it == m_inFlight.end() || it->call != call)
         return; // cancelled
     const StoredEvent event = it->event;
@@ -240,7 +245,7 @@ void EventSync::onThumbnail(vf::net::ApiCall *call, const QString &eventId) {
     const vf::net::ApiResult &result = call->result();
     if (!result.ok()) {
         if (result.error->kind != vf::net::ApiError::Kind::Cancelled)
-            Q_EMIT itemFailed(eventId, result.error->describe());
+            Q_EMIT itemFailed(key.eventId, key.deviceId, result.error->describe());
         pumpFetches();
         updateIdle();
         return;
@@ -268,16 +273,17 @@ void EventSync::verifyOnPool(const StoredEvent &event, QByteArray bytes, bool fr
 void EventSync::onJudged(const StoredEvent &event, const Judgement &judgement) {
     if (judgement.verdict.verified()) {
         if (!judgement.storeError.isEmpty())
-            Q_EMIT itemFailed(event.id, judgement.storeError);
+            Q_EMIT itemFailed(event.id, event.deviceId, judgement.storeError);
         else
             Q_EMIT eventVerified(event.id, event.deviceId,
                                  vf::trust::grantRoleName(judgement.verdict.role));
     } else {
-        Q_EMIT eventRefused(event.id, vf::trust::reasonCode(judgement.verdict.reason));
+        Q_EMIT eventRefused(event.id, event.deviceId,
+                            vf::trust::reasonCode(judgement.verdict.reason));
         if (judgement.reportId && judgement.reportCreated)
             Q_EMIT reportQueued(*judgement.reportId);
     }
-    Q_EMIT eventChanged(event.id);
+    Q_EMIT eventChanged(event.id, event.deviceId);
     pumpFetches();
     updateIdle();
 }
@@ -294,14 +300,15 @@ void EventSync::revalidateCached() {
                 context.store->events().page(context.account, {}, after, 500);
             if (page.isEmpty())
                 break;
-            after = vf::store::EventCursor{page.last().timestampMs, page.last().id};
+            after = vf::store::EventCursor{page.last().timestampMs, page.last().id,
+                                           page.last().deviceId};
             for (const StoredEvent &event : page) {
                 if (event.state != VerificationState::Verified)
                     continue;
                 const auto bytes =
                     context.store->media().load(context.account, event.thumbnailSha256);
                 if (!bytes) {
-                    vf::threading::postTo(this, [this, id = event.id] { retry(id); });
+                    vf::threading::postTo(this, [this, key = event.key()] { retry(key); });
                     continue;
                 }
                 const Judgement judgement = judgeThumbnail(context, event, *bytes, nowMs(), false);

@@ -45,8 +45,8 @@ public:
     // Re-verifies every verified event of the account from its cached bytes, e.g. after a
     // new revocation list: what no longer passes is purged and reported.
     void revalidateCached();
-    // Fetches and verifies one event's thumbnail again (the UI's retry after an error).
-    void retry(const QString &eventId);
+    // Fetches and verifies one entry's thumbnail again (the UI's retry after an error).
+    void retry(const vf::store::EventKey &key);
 
     bool hasMore() const { return !m_nextCursor.isEmpty(); }
     bool isIdle() const;
@@ -54,14 +54,18 @@ public:
     int inFlight() const { return int(m_inFlight.size()) + m_verifying; }
     QString lastError() const { return m_lastError; }
 
+    // Every entry is named by (event ID, device ID): a listing may carry one event ID twice
+    // (trust.md §6 v2), and each entry is fetched, judged and shown on its own.
 Q_SIGNALS:
     void pageLoaded(const QStringList &eventIds, bool hasMore);
     void listingFailed(const vf::net::ApiError &error);
-    void eventChanged(const QString &eventId); // its row in the store changed
+    // The entry's row in the store changed.
+    void eventChanged(const QString &eventId, const QString &deviceId);
     void eventVerified(const QString &eventId, const QString &deviceId, const QString &role);
-    void eventRefused(const QString &eventId, const QString &reason);
+    void eventRefused(const QString &eventId, const QString &deviceId, const QString &reason);
     void reportQueued(const QString &reportId);
-    void itemFailed(const QString &eventId, const QString &message); // retryable
+    void itemFailed(const QString &eventId, const QString &deviceId,
+                    const QString &message); // retryable
     void idleChanged(bool idle);
 
 private:
@@ -75,7 +79,7 @@ private:
     void consider(const vf::store::StoredEvent &event);
     void refuseMalformed(const vf::net::MalformedEntry &entry);
     void pumpFetches();
-    void onThumbnail(vf::net::ApiCall *call, const QString &eventId);
+    void onThumbnail(vf::net::ApiCall *call, const vf::store::EventKey &key);
     void verifyOnPool(const vf::store::StoredEvent &event, QByteArray bytes, bool fromCache);
     void onJudged(const vf::store::StoredEvent &event, const Judgement &judgement);
     void updateIdle();
@@ -91,8 +95,8 @@ private:
     QString m_nextCursor;
     bool m_firstPageLoaded = false;
     QQueue<vf::store::StoredEvent> m_waiting;
-    QSet<QString> m_waitingIds;
-    QHash<QString, Fetch> m_inFlight;
+    QSet<vf::store::EventKey> m_waitingKeys;
+    QHash<vf::store::EventKey, Fetch> m_inFlight;
     int m_verifying = 0;
     bool m_idle = false;
     QString m_lastError;

@@ -38,7 +38,7 @@ Judgement judgeThumbnail(const SyncContext &context, const vf::store::StoredEven
         return out;
     }
     if (!context.store->events().setVerification(
-            context.account, event.id, VerificationState::Verified, QString(),
+            context.account, event.key(), VerificationState::Verified, QString(),
             vf::trust::grantRoleName(verdict.role), verdict.evidence.observedSha256, &error))
         out.storeError = error;
     return out;
@@ -49,7 +49,7 @@ Judgement recordRefusal(const SyncContext &context, const vf::store::StoredEvent
     Judgement out;
     out.verdict = verdict;
     const QString code = vf::trust::reasonCode(verdict.reason);
-    context.log->refused(event.id, vf::trust::mediaRoleName(role), code);
+    context.log->refused(event.id, event.deviceId, vf::trust::mediaRoleName(role), code);
     // The report before the state: it is what must not be lost.
     const vf::store::EnqueueResult queued = context.store->recordRefusal(
         context.account, event.id, event.deviceId, role, verdict, nowMs, context.appVersion);
@@ -64,10 +64,11 @@ Judgement recordRefusal(const SyncContext &context, const vf::store::StoredEvent
     QString error;
     if (role == MediaRole::Thumbnail || event.state == VerificationState::Verified) {
         // A refused clip also withdraws the event's verified thumbnail: the event as a
-        // whole is no longer shown.
-        context.store->media().removeEvent(context.account, event.id, &error);
+        // whole is no longer shown. Only this entry's: another entry listed with the same
+        // event ID (another device) keeps its bytes and state (trust.md §6 v2).
+        context.store->media().removeEvent(context.account, event.key(), &error);
     }
-    if (!context.store->events().setVerification(context.account, event.id,
+    if (!context.store->events().setVerification(context.account, event.key(),
                                                  VerificationState::Refused, code, QString(),
                                                  QByteArray(), &error) &&
         out.storeError.isEmpty())

@@ -98,7 +98,7 @@ void VerifiedClipStream::release(const QByteArray &bytes) {
     if (bytes.isEmpty())
         return;
     if (m_released == 0)
-        m_context.log->displayed(m_event.id, QStringLiteral("clip"),
+        m_context.log->displayed(m_event.id, m_event.deviceId, QStringLiteral("clip"),
                                  m_authorisation.evidence.attestedMedia->sha256);
     const qint64 offset = m_released;
     m_released += bytes.size();

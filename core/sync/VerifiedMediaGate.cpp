@@ -23,19 +23,20 @@ bool VerifiedMediaGate::isClosed() const {
     return m_closed;
 }
 
-void VerifiedMediaGate::setRefusalObserver(std::function<void(const QString &)> observer) {
+void VerifiedMediaGate::setRefusalObserver(
+    std::function<void(const vf::store::EventKey &)> observer) {
     QWriteLocker lock(&m_lock);
     m_onRefused = std::move(observer);
 }
 
 VerifiedMediaGate::Result
-VerifiedMediaGate::releaseThumbnail(const QString &eventId,
+VerifiedMediaGate::releaseThumbnail(const vf::store::EventKey &key,
                                     const std::function<void(const QByteArray &)> &decoder) {
     QReadLocker lock(&m_lock);
     if (m_closed)
         return {Outcome::Closed, {}};
     vf::store::Store &store = *m_context.store;
-    const auto event = store.events().find(m_context.account, eventId);
+    const auto event = store.events().find(m_context.account, key);
     if (!event || event->state != VerificationState::Verified)
         return {Outcome::NotVerified, {}};
     const auto bytes = store.media().load(m_context.account, event->thumbnailSha256);
@@ -50,10 +51,11 @@ VerifiedMediaGate::releaseThumbnail(const QString &eventId,
         // past the ownership window. Purged and reported like any refusal.
         recordRefusal(m_context, *event, vf::trust::MediaRole::Thumbnail, verdict, now);
         if (m_onRefused)
-            m_onRefused(eventId);
+            m_onRefused(key);
         return {Outcome::Refused, vf::trust::reasonCode(verdict.reason)};
     }
-    m_context.log->displayed(eventId, QStringLiteral("thumbnail"), verdict.evidence.observedSha256);
+    m_context.log->displayed(event->id, event->deviceId, QStringLiteral("thumbnail"),
+                             verdict.evidence.observedSha256);
     decoder(*bytes);
     return {Outcome::Released, {}};
 }

@@ -6,6 +6,7 @@
 // the bytes handed to the decoder. A gate belongs to one account; close() (sign-out,
 // account switch) makes it refuse everything from then on, even to callers already
 // holding it on another thread.
+#include "StoredEvent.h"
 #include "SyncContext.h"
 
 #include <QReadWriteLock>
@@ -34,8 +35,9 @@ public:
     QString partition() const { return m_partition; }
 
     // Thread-safe. decoder runs (on the calling thread) only with bytes that have just
-    // been verified for this gate's account, right after `displayed` is logged.
-    Result releaseThumbnail(const QString &eventId,
+    // been verified for this gate's account, right after `displayed` is logged. The entry
+    // is named by event and device: the same event ID from another device is another entry.
+    Result releaseThumbnail(const vf::store::EventKey &key,
                             const std::function<void(const QByteArray &)> &decoder);
 
     void close();
@@ -43,7 +45,7 @@ public:
 
     // Called after a refusal found here, on the calling thread (the session uses it to
     // refresh the model); must be thread-safe.
-    void setRefusalObserver(std::function<void(const QString &eventId)> observer);
+    void setRefusalObserver(std::function<void(const vf::store::EventKey &key)> observer);
 
 private:
     SyncContext m_context;
@@ -51,7 +53,7 @@ private:
     // Held for reading while bytes are being released: close() waits for those to finish.
     mutable QReadWriteLock m_lock;
     bool m_closed = false;
-    std::function<void(const QString &)> m_onRefused;
+    std::function<void(const vf::store::EventKey &)> m_onRefused;
 };
 
 } // namespace vf::sync

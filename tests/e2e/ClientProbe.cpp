@@ -70,7 +70,7 @@ int main(int argc, char **argv) {
              session.store()->events().page(account, {}, std::nullopt, 100000)) {
             if (e.state != store::VerificationState::Verified)
                 continue;
-            session.gate()->releaseThumbnail(e.id, [](const QByteArray &bytes) {
+            session.gate()->releaseThumbnail(e.key(), [](const QByteArray &bytes) {
                 const QImage image = QImage::fromData(bytes, "JPEG");
                 if (image.isNull())
                     qWarning("vf_client_probe: a verified thumbnail does not decode");

@@ -57,7 +57,7 @@ QHash<QString, QByteArray> E2eClient::displayAll() {
     const QString account = m_session->userId();
     const auto events = m_session->store()->events().page(account, {}, std::nullopt, 1000000);
     for (const vf::store::StoredEvent &e : events) {
-        m_session->gate()->releaseThumbnail(e.id, [&](const QByteArray &bytes) {
+        m_session->gate()->releaseThumbnail(e.key(), [&](const QByteArray &bytes) {
             if (QImage::fromData(bytes, "JPEG").isNull())
                 qWarning("a released thumbnail does not decode: %s", qPrintable(e.id));
             shown.insert(e.id, QCryptographicHash::hash(bytes, QCryptographicHash::Sha256));

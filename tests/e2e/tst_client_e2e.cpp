@@ -41,6 +41,8 @@ class ClientE2eTest : public QObject {
     std::shared_ptr<const trust::TrustAnchors> anchors;
     // What each account may see, from the cloud without faults: event → thumbnail SHA-256.
     QHash<QString, QHash<QString, QByteArray>> honest;
+    // ... and the camera of each of those events.
+    QHash<QString, QHash<QString, QString>> honestDevice;
     std::unique_ptr<QTemporaryDir> clientDir;
 
     QString password(const QString &user) const { return cloud.world().user(user)->password; }
@@ -154,6 +156,8 @@ private Q_SLOTS:
                 const auto thumb =
                     cloud.client().get(e.value("thumbnail").toString(), session.token);
                 QCOMPARE(thumb.status, 200);
+                honestDevice[u.username].insert(e.value("id").toString(),
+                                                e.value("device_id").toString());
                 honest[u.username].insert(
                     e.value("id").toString(),
                     QCryptographicHash::hash(thumb.body, QCryptographicHash::Sha256));
@@ -245,6 +249,69 @@ private Q_SLOTS:
         QVERIFY(client->recordsOfType("refused").isEmpty());
         QCOMPARE(client->recordsOfType("signed_in").size(), 1);
         QVERIFY(!client->recordsOfType("idle").isEmpty());
+    }
+
+    // trust.md §6 v2 with the reference cloud's dup-id fault: some of alice's entries come
+    // with a foreign twin (bob's or carol's camera, claim and media under alice's event ID,
+    // media at its own URL). Every one of alice's own events is displayed with its honest
+    // bytes; no twin is ever displayed; each twin is refused as foreign_owner, reported
+    // once against its own camera, and nothing is reported as tampered.
+    void duplicateEventIdsShowEveryOwnEventAndNoForeignOne() {
+        QVERIFY(restartCloud(QStringLiteral("dup-id:0.3")).isEmpty());
+        auto client = newClient(clientDir->path());
+        QString error = client->signIn("alice", password("alice"));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        while (client->session().events()->hasMore()) {
+            client->session().events()->fetchMore();
+            QTest::qWait(10);
+            QVERIFY(client->waitIdle().isEmpty());
+        }
+        const auto &mine = honest.value("alice");
+        const auto &mineDevice = honestDevice.value("alice");
+        const auto shown = client->displayAll();
+        checkNothingForeignShown(*client, "alice", shown);
+        QCOMPARE(shown.size(), mine.size()); // every own event, none lost to its twin
+        QSet<QString> displayedIds;
+        for (const QJsonObject &r : client->recordsOfType("displayed")) {
+            const QString id = r.value("event_id").toString();
+            QCOMPARE(r.value("device_id").toString(), mineDevice.value(id));
+            displayedIds.insert(id);
+        }
+        QCOMPARE(displayedIds.size(), mine.size());
+
+        const auto refused = client->recordsOfType("refused");
+        QVERIFY2(!refused.isEmpty(), "dup-id:0.3 listed no twin");
+        QSet<QString> twinDevices;
+        for (const QJsonObject &r : refused) {
+            QCOMPARE(r.value("reason").toString(), QStringLiteral("foreign_owner"));
+            const QString id = r.value("event_id").toString();
+            QVERIFY2(mine.contains(id), qPrintable("a twin that reuses no own ID: " + id));
+            QVERIFY(r.value("device_id").toString() != mineDevice.value(id));
+            twinDevices.insert(id + u'/' + r.value("device_id").toString());
+        }
+        const QString account = cloud.userId("alice");
+        store::Store &store = *client->session().store();
+        for (const QString &id : mine.keys()) {
+            const auto own = store.events().find(account, {id, mineDevice.value(id)});
+            QVERIFY(own);
+            QCOMPARE(own->state, store::VerificationState::Verified);
+        }
+        QVERIFY(client->waitDrained());
+        QSet<QString> mineReports;
+        for (const QJsonObject &r : client->recordsOfType(QStringLiteral("reported")))
+            mineReports.insert(r.value("report_id").toString());
+        QSet<QString> reportedTwins;
+        for (const QJsonObject &r : cloudReports("alice")) {
+            if (!mineReports.contains(r.value("report_id").toString()))
+                continue;
+            QCOMPARE(r.value("reason").toString(), QStringLiteral("foreign_owner"));
+            QCOMPARE(r.value("attested_device").toString(), r.value("device_id").toString());
+            const QString twin =
+                r.value("event_id").toString() + u'/' + r.value("device_id").toString();
+            QVERIFY2(!reportedTwins.contains(twin), qPrintable("reported twice: " + twin));
+            reportedTwins.insert(twin);
+        }
+        QCOMPARE(reportedTwins, twinDevices);
     }
 
     void faultsAreRefusedAndReportedOnce_data() {
@@ -442,11 +509,12 @@ private Q_SLOTS:
                 continue;
             ++aliceOnly;
             bool decoded = false;
+            const store::EventKey key{id, honestDevice.value("alice").value(id)};
             const auto result = client->session().gate()->releaseThumbnail(
-                id, [&](const QByteArray &) { decoded = true; });
+                key, [&](const QByteArray &) { decoded = true; });
             QVERIFY(result.outcome != sync::VerifiedMediaGate::Outcome::Released);
             QVERIFY(!decoded);
-            const auto row = store.events().find(alice, id);
+            const auto row = store.events().find(alice, key);
             if (row && !row->thumbnailSha256.isEmpty())
                 QVERIFY(!store.media().load(bob, row->thumbnailSha256));
         }
@@ -476,7 +544,7 @@ private Q_SLOTS:
             cloud.client().get(withClip->clipUrl, cloud.session("alice").token).body;
         QVERIFY(!honestClip.isEmpty());
 
-        auto stream = client->session().openClip(withClip->id);
+        auto stream = client->session().openClip(withClip->key());
         QVERIFY(stream);
         QByteArray received;
         connect(stream.get(), &sync::VerifiedClipStream::verifiedBytes, this,
@@ -493,7 +561,7 @@ private Q_SLOTS:
         // The same clip with its bytes tampered in transit: refused, nothing after the bad
         // segment released, reported, the event withdrawn.
         QVERIFY(cloud.host().setFaultSpec(QStringLiteral("tamper:1")).isEmpty());
-        auto tampered = client->session().openClip(withClip->id);
+        auto tampered = client->session().openClip(withClip->key());
         QByteArray released;
         connect(tampered.get(), &sync::VerifiedClipStream::verifiedBytes, this,
                 [&](const QByteArray &bytes, qint64) { released += bytes; });
@@ -503,7 +571,7 @@ private Q_SLOTS:
         QCOMPARE(refused.at(0).at(0).toString(), QStringLiteral("media_mismatch"));
         QVERIFY(honestClip.startsWith(released));
         QVERIFY(released.size() < honestClip.size());
-        const auto row = client->session().store()->events().find(account, withClip->id);
+        const auto row = client->session().store()->events().find(account, withClip->key());
         QCOMPARE(row->state, store::VerificationState::Refused);
         bool clipReported = false;
         for (const auto &q : client->session().store()->outbox().pending(account))
@@ -592,7 +660,7 @@ private Q_SLOTS:
             bool decoded = false;
             QVERIFY(client->session()
                         .gate()
-                        ->releaseThumbnail(e.id, [&](const QByteArray &) { decoded = true; })
+                        ->releaseThumbnail(e.key(), [&](const QByteArray &) { decoded = true; })
                         .outcome != sync::VerifiedMediaGate::Outcome::Released);
             QVERIFY(!decoded);
         }

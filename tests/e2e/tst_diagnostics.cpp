@@ -225,7 +225,8 @@ private Q_SLOTS:
         int compared = 0, refusedCompared = 0;
         for (const QJsonValue &v : bundle.value("events").toArray()) {
             const QJsonObject e = v.toObject();
-            const auto row = store.events().find(account, e.value("event_id").toString());
+            const auto row = store.events().find(
+                account, {e.value("event_id").toString(), e.value("device_id").toString()});
             QVERIFY(row);
             if (row->claim.isEmpty() || row->state == store::VerificationState::Loading)
                 continue;

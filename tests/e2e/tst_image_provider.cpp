@@ -45,15 +45,19 @@ class ImageProviderTest : public QObject {
         }
         return a;
     }
-    QString idFor(const store::StoredEvent &e) const {
+    // <partition>/<event id>/<device id>/<hash prefix>; deviceId overrides the entry's.
+    QString idFor(const store::StoredEvent &e, const QString &deviceId = {}) const {
         return store::MediaCache::partitionName(client->session().userId()) + u'/' +
                QString::fromLatin1(QUrl::toPercentEncoding(e.id)) + u'/' +
-               QString::fromLatin1(e.thumbnailSha256.toHex().left(16));
+               QString::fromLatin1(
+                   QUrl::toPercentEncoding(deviceId.isEmpty() ? e.deviceId : deviceId)) +
+               u'/' + QString::fromLatin1(e.thumbnailSha256.toHex().left(16));
     }
 
 private Q_SLOTS:
     void initTestCase() {
-        QVERIFY(cloud.start(cloudDir.path(), QStringLiteral("mixup:0.3,tamper:0.1")).isEmpty());
+        QVERIFY(cloud.start(cloudDir.path(), QStringLiteral("mixup:0.3,tamper:0.1,dup-id:0.3"))
+                    .isEmpty());
         auto anchors = cloud.host().trustAnchors();
         QVERIFY(anchors.anchors);
         client =
@@ -143,7 +147,7 @@ private Q_SLOTS:
             if (e.state != store::VerificationState::Verified)
                 continue;
             const QString bobs = store::MediaCache::partitionName(cloud.userId("bob")) + u'/' +
-                                 e.id + u'/' +
+                                 e.id + u'/' + e.deviceId + u'/' +
                                  QString::fromLatin1(e.thumbnailSha256.toHex().left(16));
             client->clearRecords();
             const Answer a = request(bobs);
@@ -155,6 +159,42 @@ private Q_SLOTS:
             return;
         }
         QFAIL("no verified event");
+    }
+
+    // trust.md §6 v2: the address names the entry by event and device. With dup-id on, some
+    // of alice's event IDs were also listed by a foreign camera (refused): the address of
+    // alice's event with that camera, with any other device, or in the old form without a
+    // device, gets no picture and no `displayed` line, while the right one does.
+    void anotherDevicesAddressGetsNothing() {
+        const QString account = client->session().userId();
+        int twins = 0;
+        for (const auto &e : client->session().store()->events().page(account, {}, {}, 1000)) {
+            if (e.state != store::VerificationState::Verified)
+                continue;
+            QStringList otherDevices{QStringLiteral("cam-other")};
+            for (const auto &sameId :
+                 client->session().store()->events().findAllWithId(account, e.id))
+                if (sameId.deviceId != e.deviceId) {
+                    QCOMPARE(sameId.state, store::VerificationState::Refused);
+                    otherDevices << sameId.deviceId;
+                    ++twins;
+                }
+            client->clearRecords();
+            for (const QString &device : std::as_const(otherDevices)) {
+                const Answer a = request(idFor(e, device));
+                QVERIFY(a.image.isNull());
+                QVERIFY(!a.error.isEmpty());
+            }
+            const QString oldForm = store::MediaCache::partitionName(account) + u'/' +
+                                    QString::fromLatin1(QUrl::toPercentEncoding(e.id)) + u'/' +
+                                    QString::fromLatin1(e.thumbnailSha256.toHex().left(16));
+            QVERIFY(request(oldForm).image.isNull());
+            QVERIFY(client->recordsOfType(QStringLiteral("displayed")).isEmpty());
+            const Answer right = request(idFor(e));
+            QVERIFY2(right.error.isEmpty(), qPrintable(right.error));
+            QVERIFY(!right.image.isNull());
+        }
+        QVERIFY2(twins > 0, "dup-id:0.3 listed no twin of a verified event");
     }
 
     void decoderRefusesOversizedAndGarbage() {

@@ -23,6 +23,7 @@ class PlayerTest : public QObject {
     cloud::test::TestCloud cloud;
     std::unique_ptr<app::AppSession> session;
     QString clipEvent;
+    QString clipDevice;
 
 private Q_SLOTS:
     void initTestCase() {
@@ -43,6 +44,7 @@ private Q_SLOTS:
         for (const auto &e : session->client()->store()->events().page(account, {}, {}, 1000))
             if (e.state == store::VerificationState::Verified && !e.clipUrl.isEmpty()) {
                 clipEvent = e.id;
+                clipDevice = e.deviceId;
                 break;
             }
         QVERIFY(!clipEvent.isEmpty());
@@ -60,6 +62,7 @@ private Q_SLOTS:
         });
         app::ClipPlayer player;
         player.setVideoSink(&sink);
+        player.setDeviceId(clipDevice);
         player.setEventId(clipEvent);
         QSignalSpy first(&player, &app::ClipPlayer::firstFrame);
         player.setSpeed(4.0);
@@ -77,7 +80,7 @@ private Q_SLOTS:
                                       .get(session->client()
                                                ->store()
                                                ->events()
-                                               .find(session->userId(), clipEvent)
+                                               .find(session->userId(), {clipEvent, clipDevice})
                                                ->clipUrl,
                                            cloud.session("alice").token)
                                       .body);
@@ -88,6 +91,7 @@ private Q_SLOTS:
         QVideoSink sink;
         app::ClipPlayer player;
         player.setVideoSink(&sink);
+        player.setDeviceId(clipDevice);
         player.setEventId(clipEvent);
         player.play();
         QTRY_VERIFY_WITH_TIMEOUT(player.state() == app::ClipPlayer::State::Refused, 20000);
@@ -100,7 +104,7 @@ private Q_SLOTS:
         QTest::qWait(500);
         QCOMPARE(late, 0);
         const QString account = session->userId();
-        QCOMPARE(session->client()->store()->events().find(account, clipEvent)->state,
+        QCOMPARE(session->client()->store()->events().find(account, {clipEvent, clipDevice})->state,
                  store::VerificationState::Refused);
         bool reported = false;
         for (const auto &q : session->client()->store()->outbox().pending(account))

@@ -96,6 +96,18 @@ QJsonObject entryJson(const EventEntry &e) {
     };
 }
 
+// A dup-id twin: its media URLs name its device, since its event ID is another entry's.
+QJsonObject twinJson(const EventEntry &twin) {
+    QJsonObject o = entryJson(twin);
+    o.insert(QStringLiteral("thumbnail"),
+             DuplicateIdEntries::mediaPath(twin.id, twin.deviceId, QStringLiteral("thumbnail")));
+    o.insert(QStringLiteral("clip"),
+             twin.hasClip ? QJsonValue(DuplicateIdEntries::mediaPath(twin.id, twin.deviceId,
+                                                                     QStringLiteral("clip")))
+                          : QJsonValue(QJsonValue::Null));
+    return o;
+}
+
 std::optional<qint64> parseInteger(const QString &text) {
     bool ok = false;
     const qint64 v = text.toLongLong(&ok);
@@ -108,13 +120,15 @@ CloudApi::CloudApi(CloudDatabase &database, const QString &dataDir, const DemoWo
                    const FaultPlan &faults)
     : m_repository(database, dataDir)
     , m_world(world)
-    , m_faults(faults, m_repository) {}
+    , m_faults(faults, m_repository)
+    , m_duplicates(m_repository, m_world.pki) {}
 
 CloudApi::CloudApi(CloudDatabase &database, const QString &dataDir, const DemoWorld &world,
                    std::shared_ptr<LiveFaultPlan> faults)
     : m_repository(database, dataDir)
     , m_world(world)
-    , m_faults(std::move(faults), m_repository) {}
+    , m_faults(std::move(faults), m_repository)
+    , m_duplicates(m_repository, m_world.pki) {}
 
 FaultInjector::PlanSnapshot CloudApi::faultsFor(const ApiRequest &request) const {
     return request.faults ? request.faults : m_faults.snapshot();
@@ -250,8 +264,14 @@ CloudReply CloudApi::events(const ApiRequest &request) const {
     if (more)
         rows.resize(pageSize);
     QJsonArray events;
-    for (const EventEntry &e : std::as_const(rows))
-        events.append(entryJson(m_faults.applyToEntry(*faults, e, user)));
+    for (const EventEntry &e : std::as_const(rows)) {
+        const EventEntry listed = m_faults.applyToEntry(*faults, e, user);
+        events.append(entryJson(listed));
+        if (listed.id != e.id || listed.deviceId != e.deviceId)
+            continue; // mixup replaced the account's entry: no ID of its own to reuse
+        if (const auto twin = m_duplicates.foreignTwin(*faults, e, user))
+            events.append(twinJson(*twin));
+    }
     if (m_traffic)
         m_traffic->eventEntries += events.size();
     // The cursor is cut from the real row, so a fault never disturbs paging.
@@ -272,10 +292,24 @@ CloudReply CloudApi::media(const ApiRequest &request, const QString &eventId,
     if (role != QLatin1String("thumbnail") && role != QLatin1String("clip"))
         return CloudReply::error(404, QStringLiteral("no media role '%1'").arg(role));
     const auto faults = faultsFor(request);
+    // ?device=ID: the media of the entry (eventId, ID), a dup-id twin's when it is not the
+    // event's own camera.
+    const QString device =
+        request.query.queryItemValue(QStringLiteral("device"), QUrl::FullyDecoded);
+    QString source;
+    if (!device.isEmpty()) {
+        source = m_duplicates.mediaSource(*faults, eventId, device, user);
+        const auto own = source.isEmpty() ? m_repository.eventWithOwnerClaim(eventId)
+                                          : std::optional<EventEntry>();
+        if (source.isEmpty() && (!own || own->deviceId != device))
+            return CloudReply::error(404, QStringLiteral("no such event"));
+    }
     // Not 403: an account must not learn which event IDs exist.
-    if (!m_repository.canAccess(user, eventId) && !FaultInjector::servesForeignMedia(*faults))
+    if (source.isEmpty() && !m_repository.canAccess(user, eventId) &&
+        !FaultInjector::servesForeignMedia(*faults))
         return CloudReply::error(404, QStringLiteral("no such event"));
-    const QString source = m_faults.mediaSource(*faults, eventId, role, user);
+    if (source.isEmpty())
+        source = m_faults.mediaSource(*faults, eventId, role, user);
     const auto file = m_repository.media(source, role);
     if (!file)
         return CloudReply::error(404, QStringLiteral("event %1 has no %2").arg(eventId, role));

@@ -8,6 +8,7 @@
 #include "CloudRepository.h"
 #include "CloudTraffic.h"
 #include "DemoWorld.h"
+#include "DuplicateIdEntries.h"
 #include "FaultInjector.h"
 
 namespace vf::cloud {
@@ -58,6 +59,7 @@ private:
     CloudRepository m_repository;
     const DemoWorld &m_world;
     mutable FaultInjector m_faults;
+    mutable DuplicateIdEntries m_duplicates; // the dup-id fault
     CloudTraffic *m_traffic = nullptr;
 };
 

@@ -25,6 +25,7 @@ constexpr FaultName kNames[] = {
     {Fault::Redirect, "redirect"},
     {Fault::Drip, "drip"},
     {Fault::BigListing, "big-listing"},
+    {Fault::DupId, "dup-id"},
 };
 
 // SHA-256 rather than qHash: qHash is seeded per process, and decisions must repeat across

@@ -26,6 +26,7 @@ enum class Fault {
     Redirect,   // 307 to another origin (another port) on login, listing and media
     Drip,       // the answer sent one byte at a time, slowly (a deadline, not a stall timer)
     BigListing, // a listing padded over the client's 8 MiB JSON limit
+    DupId,      // a listing also carries another user's entry that reuses one of this user's IDs
 };
 
 class FaultPlan {

@@ -284,7 +284,7 @@ ScreenPlay firstScreenPlay(const World &w, Variant variant,
         decodePool.start([&, i] {
             const size_t k = size_t(i);
             outcomes[k] =
-                gate->releaseThumbnail(events[i].id,
+                gate->releaseThumbnail(events[i].key(),
                                        [&](const QByteArray &bytes) {
                                            app::DecodedThumbnail decoded =
                                                app::decodeThumbnail(bytes, kTileSourceSize);
@@ -423,7 +423,7 @@ ClipPlay clipPlay(sync::ClientSession &session, const store::StoredEvent &event,
 
     if (variant == Variant::Verified) {
         // As the app's ClipPlayer does it.
-        stream = session.openClip(event.id);
+        stream = session.openClip(event.key());
         if (!stream) {
             r.error = QStringLiteral("openClip gave no stream");
             return r;
@@ -498,7 +498,7 @@ QByteArray wholeClip(sync::ClientSession &session, const store::StoredEvent &eve
     QEventLoop loop;
     QTimer::singleShot(kPlayTimeoutMs, &loop, &QEventLoop::quit);
     if (variant == Variant::Verified) {
-        std::unique_ptr<sync::VerifiedClipStream> stream = session.openClip(event.id);
+        std::unique_ptr<sync::VerifiedClipStream> stream = session.openClip(event.key());
         if (!stream) {
             *error = QStringLiteral("openClip gave no stream");
             return {};

@@ -364,12 +364,12 @@ RoundResult syncRound(const HostedWorld &w, Variant variant, int pageSize) {
                              loop.quit();
                          });
         QObject::connect(&sync, &sync::EventSync::eventRefused, &loop,
-                         [&](const QString &id, const QString &reason) {
+                         [&](const QString &id, const QString &, const QString &reason) {
                              if (refused++ == 0)
                                  firstProblem = QStringLiteral("%1 refused: %2").arg(id, reason);
                          });
         QObject::connect(&sync, &sync::EventSync::itemFailed, &loop,
-                         [&](const QString &id, const QString &message) {
+                         [&](const QString &id, const QString &, const QString &message) {
                              if (failed++ == 0 && firstProblem.isEmpty())
                                  firstProblem = QStringLiteral("%1 failed: %2").arg(id, message);
                          });
@@ -678,7 +678,8 @@ int childMain(QCoreApplication &app, const QStringList &args) {
             const QList<store::StoredEvent> page = store.events().page(account, {}, after, 500);
             if (page.isEmpty())
                 break;
-            after = store::EventCursor{page.last().timestampMs, page.last().id};
+            after =
+                store::EventCursor{page.last().timestampMs, page.last().id, page.last().deviceId};
             for (const store::StoredEvent &e : page)
                 verified += e.state == store::VerificationState::Verified;
         }

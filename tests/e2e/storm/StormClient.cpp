@@ -147,11 +147,11 @@ int main(int argc, char **argv) {
     // Idle after a 503 stretch can mean a listing or some thumbnails failed: like the app's
     // retry, sync again a second later until everything is judged.
     auto unfinished = [&] {
-        QStringList loading;
+        QList<store::EventKey> loading;
         for (const store::StoredEvent &e :
              session.store()->events().page(session.userId(), {}, std::nullopt, 1'000'000))
             if (e.state == store::VerificationState::Loading)
-                loading << e.id;
+                loading << e.key();
         return std::pair{!session.events()->lastError().isEmpty(), loading};
     };
     // A listing that fails before its first page ever loaded leaves the sync not idle (the
@@ -176,8 +176,8 @@ int main(int argc, char **argv) {
                                        return;
                                    if (listingFailed)
                                        session.refresh();
-                                   for (const QString &id : loading)
-                                       session.events()->retry(id);
+                                   for (const store::EventKey &key : loading)
+                                       session.events()->retry(key);
                                });
             return;
         }

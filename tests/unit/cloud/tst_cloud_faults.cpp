@@ -218,6 +218,55 @@ private Q_SLOTS:
         }
     }
 
+    // dup-id:1: after each of alice's entries, a foreign twin under the same event ID, from
+    // another camera, with media at its own URL (?device=). The twin is genuine in every
+    // check but the owner; alice's own entry and media are unchanged.
+    void dupIdListsAForeignTwinUnderTheSameId() {
+        startWith(QStringLiteral("dup-id:1"));
+        const QString alice = QStringLiteral("alice");
+        const QString token = m_cloud.session(alice).token;
+        const QList<QJsonObject> entries = page(alice, QStringLiteral("limit=10"));
+        QHash<QString, QJsonObject> own;
+        int twins = 0;
+        for (const QJsonObject &e : entries) {
+            if (m_aliceIds.contains(str(e, "id")) && !own.contains(str(e, "id"))) {
+                own.insert(str(e, "id"), e);
+                QCOMPARE(vf::trust::reasonCode(verdictFor(alice, e, MediaRole::Thumbnail).reason),
+                         QStringLiteral("verified"));
+                continue;
+            }
+            ++twins;
+            QVERIFY2(own.contains(str(e, "id")), "a twin must follow the entry whose ID it reuses");
+            const QJsonObject mine = own.value(str(e, "id"));
+            QVERIFY(str(e, "device_id") != str(mine, "device_id"));
+            QVERIFY(str(e, "thumbnail").contains(QStringLiteral("?device=")));
+            QVERIFY(str(e, "thumbnail") != str(mine, "thumbnail"));
+            const HttpResult thumb = m_cloud.client().get(str(e, "thumbnail"), token);
+            QCOMPARE(thumb.status, 200);
+            const HttpResult ownThumb = m_cloud.client().get(str(mine, "thumbnail"), token);
+            QVERIFY(thumb.body != ownThumb.body);
+            const auto verdict =
+                m_verifier->verify(e, MediaRole::Thumbnail, thumb.body, m_cloud.userId(alice));
+            QCOMPARE(vf::trust::reasonCode(verdict.reason), QStringLiteral("foreign_owner"));
+            QCOMPARE(verdict.evidence.attestedDeviceId, str(e, "device_id"));
+            // The twin's attestation checked against alice's bytes (the v1 client's mix-up)
+            // would be a media mismatch.
+            QCOMPARE(vf::trust::reasonCode(
+                         m_verifier
+                             ->verify(e, MediaRole::Thumbnail, ownThumb.body, m_cloud.userId(alice))
+                             .reason),
+                     QStringLiteral("media_mismatch"));
+        }
+        QCOMPARE(twins, own.size());
+        QVERIFY(twins > 0);
+        // A device that listed nothing under that ID has no media there.
+        const QString someId = own.keys().first();
+        QCOMPARE(m_cloud.client()
+                     .get(QStringLiteral("/v1/media/%1/thumbnail?device=nobody").arg(someId), token)
+                     .status,
+                 404);
+    }
+
     void claimSwapIsClaimDeviceMismatch() {
         startWith(QStringLiteral("claim-swap:1"));
         expectEveryEntry(QStringLiteral("bob"), MediaRole::Thumbnail, Reason::ClaimDeviceMismatch);

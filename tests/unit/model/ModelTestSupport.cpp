@@ -42,11 +42,18 @@ bool addEvent(store::Store &s, const QString &account, const store::StoredEvent 
     return false;
 }
 
+// The entry of that ID; the tests of this directory list each ID once per account.
+static store::EventKey keyOf(store::Store &s, const QString &account, const QString &eventId) {
+    const QList<store::StoredEvent> found = s.events().findAllWithId(account, eventId);
+    return found.size() == 1 ? found.first().key() : store::EventKey{eventId, {}};
+}
+
 bool markVerified(store::Store &s, const QString &account, const QString &eventId,
                   const QString &role, char seed) {
     QString error;
-    if (s.events().setVerification(account, eventId, store::VerificationState::Verified, {}, role,
-                                   fakeSha256(seed), &error))
+    if (s.events().setVerification(account, keyOf(s, account, eventId),
+                                   store::VerificationState::Verified, {}, role, fakeSha256(seed),
+                                   &error))
         return true;
     qWarning("setVerification failed: %s", qPrintable(error));
     return false;
@@ -55,8 +62,8 @@ bool markVerified(store::Store &s, const QString &account, const QString &eventI
 bool markRefused(store::Store &s, const QString &account, const QString &eventId,
                  const QString &reason) {
     QString error;
-    if (s.events().setVerification(account, eventId, store::VerificationState::Refused, reason, {},
-                                   {}, &error))
+    if (s.events().setVerification(account, keyOf(s, account, eventId),
+                                   store::VerificationState::Refused, reason, {}, {}, &error))
         return true;
     qWarning("setVerification failed: %s", qPrintable(error));
     return false;

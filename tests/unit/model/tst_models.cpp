@@ -30,6 +30,13 @@ namespace {
 
 const QString kAlice = QStringLiteral("user-alice");
 const QString kBob = QStringLiteral("user-bob");
+
+// The camera each test event of this file is listed with (listedEvent's default unless a
+// test says otherwise): rows are named by (event ID, device ID).
+QString deviceOf(const QString &eventId) {
+    static const QStringList back{"evt-s", "evt-back", "evt-h7c"};
+    return back.contains(eventId) ? QStringLiteral("cam-back") : QStringLiteral("cam-front");
+}
 // A day without a daylight saving change in any common time zone.
 const QDate kDay(2026, 6, 15);
 
@@ -55,9 +62,12 @@ QStringList idsOf(const EventsModel &m) {
     return ids;
 }
 
+// The role of the row of eventId (each test lists an ID once per account).
 QVariant roleOf(const EventsModel &m, const QString &eventId, int role) {
-    const int row = m.indexOfEvent(eventId);
-    return row < 0 ? QVariant() : m.data(m.index(row), role);
+    for (int row = 0; row < m.rowCount(); ++row)
+        if (m.data(m.index(row), EventsModel::EventIdRole).toString() == eventId)
+            return m.data(m.index(row), role);
+    return {};
 }
 
 // Every event of the account that passes the filter, in the store's order.
@@ -110,8 +120,9 @@ QList<int> rolesOf(const QSignalSpy &spy, int index) {
 }
 
 QUrl expectedImageUrl(const QString &account, const QString &eventId, char seed) {
-    return QUrl(QStringLiteral("image://verified/%1/%2/%3")
+    return QUrl(QStringLiteral("image://verified/%1/%2/%3/%4")
                     .arg(store::MediaCache::partitionName(account), eventId,
+                         account == kBob ? QStringLiteral("cam-bob") : deviceOf(eventId),
                          QString::fromLatin1(fakeSha256(seed).toHex().left(16))));
 }
 
@@ -149,6 +160,7 @@ private Q_SLOTS:
     void refreshEventUpdatesInsertsAndRemoves();
     void refreshEventWithRefusedOnly();
     void accountIsolation();
+    void twoEntriesWithOneEventIdAreTwoRows();
     void itemErrors();
     void hourCounts();
     void devicesModel();
@@ -199,8 +211,8 @@ void TestModels::eventRoles() {
     QCOMPARE(m.verifiedCount(), 2);
     QCOMPARE(m.refusedCount(), 2);
     QCOMPARE(m.loadingCount(), 1);
-    QCOMPARE(m.indexOfEvent("evt-l"), 3);
-    QCOMPARE(m.indexOfEvent("evt-nope"), -1);
+    QCOMPARE(m.indexOfEvent("evt-l", deviceOf("evt-l")), 3);
+    QCOMPARE(m.indexOfEvent("evt-nope", deviceOf("evt-nope")), -1);
 
     const QHash<int, QByteArray> names = m.roleNames();
     QList<QByteArray> sorted = names.values();
@@ -238,7 +250,7 @@ void TestModels::eventRoles() {
     QCOMPARE(v["thumbnailUrl"].metaType(), QMetaType::fromType<QUrl>());
     QCOMPARE(v["thumbnailUrl"].toUrl(), expectedImageUrl(kAlice, "evt-v", 'a'));
     QCOMPARE(v["thumbnailUrl"].toUrl().toString(),
-             "image://verified/" + store::MediaCache::partitionName(kAlice) + "/evt-v/" +
+             "image://verified/" + store::MediaCache::partitionName(kAlice) + "/evt-v/cam-front/" +
                  QString::fromLatin1(fakeSha256('a').toHex().left(16)));
     QCOMPARE(v["hasClip"].toBool(), true);
     QCOMPARE(v["errorText"].toString(), QString());
@@ -283,11 +295,13 @@ void TestModels::refusedRowsNeverCarryAnImage() {
     // The store row of a refusal still holds a hash and a role (a bug elsewhere, or a
     // verdict that changed): the model shows neither.
     add(listedEvent("evt-1", kNoon));
-    QVERIFY(db().events().setVerification(kAlice, "evt-1", store::VerificationState::Refused,
-                                          "media_mismatch", "owner", fakeSha256('x'), nullptr));
+    QVERIFY(db().events().setVerification(kAlice, {"evt-1", "cam-front"},
+                                          store::VerificationState::Refused, "media_mismatch",
+                                          "owner", fakeSha256('x'), nullptr));
     add(listedEvent("evt-2", kNoon - 1000));
-    QVERIFY(db().events().setVerification(kAlice, "evt-2", store::VerificationState::Loading, {},
-                                          "owner", fakeSha256('y'), nullptr));
+    QVERIFY(db().events().setVerification(kAlice, {"evt-2", "cam-front"},
+                                          store::VerificationState::Loading, {}, "owner",
+                                          fakeSha256('y'), nullptr));
     add(listedEvent("evt-3", kNoon - 2000));
     QVERIFY(markVerified(db(), kAlice, "evt-3", "owner", 'z'));
 
@@ -304,7 +318,7 @@ void TestModels::refusedRowsNeverCarryAnImage() {
     // Verified, then refused (e.g. a revocation): the URL goes with the same change.
     QSignalSpy changed(&m, &EventsModel::dataChanged);
     QVERIFY(markRefused(db(), kAlice, "evt-3", "device_revoked"));
-    m.refreshEvent("evt-3");
+    m.refreshEvent("evt-3", deviceOf("evt-3"));
     QCOMPARE(changed.count(), 1);
     const QList<int> roles = rolesOf(changed, 0);
     for (const int role : {int(EventsModel::StateRole), int(EventsModel::ReasonRole),
@@ -320,12 +334,12 @@ void TestModels::refusedRowsNeverCarryAnImage() {
     // New signed bytes send a verified event back to Loading: no image either.
     add(listedEvent("evt-4", kNoon - 3000));
     QVERIFY(markVerified(db(), kAlice, "evt-4", "owner", 'w'));
-    m.refreshEvent("evt-4");
+    m.refreshEvent("evt-4", deviceOf("evt-4"));
     QVERIFY(!roleOf(m, "evt-4", EventsModel::ThumbnailUrlRole).toUrl().isEmpty());
     StoredEvent resigned = listedEvent("evt-4", kNoon - 3000);
     resigned.attestation = "another attestation";
     add(resigned);
-    m.refreshEvent("evt-4");
+    m.refreshEvent("evt-4", deviceOf("evt-4"));
     QCOMPARE(roleOf(m, "evt-4", EventsModel::StateRole).toInt(), int(EventsModel::Loading));
     QVERIFY(roleOf(m, "evt-4", EventsModel::ThumbnailUrlRole).toUrl().isEmpty());
 
@@ -499,7 +513,7 @@ void TestModels::paging() {
 
     QCOMPARE(idsOf(m), expected);
     for (int i = 0; i < 200; ++i)
-        QCOMPARE(m.indexOfEvent(expected.at(i)), i);
+        QCOMPARE(m.indexOfEvent(expected.at(i), deviceOf(expected.at(i))), i);
     QCOMPARE(m.loadingCount(), 200);
 
     // A reload starts again at one page.
@@ -539,7 +553,7 @@ void TestModels::pagingAsksTheCloudOnce() {
     for (int i = 200; i < 205; ++i) {
         const QString id = QStringLiteral("evt-%1").arg(i, 3, 10, QChar('0'));
         add(listedEvent(id, kNoon - i * 1000));
-        m.refreshEvent(id);
+        m.refreshEvent(id, deviceOf(id));
     }
     QCOMPARE(m.count(), 205);
     QVERIFY(isStorePrefix(m, db()));
@@ -595,7 +609,7 @@ void TestModels::refreshEventUpdatesInsertsAndRemoves() {
 
     // Verified in place: one dataChanged naming the roles that changed.
     QVERIFY(markVerified(db(), kAlice, idOf(10), "owner", 'q'));
-    m.refreshEvent(idOf(10));
+    m.refreshEvent(idOf(10), deviceOf(idOf(10)));
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 10);
     QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 10);
@@ -612,40 +626,42 @@ void TestModels::refreshEventUpdatesInsertsAndRemoves() {
     QCOMPARE(roleOf(m, idOf(10), EventsModel::ThumbnailUrlRole).toUrl(),
              expectedImageUrl(kAlice, idOf(10), 'q'));
     // Nothing changed: no signal.
-    m.refreshEvent(idOf(10));
+    m.refreshEvent(idOf(10), deviceOf(idOf(10)));
     QCOMPARE(changed.count(), 1);
 
     // A new newest event goes on top.
     add(listedEvent("evt-top", kNoon + 60000));
-    m.refreshEvent("evt-top");
+    m.refreshEvent("evt-top", deviceOf("evt-top"));
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(inserted.at(0).at(1).toInt(), 0);
     QCOMPARE(eventIdAt(m, 0), "evt-top");
-    QCOMPARE(m.indexOfEvent(idOf(10)), 11);
+    QCOMPARE(m.indexOfEvent(idOf(10), deviceOf(idOf(10))), 11);
     QCOMPARE(m.count(), 61);
 
     // One inside the loaded range goes to its place.
     add(listedEvent("evt-mid", tsOf(20) - 30000));
-    m.refreshEvent("evt-mid");
+    m.refreshEvent("evt-mid", deviceOf("evt-mid"));
     QCOMPARE(inserted.count(), 2);
-    QCOMPARE(m.indexOfEvent("evt-mid"), m.indexOfEvent(idOf(20)) + 1);
+    QCOMPARE(m.indexOfEvent("evt-mid", deviceOf("evt-mid")),
+             m.indexOfEvent(idOf(20), deviceOf(idOf(20))) + 1);
     QVERIFY(isStorePrefix(m, db()));
 
     // One past the last loaded row while the store has more: fetchMore brings it.
     add(listedEvent("evt-late", tsOf(80) - 30000));
-    m.refreshEvent("evt-late");
+    m.refreshEvent("evt-late", deviceOf("evt-late"));
     QCOMPARE(inserted.count(), 2);
-    QCOMPARE(m.indexOfEvent("evt-late"), -1);
+    QCOMPARE(m.indexOfEvent("evt-late", deviceOf("evt-late")), -1);
     QCOMPARE(m.count(), 62);
     m.fetchMore({});
     QCOMPARE(m.count(), 103);
-    QCOMPARE(m.indexOfEvent("evt-late"), m.indexOfEvent(idOf(80)) + 1);
+    QCOMPARE(m.indexOfEvent("evt-late", deviceOf("evt-late")),
+             m.indexOfEvent(idOf(80), deviceOf(idOf(80))) + 1);
     QVERIFY(!m.canFetchMore({}));
     QVERIFY(isStorePrefix(m, db()));
 
     // At the end of an exhausted store: appended.
     add(listedEvent("evt-oldest", tsOf(500)));
-    m.refreshEvent("evt-oldest");
+    m.refreshEvent("evt-oldest", deviceOf("evt-oldest"));
     QCOMPARE(eventIdAt(m, m.count() - 1), "evt-oldest");
     QCOMPARE(m.count(), 104);
 
@@ -653,7 +669,7 @@ void TestModels::refreshEventUpdatesInsertsAndRemoves() {
     QVERIFY(markVerified(db(), kAlice, idOf(5), "owner", 'm'));
     add(listedEvent(idOf(5), kNoon + 120000));
     const int removedBefore = removed.count();
-    m.refreshEvent(idOf(5));
+    m.refreshEvent(idOf(5), deviceOf(idOf(5)));
     QCOMPARE(removed.count(), removedBefore + 1);
     QCOMPARE(eventIdAt(m, 0), idOf(5));
     QCOMPARE(roleOf(m, idOf(5), EventsModel::StateRole).toInt(), int(EventsModel::Verified));
@@ -661,32 +677,37 @@ void TestModels::refreshEventUpdatesInsertsAndRemoves() {
     QVERIFY(isStorePrefix(m, db()));
 
     // Gone from the store: refreshEvent removes it, so does removeEvent.
-    QVERIFY(db().events().remove(kAlice, idOf(30), nullptr));
-    m.refreshEvent(idOf(30));
-    QCOMPARE(m.indexOfEvent(idOf(30)), -1);
-    QVERIFY(db().events().remove(kAlice, idOf(31), nullptr));
-    m.removeEvent(idOf(31));
-    QCOMPARE(m.indexOfEvent(idOf(31)), -1);
+    QVERIFY(db().events().remove(kAlice, {idOf(30), deviceOf(idOf(30))}, nullptr));
+    m.refreshEvent(idOf(30), deviceOf(idOf(30)));
+    QCOMPARE(m.indexOfEvent(idOf(30), deviceOf(idOf(30))), -1);
+    QVERIFY(db().events().remove(kAlice, {idOf(31), deviceOf(idOf(31))}, nullptr));
+    m.removeEvent(idOf(31), deviceOf(idOf(31)));
+    QCOMPARE(m.indexOfEvent(idOf(31), deviceOf(idOf(31))), -1);
     QCOMPARE(m.count(), 102);
     QVERIFY(isStorePrefix(m, db()));
     for (int row = 0; row < m.count(); ++row)
-        QCOMPARE(m.indexOfEvent(eventIdAt(m, row)), row);
+        QCOMPARE(m.indexOfEvent(eventIdAt(m, row), deviceOf(eventIdAt(m, row))), row);
 
     // Unknown events change nothing.
     const int signalsBefore = changed.count() + inserted.count() + removed.count();
-    m.refreshEvent("evt-nowhere");
-    m.removeEvent("evt-nowhere");
+    m.refreshEvent("evt-nowhere", deviceOf("evt-nowhere"));
+    m.removeEvent("evt-nowhere", deviceOf("evt-nowhere"));
     QCOMPARE(changed.count() + inserted.count() + removed.count(), signalsBefore);
 
     // An event the filter excludes is not inserted; one that leaves the filter goes.
     m.setCameraFilter("cam-front");
     const int rows = m.count();
     add(listedEvent("evt-back", kNoon + 180000, "cam-back"));
-    m.refreshEvent("evt-back");
-    QCOMPARE(m.indexOfEvent("evt-back"), -1);
+    m.refreshEvent("evt-back", deviceOf("evt-back"));
+    QCOMPARE(m.indexOfEvent("evt-back", deviceOf("evt-back")), -1);
+    // The same event ID listed by another camera is another entry: excluded, while the
+    // cam-front entry goes once the store no longer has it.
+    QVERIFY(db().events().remove(kAlice, {idOf(1), "cam-front"}, nullptr));
     add(listedEvent(idOf(1), tsOf(1), "cam-back"));
-    m.refreshEvent(idOf(1));
-    QCOMPARE(m.indexOfEvent(idOf(1)), -1);
+    m.refreshEvent(idOf(1), "cam-back");
+    m.refreshEvent(idOf(1), "cam-front");
+    QCOMPARE(m.indexOfEvent(idOf(1), "cam-back"), -1);
+    QCOMPARE(m.indexOfEvent(idOf(1), "cam-front"), -1);
     QCOMPARE(m.count(), rows - 1);
     QVERIFY(isStorePrefix(m, db()));
 }
@@ -711,7 +732,7 @@ void TestModels::refreshEventWithRefusedOnly() {
 
     // Verified after all (e.g. a retry with the right bytes): it leaves the refused list.
     QVERIFY(markVerified(db(), kAlice, idOf(5)));
-    m.refreshEvent(idOf(5));
+    m.refreshEvent(idOf(5), deviceOf(idOf(5)));
     QCOMPARE(removed.count(), 1);
     QCOMPARE(removed.at(0).at(1).toInt(), 1);
     QCOMPARE(idsOf(m), QStringList({idOf(2), idOf(7)}));
@@ -720,17 +741,17 @@ void TestModels::refreshEventWithRefusedOnly() {
 
     // Newly refused events join it in order.
     QVERIFY(markRefused(db(), kAlice, idOf(1), "media_mismatch"));
-    m.refreshEvent(idOf(1));
+    m.refreshEvent(idOf(1), deviceOf(idOf(1)));
     QVERIFY(markRefused(db(), kAlice, idOf(9), "claim_missing"));
-    m.refreshEvent(idOf(9));
+    m.refreshEvent(idOf(9), deviceOf(idOf(9)));
     QCOMPARE(inserted.count(), 2);
     QCOMPARE(idsOf(m), QStringList({idOf(1), idOf(2), idOf(7), idOf(9)}));
     QCOMPARE(m.refusedCount(), 4);
     QVERIFY(isStorePrefix(m, db()));
 
     // Still loading: not refused, not shown.
-    m.refreshEvent(idOf(3));
-    QCOMPARE(m.indexOfEvent(idOf(3)), -1);
+    m.refreshEvent(idOf(3), deviceOf(idOf(3)));
+    QCOMPARE(m.indexOfEvent(idOf(3), deviceOf(idOf(3))), -1);
 
     for (int row = 0; row < m.count(); ++row)
         QVERIFY(m.get(row)["thumbnailUrl"].toUrl().isEmpty());
@@ -758,10 +779,10 @@ void TestModels::accountIsolation() {
     // Bob's events do not reach Alice's model, whatever the sync layer says.
     QSignalSpy inserted(&m, &EventsModel::rowsInserted);
     QSignalSpy changed(&m, &EventsModel::dataChanged);
-    m.refreshEvent("evt-3");
+    m.refreshEvent("evt-3", deviceOf("evt-3"));
     QCOMPARE(inserted.count(), 0);
     QVERIFY(markVerified(db(), kBob, "evt-1", "viewer", 'c'));
-    m.refreshEvent("evt-1");
+    m.refreshEvent("evt-1", deviceOf("evt-1"));
     QCOMPARE(changed.count(), 0);
     QCOMPARE(roleOf(m, "evt-1", EventsModel::AccessRole).toString(), "owner");
     QCOMPARE(m.hourCounts(kDay).at(11).toInt() + m.hourCounts(kDay).at(12).toInt(), 2);
@@ -770,7 +791,7 @@ void TestModels::accountIsolation() {
     QCOMPARE(idsOf(m), QStringList({"evt-1", "evt-2"}));
 
     // Switching accounts: Bob's rows with Bob's partition; Alice's errors do not follow.
-    m.setItemError("evt-1", "timeout");
+    m.setItemError("evt-1", deviceOf("evt-1"), "timeout");
     QSignalSpy source(&m, &EventsModel::sourceChanged);
     m.setSource(&db(), kBob);
     QCOMPARE(source.count(), 1);
@@ -787,7 +808,7 @@ void TestModels::accountIsolation() {
     QCOMPARE(m.count(), 0);
     QVERIFY(!m.canFetchMore({}));
     m.fetchMore({});
-    m.refreshEvent("evt-1");
+    m.refreshEvent("evt-1", deviceOf("evt-1"));
     QCOMPARE(m.count(), 0);
     QCOMPARE(m.hourCounts(kDay), QVariantList(24, 0));
     m.setSource(&db(), QString());
@@ -795,6 +816,65 @@ void TestModels::accountIsolation() {
     QCOMPARE(m.verifiedCount(), 0);
     m.setSource(&db(), kAlice);
     QCOMPARE(m.count(), 2);
+}
+
+// trust.md §6 v2: a listing may carry one event ID twice (two cameras, or a foreign entry
+// reusing an ID). The model shows two rows, each with its own state, tile, error and
+// place, across a page boundary too, and a change to one never touches the other.
+void TestModels::twoEntriesWithOneEventIdAreTwoRows() {
+    const int newer = EventsModel::kPageSize - 1; // the pair straddles the first page's end
+    for (int i = 0; i < newer; ++i)
+        add(listedEvent(QStringLiteral("evt-new-%1").arg(i, 2, 10, QChar('0')), kNoon + 60000 + i));
+    add(listedEvent("evt-dup", kNoon, "cam-front"));
+    add(listedEvent("evt-dup", kNoon, "cam-back"));
+    const store::EventKey front{"evt-dup", "cam-front"};
+    const store::EventKey back{"evt-dup", "cam-back"};
+    QVERIFY(db().events().setVerification(kAlice, front, store::VerificationState::Verified, {},
+                                          "owner", fakeSha256('f'), nullptr));
+
+    EventsModel m;
+    const auto tester = watch(&m);
+    m.setSource(&db(), kAlice);
+    QCOMPARE(m.count(), EventsModel::kPageSize);
+    m.fetchMore({});
+    QCOMPARE(m.count(), newer + 2);
+    const int frontRow = m.indexOfEvent("evt-dup", "cam-front");
+    const int backRow = m.indexOfEvent("evt-dup", "cam-back");
+    QVERIFY(frontRow >= 0 && backRow >= 0 && frontRow != backRow);
+    QCOMPARE(m.get(frontRow)["deviceId"].toString(), "cam-front");
+    QCOMPARE(m.get(backRow)["deviceId"].toString(), "cam-back");
+    QCOMPARE(m.get(frontRow)["state"].toInt(), int(EventsModel::Verified));
+    QCOMPARE(m.get(backRow)["state"].toInt(), int(EventsModel::Loading));
+    QCOMPARE(
+        m.get(frontRow)["thumbnailUrl"].toUrl(),
+        model::verifiedImageUrl(store::MediaCache::partitionName(kAlice), front, fakeSha256('f')));
+    QVERIFY(m.get(backRow)["thumbnailUrl"].toUrl().isEmpty());
+    QCOMPARE(m.indexOfEvent("evt-dup", "cam-other"), -1);
+
+    // The other entry is refused: only its row changes.
+    QSignalSpy changed(&m, &EventsModel::dataChanged);
+    QVERIFY(db().events().setVerification(kAlice, back, store::VerificationState::Refused,
+                                          "foreign_owner", {}, {}, nullptr));
+    m.refreshEvent("evt-dup", "cam-back");
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), backRow);
+    QCOMPARE(m.get(backRow)["state"].toInt(), int(EventsModel::Refused));
+    QCOMPARE(m.get(frontRow)["state"].toInt(), int(EventsModel::Verified));
+    QVERIFY(!m.get(frontRow)["thumbnailUrl"].toUrl().isEmpty());
+    QCOMPARE(m.verifiedCount(), 1);
+    QCOMPARE(m.refusedCount(), 1);
+
+    // Errors and removal are per entry too.
+    m.setItemError("evt-dup", "cam-back", "timeout");
+    QCOMPARE(m.get(backRow)["errorText"].toString(), "timeout");
+    QCOMPARE(m.get(frontRow)["errorText"].toString(), QString());
+    QVERIFY(db().events().remove(kAlice, back, nullptr));
+    m.removeEvent("evt-dup", "cam-back");
+    QCOMPARE(m.count(), newer + 1);
+    QCOMPARE(m.indexOfEvent("evt-dup", "cam-back"), -1);
+    QVERIFY(m.indexOfEvent("evt-dup", "cam-front") >= 0);
+    QCOMPARE(m.get(m.indexOfEvent("evt-dup", "cam-front"))["state"].toInt(),
+             int(EventsModel::Verified));
 }
 
 void TestModels::itemErrors() {
@@ -807,18 +887,18 @@ void TestModels::itemErrors() {
     m.setSource(&db(), kAlice);
     QSignalSpy changed(&m, &EventsModel::dataChanged);
 
-    m.setItemError(idOf(3), "The cloud did not answer in time");
+    m.setItemError(idOf(3), deviceOf(idOf(3)), "The cloud did not answer in time");
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 3);
     QCOMPARE(rolesOf(changed, 0), QList<int>({EventsModel::ErrorTextRole}));
     QCOMPARE(roleOf(m, idOf(3), EventsModel::ErrorTextRole).toString(),
              "The cloud did not answer in time");
     QCOMPARE(roleOf(m, idOf(4), EventsModel::ErrorTextRole).toString(), QString());
-    m.setItemError(idOf(3), "The cloud did not answer in time");
+    m.setItemError(idOf(3), deviceOf(idOf(3)), "The cloud did not answer in time");
     QCOMPARE(changed.count(), 1);
 
     // For an event not loaded yet: it shows when the row comes.
-    m.setItemError(idOf(65), "HTTP 503");
+    m.setItemError(idOf(65), deviceOf(idOf(65)), "HTTP 503");
     QCOMPARE(changed.count(), 1);
     m.fetchMore({});
     QCOMPARE(roleOf(m, idOf(65), EventsModel::ErrorTextRole).toString(), "HTTP 503");
@@ -833,18 +913,18 @@ void TestModels::itemErrors() {
 
     // Cleared by an empty message.
     changed.clear();
-    m.setItemError(idOf(3), QString());
+    m.setItemError(idOf(3), deviceOf(idOf(3)), QString());
     QCOMPARE(changed.count(), 1);
     QCOMPARE(roleOf(m, idOf(3), EventsModel::ErrorTextRole).toString(), QString());
 
     // Removing the event forgets its error.
     m.fetchMore({});
-    QVERIFY(db().events().remove(kAlice, idOf(65), nullptr));
-    m.removeEvent(idOf(65));
-    QCOMPARE(m.indexOfEvent(idOf(65)), -1);
+    QVERIFY(db().events().remove(kAlice, {idOf(65), deviceOf(idOf(65))}, nullptr));
+    m.removeEvent(idOf(65), deviceOf(idOf(65)));
+    QCOMPARE(m.indexOfEvent(idOf(65), deviceOf(idOf(65))), -1);
     add(listedEvent(idOf(65), kNoon - 65 * 60000));
-    m.refreshEvent(idOf(65));
-    QVERIFY(m.indexOfEvent(idOf(65)) >= 0);
+    m.refreshEvent(idOf(65), deviceOf(idOf(65)));
+    QVERIFY(m.indexOfEvent(idOf(65), deviceOf(idOf(65))) >= 0);
     QCOMPARE(roleOf(m, idOf(65), EventsModel::ErrorTextRole).toString(), QString());
 }
 
@@ -1067,20 +1147,39 @@ void TestModels::displayTextAndImageUrl() {
 
     const QString partition = store::MediaCache::partitionName(kAlice);
     const QByteArray sha = fakeSha256('k');
-    QCOMPARE(model::verifiedImageUrl(partition, "evt-1", sha).toString(),
-             "image://verified/" + partition + "/evt-1/" +
+    const store::EventKey key{"evt-1", "cam-front"};
+    QCOMPARE(model::verifiedImageUrl(partition, key, sha).toString(),
+             "image://verified/" + partition + "/evt-1/cam-front/" +
                  QString::fromLatin1(sha.toHex().left(16)));
-    // An event ID from the cloud cannot add path segments, a query or a fragment.
-    const QUrl odd = model::verifiedImageUrl(partition, "../x/evt?a#b", sha);
+    // Event and device IDs from the cloud cannot add path segments, a query or a fragment,
+    // and the URL reads back as exactly the entry it was made for.
+    const store::EventKey oddKey{"../x/evt?a#b", "cam/../%2F?d"};
+    const QUrl odd = model::verifiedImageUrl(partition, oddKey, sha);
     QVERIFY(odd.isValid());
     QCOMPARE(odd.host(), "verified");
     QCOMPARE(odd.query(), QString());
     QCOMPARE(odd.fragment(), QString());
-    QCOMPARE(odd.path(QUrl::FullyEncoded).count('/'), 3);
-    QVERIFY(model::verifiedImageUrl(partition, "evt-1", QByteArray(7, 'a')).isEmpty());
-    QVERIFY(model::verifiedImageUrl(partition, "evt-1", {}).isEmpty());
-    QVERIFY(model::verifiedImageUrl({}, "evt-1", sha).isEmpty());
-    QVERIFY(model::verifiedImageUrl(partition, {}, sha).isEmpty());
+    QCOMPARE(odd.path(QUrl::FullyEncoded).count('/'), 4);
+    const auto parsed = model::parseVerifiedImageId(
+        odd.toString(QUrl::FullyEncoded).mid(QStringLiteral("image://verified/").size()));
+    QVERIFY(parsed);
+    QCOMPARE(parsed->partition, partition);
+    QCOMPARE(parsed->key, oddKey);
+    // Two entries with one event ID: two URLs.
+    QVERIFY(model::verifiedImageUrl(partition, {"evt-1", "cam-back"}, sha) !=
+            model::verifiedImageUrl(partition, key, sha));
+    QVERIFY(model::verifiedImageUrl(partition, key, QByteArray(7, 'a')).isEmpty());
+    QVERIFY(model::verifiedImageUrl(partition, key, {}).isEmpty());
+    QVERIFY(model::verifiedImageUrl({}, key, sha).isEmpty());
+    QVERIFY(model::verifiedImageUrl(partition, {{}, "cam-front"}, sha).isEmpty());
+    QVERIFY(model::verifiedImageUrl(partition, {"evt-1", {}}, sha).isEmpty());
+    // An ID of the old three-part shape, or any part missing or malformed, is no entry.
+    const QString hash = QString::fromLatin1(sha.toHex().left(16));
+    QVERIFY(!model::parseVerifiedImageId(partition + "/evt-1/" + hash));
+    QVERIFY(!model::parseVerifiedImageId(partition + "/evt-1//" + hash));
+    QVERIFY(!model::parseVerifiedImageId(partition + "/evt-1/cam-front/" + hash + "/x"));
+    QVERIFY(!model::parseVerifiedImageId(partition + "/evt-1/cam-front/XYZ"));
+    QVERIFY(model::parseVerifiedImageId(partition + "/evt-1/cam-front/" + hash));
 }
 
 QTEST_GUILESS_MAIN(TestModels)

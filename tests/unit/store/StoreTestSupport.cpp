@@ -5,8 +5,13 @@
 namespace vf::test {
 
 VerifiedThumbnail verifiedThumbnail(const QString &user, const QString &eventId, char seed) {
+    return verifiedThumbnail(user, eventId, seed, TestWorld::instance().cameraP256);
+}
+
+VerifiedThumbnail verifiedThumbnail(const QString &user, const QString &eventId, char seed,
+                                    const pki::DeviceIdentity &camera) {
     const TestWorld &world = TestWorld::instance();
-    EventFixture e = world.ownerEvent(world.cameraP256, user);
+    EventFixture e = world.ownerEvent(camera, user);
     e.listedEventId = eventId;
     e.attestation.eventId = eventId;
     e.thumbnail = TestWorld::bytesOfLength(4096 + seed, seed);

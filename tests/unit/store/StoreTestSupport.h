@@ -19,6 +19,9 @@ struct VerifiedThumbnail {
 // A thumbnail of `user`'s event `eventId` that verifies for that user. seed picks the
 // bytes: two calls with the same seed give the same bytes (and the same SHA-256).
 VerifiedThumbnail verifiedThumbnail(const QString &user, const QString &eventId, char seed);
+// The same from a given camera: two cameras, one event ID, two entries.
+VerifiedThumbnail verifiedThumbnail(const QString &user, const QString &eventId, char seed,
+                                    const pki::DeviceIdentity &camera);
 
 // The verdict for an event of `owner` shown to `signedIn` (foreign_owner when they differ).
 trust::Verdict foreignOwnerVerdict(const QString &owner, const QString &signedIn);

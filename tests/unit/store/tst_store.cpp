@@ -104,8 +104,8 @@ private Q_SLOTS:
             auto s = openStore(dir.path());
             QVERIFY(s);
             QVERIFY(s->health().healthy());
-            QCOMPARE(s->cacheDatabase().schemaVersion(), 2);
-            QCOMPARE(s->outboxDatabase().schemaVersion(), 1);
+            QCOMPARE(s->cacheDatabase().schemaVersion(), 3);
+            QCOMPARE(s->outboxDatabase().schemaVersion(), 2);
             QCOMPARE(sqlValue(s->cacheDatabase(), QStringLiteral("PRAGMA journal_mode")).toString(),
                      QStringLiteral("wal"));
             QCOMPARE(sqlValue(s->outboxDatabase(), QStringLiteral("PRAGMA synchronous")).toInt(),
@@ -118,8 +118,8 @@ private Q_SLOTS:
         }
         auto s = openStore(dir.path());
         QVERIFY(s);
-        QCOMPARE(s->cacheDatabase().schemaVersion(), 2);
-        QVERIFY(s->events().find(kAlice, QStringLiteral("e1")));
+        QCOMPARE(s->cacheDatabase().schemaVersion(), 3);
+        QVERIFY(s->events().find(kAlice, {QStringLiteral("e1"), QStringLiteral("cam")}));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("veriframe.sqlite"))));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("outbox.sqlite"))));
     }
@@ -137,11 +137,172 @@ private Q_SLOTS:
         store::Database latest({path, store::Durability::Normal, store::cacheMigrations()});
         QString error;
         QVERIFY2(latest.open(&error), qPrintable(error));
-        QCOMPARE(latest.schemaVersion(), 2);
+        QCOMPARE(latest.schemaVersion(), 3);
         QCOMPARE(sqlValue(latest, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name ="
                                                  " 'events_by_device'"))
                      .toInt(),
                  1);
+    }
+
+    // trust.md §6 v2: a version-2 database (events keyed by ID) upgrades in place; every
+    // row keeps its state, cached items learn their entry's device, and from then on a
+    // second entry with the same ID is a row of its own.
+    void cacheMigrationFromVersionTwoKeysByEventAndDevice() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("veriframe.sqlite"));
+        {
+            store::Database v2(
+                {path, store::Durability::Normal, store::cacheMigrations().mid(0, 2)});
+            QString error;
+            QVERIFY2(v2.open(&error), qPrintable(error));
+            QCOMPARE(v2.schemaVersion(), 2);
+            QSqlQuery q(v2.connection());
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO events (account, id, device_id, ts, state, role, thumbnail_sha256,"
+                " updated_at) VALUES ('user-alice', 'e1', 'cam-a', 5, 1, 'owner', 'ab', 1)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO media (account, sha256, event_id, length, role, last_used)"
+                " VALUES ('user-alice', 'ab', 'e1', 3, 'thumbnail', 1),"
+                " ('user-alice', 'cd', 'gone', 4, 'thumbnail', 1)")));
+            // PRIMARY KEY (account, id): the old schema cannot hold two entries of one ID.
+            QVERIFY(!q.exec(QStringLiteral("INSERT INTO events (account, id, device_id, ts,"
+                                           " updated_at) VALUES ('user-alice', 'e1', 'cam-b',"
+                                           " 5, 1)")));
+        }
+        auto s = openStore(dir.path());
+        QVERIFY(s);
+        QCOMPARE(s->cacheDatabase().schemaVersion(), 3);
+        const auto kept = s->events().find(kAlice, {QStringLiteral("e1"), QStringLiteral("cam-a")});
+        QVERIFY(kept);
+        QCOMPARE(kept->state, store::VerificationState::Verified);
+        QCOMPARE(kept->role, QStringLiteral("owner"));
+        QCOMPARE(sqlValue(s->cacheDatabase(),
+                          QStringLiteral("SELECT device_id FROM media WHERE sha256 = 'ab'"))
+                     .toString(),
+                 QStringLiteral("cam-a"));
+        QCOMPARE(sqlValue(s->cacheDatabase(),
+                          QStringLiteral("SELECT device_id FROM media WHERE sha256 = 'cd'"))
+                     .toString(),
+                 QString());
+        QCOMPARE(s->media().accountBytes(kAlice), 7);
+        QVERIFY(s->events().upsert(kAlice, sampleEvent("e1", 5, "cam-b", "person"), nullptr));
+        QCOMPARE(s->events().count(kAlice), 2);
+        QCOMPARE(s->events().find(kAlice, {"e1", "cam-a"})->state,
+                 store::VerificationState::Verified);
+        QCOMPARE(s->events().find(kAlice, {"e1", "cam-b"})->state,
+                 store::VerificationState::Loading);
+    }
+
+    // The outbox of version 1 folded every report of one event ID into one; version 2
+    // keeps one per (event, device, role, reason), and the queued and delivered history
+    // survives the upgrade (the delivered device is read from the kept report JSON).
+    void outboxMigrationFromVersionOneKeysReportsByDevice() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("outbox.sqlite"));
+        store::IntegrityReport delivered = sampleReport("e1", "foreign_owner");
+        delivered.reportId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString queuedId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        {
+            store::Database v1(
+                {path, store::Durability::Full, store::outboxMigrations().mid(0, 1)});
+            QString error;
+            QVERIFY2(v1.open(&error), qPrintable(error));
+            QSqlQuery q(v1.connection());
+            QVERIFY(q.prepare(QStringLiteral(
+                "INSERT INTO acknowledged (report_id, account, event_id, role, reason,"
+                " report_json, server_status, http_status, attempts, acknowledged_at)"
+                " VALUES (?, 'user-alice', 'e1', 'thumbnail', 'foreign_owner', ?, 'stored',"
+                " 201, 1, 1)")));
+            q.addBindValue(delivered.reportId);
+            q.addBindValue(QString::fromUtf8(
+                QJsonDocument(delivered.toJson()).toJson(QJsonDocument::Compact)));
+            QVERIFY(q.exec());
+            QVERIFY(q.prepare(QStringLiteral(
+                "INSERT INTO reports (report_id, account, event_id, device_id, role, reason,"
+                " detail, client_time, app_version, created_at, next_attempt_at)"
+                " VALUES (?, 'user-alice', 'e2', 'cam-a', 'thumbnail', 'media_mismatch', '',"
+                " 1, '1', 1, 1)")));
+            q.addBindValue(queuedId);
+            QVERIFY(q.exec());
+        }
+        auto s = openStore(dir.path());
+        QVERIFY(s);
+        QCOMPARE(s->outboxDatabase().schemaVersion(), 2);
+        QVERIFY(s->outbox().find(queuedId));
+        QCOMPARE(s->outbox().acknowledgedCount(kAlice), 1);
+        const store::EnqueueResult same = s->outbox().enqueue(kAlice, delivered, kNow);
+        QVERIFY(same.alreadyAcknowledged);
+        QCOMPARE(same.report->reportId, delivered.reportId);
+        store::IntegrityReport otherDevice = delivered;
+        otherDevice.deviceId = QStringLiteral("cam_garden-2");
+        const store::EnqueueResult other = s->outbox().enqueue(kAlice, otherDevice, kNow);
+        QVERIFY(other.created);
+        QCOMPARE(other.report->deviceId, QStringLiteral("cam_garden-2"));
+    }
+
+    // trust.md §6 v2: two entries with one event ID (two cameras, or the cloud mixing
+    // accounts up) are two rows, two cache references, two reports; refusing one leaves
+    // the other's verified state and cached bytes exactly as they were, even when both
+    // verified the very same bytes (one content address).
+    void twoEntriesWithOneEventIdAreKeptApart() {
+        QTemporaryDir dir;
+        auto s = openStore(dir.path());
+        QVERIFY(s);
+        const TestWorld &world = TestWorld::instance();
+        const VerifiedThumbnail own = verifiedThumbnail(kAlice, "dup", '7', world.cameraP256);
+        const VerifiedThumbnail twin = verifiedThumbnail(kAlice, "dup", '7', world.cameraEd25519);
+        QCOMPARE(own.verdict.evidence.observedSha256, twin.verdict.evidence.observedSha256);
+        QVERIFY(own.deviceId != twin.deviceId);
+        const store::EventKey ownKey{own.eventId, own.deviceId};
+        const store::EventKey twinKey{twin.eventId, twin.deviceId};
+        for (const VerifiedThumbnail *t : {&own, &twin}) {
+            QVERIFY(s->events().upsert(kAlice, sampleEvent(t->eventId, kNow, t->deviceId, "person"),
+                                       nullptr));
+            QVERIFY(s->media().storeVerified(kAlice, t->bytes, t->verdict, nullptr));
+            QVERIFY(s->events().setVerification(
+                kAlice, {t->eventId, t->deviceId}, store::VerificationState::Verified, {},
+                QStringLiteral("owner"), t->verdict.evidence.observedSha256, nullptr));
+        }
+        QCOMPARE(s->events().count(kAlice), 2);
+        QCOMPARE(s->events().findAllWithId(kAlice, "dup").size(), 2);
+        // One page boundary between the two (same time, same ID): neither is skipped.
+        const auto first = s->events().page(kAlice, {}, std::nullopt, 1);
+        QCOMPARE(first.size(), 1);
+        const auto second = s->events().page(
+            kAlice, {}, store::EventCursor{first[0].timestampMs, first[0].id, first[0].deviceId},
+            5);
+        QCOMPARE(second.size(), 1);
+        QVERIFY(first[0].deviceId != second[0].deviceId);
+
+        // The twin is refused (as a foreign entry would be): its row, references and
+        // report go; the own entry's do not.
+        const trust::Verdict foreign = foreignOwnerVerdict(kBob, kAlice);
+        QVERIFY(s->recordRefusal(kAlice, twinKey.eventId, twinKey.deviceId,
+                                 trust::MediaRole::Thumbnail, foreign, kNow, "1")
+                    .created);
+        QVERIFY(s->media().removeEvent(kAlice, twinKey, nullptr));
+        QVERIFY(s->events().setVerification(kAlice, twinKey, store::VerificationState::Refused,
+                                            QStringLiteral("foreign_owner"), {}, {}, nullptr));
+        const auto ownAfter = s->events().find(kAlice, ownKey);
+        QCOMPARE(ownAfter->state, store::VerificationState::Verified);
+        QCOMPARE(ownAfter->thumbnailSha256, own.verdict.evidence.observedSha256);
+        QCOMPARE(s->media().load(kAlice, own.verdict.evidence.observedSha256).value(), own.bytes);
+        QCOMPARE(s->events().find(kAlice, twinKey)->state, store::VerificationState::Refused);
+
+        // The same reason for the same event ID of the other device is another report,
+        // and the audit tells the two devices apart.
+        QVERIFY(s->recordRefusal(kAlice, ownKey.eventId, ownKey.deviceId,
+                                 trust::MediaRole::Thumbnail, foreign, kNow, "1")
+                    .created);
+        QCOMPARE(s->outbox().pending(kAlice).size(), 2);
+        store::AuditFilter twinOnly;
+        twinOnly.eventId = twinKey.eventId;
+        twinOnly.deviceId = twinKey.deviceId;
+        QCOMPARE(s->audit().list(kAlice, twinOnly).size(), 1);
+        QCOMPARE(s->audit().count(kAlice), 2);
+        // Removing the own entry's references too finally lets the shared file go.
+        QVERIFY(s->media().removeEvent(kAlice, ownKey, nullptr));
+        QVERIFY(!s->media().load(kAlice, own.verdict.evidence.observedSha256));
     }
 
     // --- media cache ---
@@ -314,7 +475,7 @@ private Q_SLOTS:
         QVERIFY(s->media().contains(kAlice, items[2].verdict.evidence.observedSha256));
         QCOMPARE(s->media().totalBytes(), total - items[1].bytes.size());
 
-        QVERIFY(s->media().removeEvent(kAlice, QStringLiteral("evt-3"), nullptr));
+        QVERIFY(s->media().removeEvent(kAlice, {items[2].eventId, items[2].deviceId}, nullptr));
         QVERIFY(!s->media().load(kAlice, items[2].verdict.evidence.observedSha256));
         QCOMPARE(s->media().load(kAlice, items[0].verdict.evidence.observedSha256).value(),
                  items[0].bytes);
@@ -346,8 +507,10 @@ private Q_SLOTS:
         };
         const QList<store::StoredEvent> first = ev.page(kAlice, {}, std::nullopt, 2);
         QCOMPARE(ids(first), (QStringList{"c", "a"}));
-        const QList<store::StoredEvent> second =
-            ev.page(kAlice, {}, store::EventCursor{first.last().timestampMs, first.last().id}, 2);
+        const QList<store::StoredEvent> second = ev.page(
+            kAlice, {},
+            store::EventCursor{first.last().timestampMs, first.last().id, first.last().deviceId},
+            2);
         QCOMPARE(ids(second), (QStringList{"b", "d"}));
         store::EventFilter cam1;
         cam1.deviceId = QStringLiteral("cam1");
@@ -357,12 +520,13 @@ private Q_SLOTS:
         motionToday.sinceMs = t0;
         QCOMPARE(ids(ev.page(kAlice, motionToday, std::nullopt, 10)), (QStringList{"c", "b"}));
 
-        QVERIFY(ev.setVerification(kAlice, "a", store::VerificationState::Refused,
+        QVERIFY(ev.setVerification(kAlice, {"a", "cam1"}, store::VerificationState::Refused,
                                    QStringLiteral("foreign_owner"), {}, {}, nullptr));
         store::EventFilter refused;
         refused.refusedOnly = true;
         QCOMPARE(ids(ev.page(kAlice, refused, std::nullopt, 10)), QStringList{"a"});
-        QVERIFY(!ev.setVerification(kBob, "a", store::VerificationState::Verified, {}, {}, {},
+        QVERIFY(!ev.setVerification(kBob, {"a", "cam1"}, store::VerificationState::Verified, {}, {},
+                                    {},
                                     nullptr)); // not Bob's event
 
         const QList<store::DayCount> days = ev.perDayCounts(kAlice, {}, 0);
@@ -375,14 +539,14 @@ private Q_SLOTS:
         store::StoredEvent a = sampleEvent("a", t0 + 1000, "cam1", "person");
         a.deviceName = QStringLiteral("renamed");
         QVERIFY(ev.upsert(kAlice, a, nullptr));
-        QCOMPARE(ev.find(kAlice, "a")->state, store::VerificationState::Refused);
-        QCOMPARE(ev.find(kAlice, "a")->deviceName, QStringLiteral("renamed"));
+        QCOMPARE(ev.find(kAlice, {"a", "cam1"})->state, store::VerificationState::Refused);
+        QCOMPARE(ev.find(kAlice, {"a", "cam1"})->deviceName, QStringLiteral("renamed"));
         a.claim = QByteArray("another claim");
         QVERIFY(ev.upsert(kAlice, a, nullptr));
-        QCOMPARE(ev.find(kAlice, "a")->state, store::VerificationState::Loading);
-        QVERIFY(ev.find(kAlice, "a")->reason.isEmpty());
+        QCOMPARE(ev.find(kAlice, {"a", "cam1"})->state, store::VerificationState::Loading);
+        QVERIFY(ev.find(kAlice, {"a", "cam1"})->reason.isEmpty());
 
-        QVERIFY(!ev.find(kBob, "a"));
+        QVERIFY(!ev.find(kBob, {"a", "cam1"}));
         QCOMPARE(ev.count(kBob), 1);
     }
 
@@ -704,7 +868,7 @@ private Q_SLOTS:
         QVERIFY(QDir(notices[0].quarantinePath + QStringLiteral("/media")).exists());
         QVERIFY(notices[0].quarantinePath.startsWith(dir.filePath(QStringLiteral("quarantine/"))));
         // Fresh and usable; the cached item is gone (to be fetched and verified again).
-        QCOMPARE(s->cacheDatabase().schemaVersion(), 2);
+        QCOMPARE(s->cacheDatabase().schemaVersion(), 3);
         QCOMPARE(s->events().count(kAlice), 0);
         QVERIFY(!s->media().load(kAlice, t.verdict.evidence.observedSha256));
         QVERIFY(s->media().storeVerified(kAlice, t.bytes, t.verdict, nullptr));
@@ -790,7 +954,7 @@ private Q_SLOTS:
         QCOMPARE(notices[0].salvagedReports, 0);
         QCOMPARE(readFile(notices[0].quarantinePath + QStringLiteral("/outbox.sqlite")), garbage);
         QVERIFY(notices[0].message.contains(notices[0].quarantinePath));
-        QCOMPARE(s->outboxDatabase().schemaVersion(), 1);
+        QCOMPARE(s->outboxDatabase().schemaVersion(), 2);
     }
 
     // --- revocation state ---

@@ -208,12 +208,12 @@ private Q_SLOTS:
         QCOMPARE(store->audit().count(TestWorld::alice()), 0);
         QCOMPARE(store->outbox().pending(TestWorld::alice()).size(), 0);
         QCOMPARE(store->media().totalBytes(), 0);
-        QCOMPARE(store->events().find(TestWorld::alice(), "e1")->state,
+        QCOMPARE(store->events().find(TestWorld::alice(), {"e1", event.listedDeviceId})->state,
                  store::VerificationState::Loading);
         QTRY_VERIFY(sync->isIdle());
 
         server->script = {ScriptedAnswer::respond(200, event.thumbnail)};
-        sync->retry("e1");
+        sync->retry({"e1", event.listedDeviceId});
         QTRY_COMPARE_WITH_TIMEOUT(verified.size(), 1, 5000);
         QCOMPARE(verified.at(0).at(2).toString(), QStringLiteral("owner"));
         QCOMPARE(store->media().totalBytes(), event.thumbnail.size());
@@ -221,8 +221,8 @@ private Q_SLOTS:
 
         sync::VerifiedMediaGate gate(context);
         QByteArray decoded;
-        const auto result =
-            gate.releaseThumbnail("e1", [&](const QByteArray &bytes) { decoded = bytes; });
+        const auto result = gate.releaseThumbnail(
+            {"e1", event.listedDeviceId}, [&](const QByteArray &bytes) { decoded = bytes; });
         QCOMPARE(result.outcome, sync::VerifiedMediaGate::Outcome::Released);
         QCOMPARE(decoded, event.thumbnail);
         QCOMPARE(recordsOfType("displayed"), 1);
@@ -243,7 +243,7 @@ private Q_SLOTS:
         QSignalSpy queued(sync.get(), &sync::EventSync::reportQueued);
         sync->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 5000);
-        QCOMPARE(refused.at(0).at(1).toString(), QStringLiteral("media_mismatch"));
+        QCOMPARE(refused.at(0).at(2).toString(), QStringLiteral("media_mismatch"));
         QCOMPARE(queued.size(), 1);
         QCOMPARE(store->media().totalBytes(), 0);
         QCOMPARE(store->audit().count(TestWorld::alice()), 1);
@@ -255,8 +255,8 @@ private Q_SLOTS:
 
         sync::VerifiedMediaGate gate(context);
         bool decoderRan = false;
-        const auto result =
-            gate.releaseThumbnail("e2", [&](const QByteArray &) { decoderRan = true; });
+        const auto result = gate.releaseThumbnail({"e2", event.listedDeviceId},
+                                                  [&](const QByteArray &) { decoderRan = true; });
         QCOMPARE(result.outcome, sync::VerifiedMediaGate::Outcome::NotVerified);
         QVERIFY(!decoderRan);
         QCOMPARE(recordsOfType("displayed"), 0);
@@ -277,9 +277,9 @@ private Q_SLOTS:
         QSignalSpy refused(sync.get(), &sync::EventSync::eventRefused);
         sync->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 5000);
-        QCOMPARE(refused.at(0).at(1).toString(), QStringLiteral("foreign_owner"));
+        QCOMPARE(refused.at(0).at(2).toString(), QStringLiteral("foreign_owner"));
         QCOMPARE(store->media().totalBytes(), 0);
-        QCOMPARE(store->events().find(TestWorld::alice(), "e3")->reason,
+        QCOMPARE(store->events().find(TestWorld::alice(), {"e3", event.listedDeviceId})->reason,
                  QStringLiteral("foreign_owner"));
     }
 
@@ -294,18 +294,120 @@ private Q_SLOTS:
         sync::VerifiedMediaGate gate(context);
         gate.close();
         bool decoderRan = false;
-        QCOMPARE(
-            gate.releaseThumbnail("e4", [&](const QByteArray &) { decoderRan = true; }).outcome,
-            sync::VerifiedMediaGate::Outcome::Closed);
+        QCOMPARE(gate.releaseThumbnail({"e4", event.listedDeviceId},
+                                       [&](const QByteArray &) { decoderRan = true; })
+                     .outcome,
+                 sync::VerifiedMediaGate::Outcome::Closed);
         QVERIFY(!decoderRan);
         // Another account's gate on the same store sees nothing of alice's.
         sync::SyncContext bobs = context;
         bobs.account = TestWorld::bob();
         sync::VerifiedMediaGate bobGate(bobs);
-        QCOMPARE(
-            bobGate.releaseThumbnail("e4", [&](const QByteArray &) { decoderRan = true; }).outcome,
-            sync::VerifiedMediaGate::Outcome::NotVerified);
+        QCOMPARE(bobGate
+                     .releaseThumbnail({"e4", event.listedDeviceId},
+                                       [&](const QByteArray &) { decoderRan = true; })
+                     .outcome,
+                 sync::VerifiedMediaGate::Outcome::NotVerified);
         QVERIFY(!decoderRan);
+    }
+
+    // trust.md §6 v2: a listing with two entries of one event ID, alice's own and bob's
+    // (another camera, bob's claim, its own media URL). Each is fetched by its own URL and
+    // judged on its own, in either order: alice's is verified and shown, bob's refused as
+    // foreign_owner with a report naming bob's camera, and nothing is a media_mismatch.
+    // The v1 client keyed all of it by event ID: it checked bob's attestation against
+    // alice's bytes, lost alice's event and filed a false tamper report against a camera.
+    void duplicateEventIdsAreJudgedApart_data() {
+        QTest::addColumn<bool>("foreignFirst");
+        QTest::newRow("own entry first") << false;
+        QTest::newRow("foreign entry first") << true;
+    }
+    void duplicateEventIdsAreJudgedApart() {
+        QFETCH(bool, foreignFirst);
+        auto own = world.ownerEvent(world.cameraP256, TestWorld::alice());
+        auto foreign = world.ownerEvent(world.cameraEd25519, TestWorld::bob());
+        QVERIFY(own.listedDeviceId != foreign.listedDeviceId);
+        // Different bytes, so fetching one entry's media for the other would show.
+        foreign.thumbnail.append('x');
+        foreign.attestation.media[0] = pki::MediaItem::describe(
+            QStringLiteral("thumbnail"), QStringLiteral("image/jpeg"), foreign.thumbnail);
+        const QJsonObject ownEntry = listingEntry(own, "d1");
+        QJsonObject foreignEntry = listingEntry(foreign, "d1");
+        const QString foreignUrl =
+            QStringLiteral("/v1/media/d1/thumbnail?device=%1").arg(foreign.listedDeviceId);
+        foreignEntry.insert("thumbnail", foreignUrl);
+        const QList<QJsonObject> entries = foreignFirst
+                                               ? QList<QJsonObject>{foreignEntry, ownEntry}
+                                               : QList<QJsonObject>{ownEntry, foreignEntry};
+        server->script = {
+            ScriptedAnswer::respond(200, listing(entries)),
+            ScriptedAnswer::respond(200, foreignFirst ? foreign.thumbnail : own.thumbnail),
+            ScriptedAnswer::respond(200, foreignFirst ? own.thumbnail : foreign.thumbnail)};
+        sync::EventSync::Options options;
+        options.concurrentFetches = 1; // the scripted answers come in listing order
+        sync::EventSync sync(*api, context, options);
+        QSignalSpy refused(&sync, &sync::EventSync::eventRefused);
+        QSignalSpy verified(&sync, &sync::EventSync::eventVerified);
+        sync.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(sync.isIdle() && sync.firstPageLoaded(), 5000);
+
+        // Each entry's media was asked for by the URL it gave.
+        QStringList asked;
+        for (const QByteArray &head : server->requests)
+            if (head.contains("/thumbnail"))
+                asked << QString::fromLatin1(head.split(' ').value(1));
+        QCOMPARE(asked.size(), 2);
+        QVERIFY(asked.contains(QStringLiteral("/v1/media/d1/thumbnail")));
+        QVERIFY(asked.contains(foreignUrl));
+
+        const store::EventKey ownKey{"d1", own.listedDeviceId};
+        const store::EventKey foreignKey{"d1", foreign.listedDeviceId};
+        QCOMPARE(store->events().count(TestWorld::alice()), 2);
+        QCOMPARE(store->events().find(TestWorld::alice(), ownKey)->state,
+                 store::VerificationState::Verified);
+        const auto foreignRow = store->events().find(TestWorld::alice(), foreignKey);
+        QCOMPARE(foreignRow->state, store::VerificationState::Refused);
+        QCOMPARE(foreignRow->reason, QStringLiteral("foreign_owner"));
+        QCOMPARE(verified.size(), 1);
+        QCOMPARE(verified.at(0).at(1).toString(), own.listedDeviceId);
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused.at(0).at(1).toString(), foreign.listedDeviceId);
+        QCOMPARE(refused.at(0).at(2).toString(), QStringLiteral("foreign_owner"));
+
+        // One report, about bob's camera; no tamper report against anyone.
+        const auto pending = store->outbox().pending(TestWorld::alice());
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first().report.reason, QStringLiteral("foreign_owner"));
+        QCOMPARE(pending.first().report.eventId, QStringLiteral("d1"));
+        QCOMPARE(pending.first().report.deviceId, foreign.listedDeviceId);
+        QCOMPARE(pending.first().report.attestedDevice, foreign.listedDeviceId);
+        for (const store::AuditEntry &a : store->audit().list(TestWorld::alice()))
+            QVERIFY(a.reason != QLatin1String("media_mismatch"));
+
+        // The own entry is shown with its own bytes; the foreign one is not shown at all.
+        sync::VerifiedMediaGate gate(context);
+        QByteArray decoded;
+        QCOMPARE(gate.releaseThumbnail(ownKey, [&](const QByteArray &b) { decoded = b; }).outcome,
+                 sync::VerifiedMediaGate::Outcome::Released);
+        QCOMPARE(decoded, own.thumbnail);
+        bool foreignDecoded = false;
+        QCOMPARE(
+            gate.releaseThumbnail(foreignKey, [&](const QByteArray &) { foreignDecoded = true; })
+                .outcome,
+            sync::VerifiedMediaGate::Outcome::NotVerified);
+        QVERIFY(!foreignDecoded);
+        QCOMPARE(recordsOfType("displayed"), 1);
+        for (const QJsonObject &r : std::as_const(records))
+            if (r.value("type") == QLatin1String("displayed"))
+                QCOMPARE(r.value("device_id").toString(), own.listedDeviceId);
+
+        // Listed again: the refusal stays with bob's entry and reports nothing new.
+        server->script = {ScriptedAnswer::respond(200, listing(entries))};
+        sync.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(sync.isIdle(), 5000);
+        QCOMPARE(store->events().find(TestWorld::alice(), ownKey)->state,
+                 store::VerificationState::Verified);
+        QCOMPARE(store->outbox().pending(TestWorld::alice()).size(), 1);
     }
 
     // Clips: asked for only once the checks have passed, in parts up to the attested length,
@@ -319,7 +421,9 @@ private:
         auto sync = makeSync();
         sync->refresh();
         [&] { QTRY_VERIFY_WITH_TIMEOUT(sync->isIdle() && sync->firstPageLoaded(), 5000); }();
-        return store->events().find(TestWorld::alice(), id).value_or(store::StoredEvent{});
+        return store->events()
+            .find(TestWorld::alice(), {id, event.listedDeviceId})
+            .value_or(store::StoredEvent{});
     }
     struct ClipRun {
         QByteArray released;
@@ -400,7 +504,7 @@ private Q_SLOTS:
         QVERIFY(run.refusedReason.isEmpty());
         QVERIFY(run.released.isEmpty());
         QCOMPARE(recordsOfType("displayed"), 1); // the first, complete play only
-        QCOMPARE(store->events().find(TestWorld::alice(), "c2")->state,
+        QCOMPARE(store->events().find(TestWorld::alice(), {"c2", event.listedDeviceId})->state,
                  store::VerificationState::Verified);
         QVERIFY(store->outbox().pending(TestWorld::alice()).isEmpty());
     }
