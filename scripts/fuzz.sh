@@ -4,7 +4,7 @@
 # (default 30) per target, or FUZZ_RUNS executions.
 #   scripts/fuzz.sh                 # CI smoke run
 #   FUZZ_RUNS=1000000 FUZZ_SEGMENTS=10 FUZZ_ARGS=-detect_leaks=0 scripts/fuzz.sh   # docs/fuzzing.md's long runs
-# FUZZ_TARGETS picks targets (default: all five, e.g. FUZZ_TARGETS="cose mp4_demux").
+# FUZZ_TARGETS picks targets (default: all seven, e.g. FUZZ_TARGETS="cose mp4_demux").
 # FUZZ_ARGS adds libFuzzer flags. -detect_leaks=0 leaves out libFuzzer's leak check after each
 # input that allocated more than it freed (a full heap scan, which the trust core's bounded
 # caches trigger on most inputs: 5 times slower); LSan still checks the whole run at exit.
@@ -12,7 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${FUZZ_BUILD_DIR:-build-fuzz}
 WORK=${FUZZ_WORK:-$BUILD_DIR/work}
-targets=(fuzz_cose fuzz_verifier fuzz_revocation fuzz_events_json fuzz_mp4_demux fuzz_seeds)
+targets=(fuzz_cose fuzz_verifier fuzz_revocation fuzz_revocation_large fuzz_events_json
+  fuzz_listing fuzz_mp4_demux fuzz_seeds)
 if grep -q "^VERIFRAME_FUZZ_TARGETS:INTERNAL=ON" "$BUILD_DIR/CMakeCache.txt" 2>/dev/null &&
   grep -q "^VERIFRAME_SANITIZE:BOOL=ON" "$BUILD_DIR/CMakeCache.txt"; then
   # FUZZ_BUILD_DIR is scripts/sanitizers.sh's clang ASan+UBSan test tree (as under CI): its
@@ -42,7 +43,7 @@ read -r -a extra <<<"${FUZZ_ARGS:-}"
 # fuzz_events_json fell from 3,400 to under 1,000 executions/s within 15 minutes).
 segments=${FUZZ_SEGMENTS:-1}
 status=0
-read -r -a chosen <<<"${FUZZ_TARGETS:-cose verifier revocation events_json mp4_demux}"
+read -r -a chosen <<<"${FUZZ_TARGETS:-cose verifier revocation revocation_large events_json listing mp4_demux}"
 for target in "${chosen[@]}"; do
   if [ ! -x "$BUILD_DIR/tests/fuzz/fuzz_$target" ]; then
     echo "no fuzz target fuzz_$target" >&2
@@ -50,9 +51,17 @@ for target in "${chosen[@]}"; do
   fi
   mkdir -p "$WORK/corpus/$target"
   echo "== fuzz_$target"
-  max_len=20000
-  # The seed clips (camsim's, up to 320x180 for 2 s) are about 26 KB.
-  if [ "$target" = mp4_demux ]; then max_len=32768; fi
+  case "$target" in
+    # The seed clips (camsim's, up to 320x180 for 2 s) are about 26 KB.
+    mp4_demux) max_len=32768 ;;
+    # Revocation lists up to trust.md's 4 MiB (v2), the seeds' largest just under it.
+    revocation) max_len=4194304 ;;
+    # Recipes that expand into lists of up to 4 MiB, or raw payloads up to 16 KiB.
+    revocation_large) max_len=16384 ;;
+    # Whole pages of signed entries (about 3.3 KB each; the seeds' largest are 17 KB).
+    listing) max_len=32768 ;;
+    *) max_len=20000 ;;
+  esac
   for ((segment = 1; segment <= segments; ++segment)); do
     log="$WORK/fuzz_$target.log"
     ((segments == 1)) || log="$WORK/fuzz_$target-$segment.log"

@@ -52,4 +52,9 @@ inline constexpr const char *kViewer = "user-bob";
 inline constexpr const char *kEvent = "evt-fuzz-0001";
 inline constexpr const char *kDevice = "cam-fuzz-01";
 
+// The thumbnail the seeds' cameras sign, and fuzz_listing's media endpoint serves.
+inline QByteArray seedThumbnail() {
+    return QByteArray(2048, 'T');
+}
+
 } // namespace vf::fuzz

@@ -1,11 +1,14 @@
 // fuzz_seeds DIR: writes a PKI to DIR/world and seed corpora made like the unit tests' events
 // (valid ones for both algorithms, viewer shares, clips, and some broken on purpose) to
 // DIR/corpus/{cose,verifier,revocation}, the reference cloud's JSON answers (events pages with
-// those events, login, devices, report status, errors) to DIR/corpus/events_json, and real
-// H.264 clips encoded by camsim, as the simulated cameras make them, to DIR/corpus/mp4_demux.
+// those events, login, devices, report status, errors) to DIR/corpus/events_json, whole
+// listing pages whose entries verify to DIR/corpus/listing, large revocation lists to
+// DIR/corpus/revocation and recipes for them to DIR/corpus/revocation_large, and real H.264
+// clips encoded by camsim, as the simulated cameras make them, to DIR/corpus/mp4_demux.
 #include "ClipEncoder.h"
 #include "CoseSign1Builder.h"
 #include "FuzzInput.h"
+#include "FuzzRevocationRecipe.h"
 #include "FuzzWorld.h"
 #include "ProtocolPayloads.h"
 #include "SceneSpec.h"
@@ -14,6 +17,8 @@ extern "C" {
 #include <libavutil/log.h>
 }
 
+#include <QCborArray>
+#include <QCborMap>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -84,6 +89,193 @@ void writeJsonSeeds(const QDir &dir, const pki::TestPki &pki, const QJsonArray &
               R"({"error":"limit must be an integer from 1 to 200"})");
 }
 
+// A listing entry in cloud-api.md §3's form for a signed event.
+QJsonObject listingEntry(const QString &id, const QString &deviceId, qint64 tsMs,
+                         const QByteArray &attestation, const QByteArray &claim,
+                         const QString &thumbnailPath) {
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("device_id"), deviceId},
+            {QStringLiteral("device_name"), QStringLiteral("Front Door")},
+            {QStringLiteral("kind"), QStringLiteral("person")},
+            {QStringLiteral("ts"), tsMs},
+            {QStringLiteral("duration_ms"), 12000},
+            {QStringLiteral("attestation"), QString::fromLatin1(attestation.toBase64())},
+            {QStringLiteral("claim"), claim.isEmpty()
+                                          ? QJsonValue(QJsonValue::Null)
+                                          : QJsonValue(QString::fromLatin1(claim.toBase64()))},
+            {QStringLiteral("thumbnail"), thumbnailPath},
+            {QStringLiteral("clip"), QJsonValue(QJsonValue::Null)}};
+}
+
+// fuzz_listing's seeds: whole GET /v1/events pages whose entries carry their own signed
+// attestation (the entry's event ID) and claims for the fuzz world, with the thumbnail the
+// harness serves: verified for the owner, for a viewer, and refused for each reason a listing
+// can cause (no claim, another event ID, other bytes), plus two cameras listing one event ID.
+void writeListingSeeds(const QDir &dir, const pki::TestPki &pki, qint64 nowMs) {
+    const auto page = [](const QJsonArray &entries, const QJsonValue &next) {
+        return compact(
+            {{QStringLiteral("events"), entries}, {QStringLiteral("next_cursor"), next}});
+    };
+    const QJsonValue cursor(QStringLiteral("MTc5NTAwMDAwMDAwMDpldnQtMQ"));
+    const QJsonValue last(QJsonValue::Null);
+    for (pki::KeyType type : {pki::KeyType::P256, pki::KeyType::Ed25519}) {
+        QJsonArray entries;
+        QJsonArray mixup;
+        for (const char *deviceId : {fuzz::kDevice, "cam-fuzz-02"}) {
+            const pki::DeviceIdentity camera = pki.makeDevice(QString::fromLatin1(deviceId), type);
+            pki::ClaimPayload owner;
+            owner.subject = QString::fromLatin1(fuzz::kOwner);
+            owner.nbf = nowMs / 1000 - 86400;
+            owner.cti = pki::randomCti();
+            owner.cnfKey = camera.key.coseKey();
+            owner.deviceId = camera.deviceId;
+            owner.role = QStringLiteral("owner");
+            pki::ClaimPayload viewer = owner;
+            viewer.subject = QString::fromLatin1(fuzz::kViewer);
+            viewer.cti = pki::randomCti();
+            viewer.role = QStringLiteral("viewer");
+            viewer.grant = owner.cti;
+            const QByteArray ownerClaim = pki.signClaim(owner);
+            const QByteArray viewerClaim = pki.signClaim(viewer);
+            const auto event = [&](const QString &eventId, qint64 tsMs) {
+                pki::AttestationPayload att;
+                att.eventId = eventId;
+                att.deviceId = camera.deviceId;
+                att.tsMs = tsMs;
+                att.ownerCti = owner.cti;
+                att.kind = QStringLiteral("person");
+                att.media = {pki::MediaItem::describe(QStringLiteral("thumbnail"),
+                                                      QStringLiteral("image/jpeg"),
+                                                      fuzz::seedThumbnail())};
+                return pki::TestPki::signAttestation(camera, att);
+            };
+            const qint64 ts = nowMs - 60000;
+            const QString thumb = QStringLiteral("/v1/media/%1/thumbnail");
+            if (mixup.isEmpty()) {
+                entries.append(listingEntry(QStringLiteral("evt-1"), camera.deviceId, ts,
+                                            event(QStringLiteral("evt-1"), ts), ownerClaim,
+                                            thumb.arg(QStringLiteral("evt-1"))));
+                entries.append(listingEntry(QStringLiteral("evt-2"), camera.deviceId, ts - 1,
+                                            event(QStringLiteral("evt-2"), ts - 1), viewerClaim,
+                                            thumb.arg(QStringLiteral("evt-2"))));
+                entries.append(listingEntry(QStringLiteral("evt-3"), camera.deviceId, ts - 2,
+                                            event(QStringLiteral("evt-3"), ts - 2), {},
+                                            thumb.arg(QStringLiteral("evt-3"))));
+                entries.append(listingEntry(QStringLiteral("evt-4"), camera.deviceId, ts - 3,
+                                            event(QStringLiteral("evt-1"), ts - 3), ownerClaim,
+                                            thumb.arg(QStringLiteral("evt-4"))));
+                entries.append(listingEntry(QStringLiteral("evt-5"), camera.deviceId, ts - 4,
+                                            event(QStringLiteral("evt-5"), ts - 4), ownerClaim,
+                                            QStringLiteral("/v1/media/evt-5/other")));
+            }
+            mixup.append(listingEntry(QStringLiteral("evt-1"), camera.deviceId, ts,
+                                      event(QStringLiteral("evt-1"), ts), ownerClaim,
+                                      thumb.arg(QStringLiteral("evt-1"))));
+        }
+        const QString alg =
+            type == pki::KeyType::P256 ? QStringLiteral("es256") : QStringLiteral("eddsa");
+        writeSeed(dir, QStringLiteral("page-all-%1").arg(alg), page(entries, last));
+        writeSeed(dir, QStringLiteral("page-verified-%1").arg(alg),
+                  page(QJsonArray{entries[0], entries[1]}, cursor));
+        writeSeed(dir, QStringLiteral("page-one-%1").arg(alg), page({entries[0]}, last));
+        writeSeed(dir, QStringLiteral("page-mixup-%1").arg(alg), page(mixup, cursor));
+    }
+    writeSeed(dir, QStringLiteral("page-empty"), page({}, last));
+}
+
+// A revocation list payload (trust.md §7) with an optional "next" (v2), which
+// pki::RevocationPayload does not write.
+QByteArray revocationPayload(const pki::RevocationPayload &list, std::optional<qint64> next) {
+    QCborMap map = QCborValue::fromCbor(list.toCbor()).toMap();
+    if (next)
+        map.insert(QStringLiteral("next"), *next);
+    return map.toCborValue().toCbor();
+}
+
+QByteArray fingerprint(quint32 i) {
+    QByteArray out(32, char(0xa5));
+    for (int b = 0; b < 4; ++b)
+        out[b] = char(i >> (8 * (3 - b)));
+    return out;
+}
+
+// Large and v2 lists for fuzz_revocation (its book holds kHeldRevocationSeq): 10,000 entries,
+// one just under 4 MiB, lists with "next", the held seq with the same and another payload.
+void writeLargeRevocationSeeds(const QDir &dir, const pki::TestPki &pki, qint64 nowSeconds) {
+    const auto sign = [&pki](const QByteArray &payload) {
+        return pki::signCoseSign1(payload, pki.authority.key, pki.authority.x5chain);
+    };
+    const auto list = [nowSeconds](quint64 seq, quint32 devices, quint32 claims) {
+        pki::RevocationPayload l;
+        l.seq = seq;
+        l.issued = nowSeconds;
+        for (quint32 i = 0; i < devices; ++i)
+            l.devices << fingerprint(i);
+        for (quint32 i = 0; i < claims; ++i)
+            l.claims << fingerprint(i).first(16);
+        return l;
+    };
+    const quint64 higher = fuzz::kHeldRevocationSeq + 1;
+    writeSeed(dir, QStringLiteral("large-10000"),
+              sign(revocationPayload(list(higher, 9000, 1000), nowSeconds + 86400)));
+    writeSeed(dir, QStringLiteral("large-10000-no-next"),
+              sign(revocationPayload(list(higher + 1, 10000, 0), std::nullopt)));
+    // Just under 4 MiB: the payload's entries take 34 bytes, the envelope under 2 KiB.
+    const quint32 nearLimit = quint32((fuzz::kMaxRevocationBytes - 2048) / 34);
+    const QByteArray limit = sign(revocationPayload(list(higher, nearLimit, 0), std::nullopt));
+    if (limit.size() <= fuzz::kMaxRevocationBytes)
+        writeSeed(dir, QStringLiteral("large-near-4MiB"), limit);
+    writeSeed(
+        dir, QStringLiteral("next-higher"),
+        sign(revocationPayload(fuzz::seedRevocations(higher, nowSeconds), nowSeconds + 3600)));
+    writeSeed(dir, QStringLiteral("next-held-seq-conflict"),
+              sign(revocationPayload(fuzz::seedRevocations(fuzz::kHeldRevocationSeq, nowSeconds),
+                                     nowSeconds + 3600)));
+    writeSeed(
+        dir, QStringLiteral("issued-ahead"),
+        sign(revocationPayload(fuzz::seedRevocations(higher, nowSeconds + 3600), std::nullopt)));
+}
+
+// fuzz_revocation_large's recipes: every shape and defect, 10,000 entries, both sides of 4 MiB.
+void writeRevocationRecipes(const QDir &dir) {
+    using Recipe = fuzz::RevocationRecipe;
+    const QByteArray material = QByteArray("veriframe revocation fuzz material").repeated(2);
+    const auto seq = [](int choice) { return quint8(choice << Recipe::SeqShift); };
+    const auto recipe = [&](quint8 flags, quint32 devices, quint32 claims) {
+        Recipe r;
+        r.flags = flags;
+        r.devices = devices;
+        r.claims = claims;
+        r.claimLength = 16;
+        r.material = material;
+        return r;
+    };
+    const QList<std::pair<const char *, Recipe>> recipes = {
+        {"small", recipe(seq(2), 3, 2)},
+        {"entries-10000", recipe(seq(2) | Recipe::WithNext, 9000, 1000)},
+        {"entries-10000-indefinite", recipe(seq(2) | Recipe::Indefinite, 10000, 10)},
+        {"under-4MiB", recipe(seq(2), quint32((fuzz::kMaxRevocationBytes - 2048) / 34), 0)},
+        {"over-4MiB", recipe(seq(2), quint32(fuzz::kMaxRevocationBytes / 34 + 100), 0)},
+        {"held-seq", recipe(seq(1), 100, 10)},
+        {"rollback", recipe(seq(0), 100, 10)},
+        {"seq-max", recipe(seq(3), 10, 10)},
+        {"issued-ahead", recipe(seq(2) | Recipe::IssuedAhead, 10, 10)},
+        {"unknown-key", recipe(seq(2) | Recipe::UnknownKey | Recipe::WithNext, 10, 10)},
+    };
+    for (const auto &[name, r] : recipes)
+        writeSeed(dir, QString::fromLatin1(name), fuzz::encodeRecipe(r));
+    for (quint8 d = 0; d < quint8(Recipe::Defect::Count); ++d) {
+        Recipe r = recipe(seq(2) | Recipe::WithDefect, 1000, 50);
+        r.defect = d;
+        r.defectAt = 17 * d;
+        writeSeed(dir, QStringLiteral("defect-%1").arg(d), fuzz::encodeRecipe(r));
+    }
+    Recipe raw;
+    raw.flags = Recipe::Raw;
+    raw.material = fuzz::seedRevocations(fuzz::kHeldRevocationSeq + 1, 1795000000).toCbor();
+    writeSeed(dir, QStringLiteral("raw"), fuzz::encodeRecipe(raw));
+}
+
 // Fragmented H.264 MP4 clips as camsim encodes them for the simulated cameras, behind
 // fuzz_mp4_demux's flags byte (bit 0 streaming, bit 1 seek to (flags >> 2) * 100 ms).
 bool writeClipSeeds(const QDir &dir) {
@@ -130,8 +322,9 @@ int main(int argc, char *argv[]) {
         return 2;
     }
     const QDir root(QString::fromLocal8Bit(argv[1]));
-    for (const char *sub : {"world", "corpus/cose", "corpus/verifier", "corpus/revocation",
-                            "corpus/events_json", "corpus/mp4_demux"})
+    for (const char *sub :
+         {"world", "corpus/cose", "corpus/verifier", "corpus/revocation", "corpus/events_json",
+          "corpus/mp4_demux", "corpus/listing", "corpus/revocation_large"})
         root.mkpath(QString::fromLatin1(sub));
     const pki::TestPki pki = pki::TestPki::create();
     if (!pki.save(root.filePath(QStringLiteral("world"))))
@@ -216,13 +409,11 @@ int main(int argc, char *argv[]) {
     writeJsonSeeds(json, pki, listed, nowMs);
     if (!writeClipSeeds(mp4))
         return 1;
+    writeListingSeeds(QDir(root.filePath(QStringLiteral("corpus/listing"))), pki, nowMs);
+    writeLargeRevocationSeeds(revocation, pki, nowMs / 1000);
+    writeRevocationRecipes(QDir(root.filePath(QStringLiteral("corpus/revocation_large"))));
     for (quint64 seq : {1, 2, 7}) {
-        pki::RevocationPayload list;
-        list.seq = seq;
-        list.issued = nowMs / 1000;
-        list.devices << QByteArray(32, char(seq));
-        list.claims << QByteArray(16, char(seq));
-        const QByteArray signedList = pki.signRevocations(list);
+        const QByteArray signedList = pki.signRevocations(fuzz::seedRevocations(seq, nowMs / 1000));
         writeSeed(revocation, QStringLiteral("seed-%1").arg(seq), signedList);
         writeSeed(cose, QStringLiteral("rev-%1").arg(seq), signedList);
     }

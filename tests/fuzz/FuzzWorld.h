@@ -35,4 +35,17 @@ inline World &world() {
     return w;
 }
 
+// The revocation list the fuzzers' book holds before each input (seq kHeldRevocationSeq),
+// and fuzz_seeds's lists: one revoked device fingerprint and one claim ID made of seq's byte.
+inline constexpr quint64 kHeldRevocationSeq = 2;
+inline constexpr qint64 kMaxRevocationBytes = 4LL * 1024 * 1024; // trust.md §2 v2
+inline pki::RevocationPayload seedRevocations(quint64 seq, qint64 issuedSeconds) {
+    pki::RevocationPayload list;
+    list.seq = seq;
+    list.issued = issuedSeconds;
+    list.devices << QByteArray(32, char(seq));
+    list.claims << QByteArray(16, char(seq));
+    return list;
+}
+
 } // namespace vf::fuzz
