@@ -1,6 +1,6 @@
 #pragma once
-// image://verified/<account partition>/<event id>/<device id>/<hash prefix>: the only way a thumbnail
-// reaches the screen. Each request runs on the provider's pool (never the GUI thread):
+// image://verified/<account partition>/<event id>/<device id>/<hash prefix>: the only way a
+// thumbnail reaches the screen. Each request runs on the provider's pool (never the GUI thread):
 // the signed-in account's gate verifies the cached bytes again, logs `displayed`, and only
 // then are they decoded (ThumbnailDecoder) into the QImage. A URL of another account's
 // partition, an unverified or refused event, or a gate closed by sign-out gives an error,

@@ -122,7 +122,8 @@ QString AppSession::exportDiagnostics(const QUrl &file) {
     const QJsonObject bundle = vf::sync::buildDiagnosticsBundle(*m_client, options);
     QSaveFile out(file.isLocalFile() ? file.toLocalFile() : file.toString());
     const QByteArray json = QJsonDocument(bundle).toJson(QJsonDocument::Indented);
-    if (!out.open(QIODevice::WriteOnly) || !vf::store::restrictToOwner(out) || out.write(json) != json.size() || !out.commit())
+    if (!out.open(QIODevice::WriteOnly) || !vf::store::restrictToOwner(out) ||
+        out.write(json) != json.size() || !out.commit())
         return tr("Cannot write %1: %2").arg(out.fileName(), out.errorString());
     return {};
 }

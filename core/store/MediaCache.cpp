@@ -4,9 +4,9 @@
 #include "SqlSupport.h"
 #include "Verdict.h"
 
+#include "PrivateFiles.h"
 #include <QDateTime>
 #include <QDir>
-#include "PrivateFiles.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -53,7 +53,8 @@ bool MediaCache::storeVerified(const QString &account, const QByteArray &bytes,
         return false;
     }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !restrictToOwner(file) || file.write(bytes) != bytes.size() || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || !restrictToOwner(file) ||
+        file.write(bytes) != bytes.size() || !file.commit()) {
         setError(error, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
         return false;
     }

@@ -191,15 +191,15 @@ void EventSync::refuseMalformed(const vf::net::MalformedEntry &entry) {
         m_context.account, entry.eventId, entry.deviceId, vf::trust::MediaRole::Thumbnail, verdict,
         nowMs(), m_context.appVersion);
     if (!queued.report) {
-        Q_EMIT itemFailed(entry.eventId, queued.error);
+        Q_EMIT itemFailed(entry.eventId, entry.deviceId, queued.error);
         return;
     }
     if (!queued.created)
         return; // refused, logged and reported when it was first listed
     const QString code = vf::trust::reasonCode(verdict.reason);
-    m_context.log->refused(entry.eventId, role, code);
+    m_context.log->refused(entry.eventId, entry.deviceId, role, code);
     m_context.log->reported(queued.report->reportId, entry.eventId, QStringLiteral("queued"));
-    Q_EMIT eventRefused(entry.eventId, code);
+    Q_EMIT eventRefused(entry.eventId, entry.deviceId, code);
     Q_EMIT reportQueued(queued.report->reportId);
 }
 

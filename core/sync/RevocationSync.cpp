@@ -46,7 +46,8 @@ void RevocationSync::onAnswer(vf::net::ApiCall *call) {
     }
     const auto update =
         m_book.offer(result.body, *m_verifier.anchors(), QDateTime::currentSecsSinceEpoch());
-    const bool refused = update.outcome != Outcome::Accepted && update.outcome != Outcome::Unchanged;
+    const bool refused =
+        update.outcome != Outcome::Accepted && update.outcome != Outcome::Unchanged;
     scheduleNext(refused);
     switch (update.outcome) {
     case Outcome::Accepted:

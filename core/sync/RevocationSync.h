@@ -18,7 +18,7 @@ namespace vf::sync {
 class RevocationSync : public QObject {
     Q_OBJECT
 public:
-    static constexpr int kRefreshIntervalMs = 60 * 60 * 1000;    // cloud-api.md §6
+    static constexpr int kRefreshIntervalMs = 60 * 60 * 1000;  // cloud-api.md §6
     static constexpr int kRetryAfterFailureMs = 5 * 60 * 1000; // a failed or refused fetch
 
     RevocationSync(vf::net::ApiClient &api, vf::trust::RevocationBook &book,

@@ -199,16 +199,17 @@ private Q_SLOTS:
 #ifdef Q_OS_UNIX
         const mode_t previous = ::umask(022);
         QTemporaryDir dir;
-        const Run run = runApp({"--fault", "mixup:0.3", "--export-diagnostics",
-                                dir.filePath("bundle.json")},
-                               dir.path());
+        const Run run =
+            runApp({"--fault", "mixup:0.3", "--export-diagnostics", dir.filePath("bundle.json")},
+                   dir.path());
         ::umask(previous);
         QVERIFY2(run.exitCode == 0, run.stderrText.constData());
         QVERIFY(QFile::exists(dir.filePath("bundle.json")));
         const QFileDevice::Permissions ownerGroupOther(0x7077); // not Qt's "user" bits
         const QFileDevice::Permissions privateDir =
             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
-        const QFileDevice::Permissions privateFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+        const QFileDevice::Permissions privateFile =
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner;
         int files = 0, pictures = 0;
         QDirIterator it(dir.path(), QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
                         QDirIterator::Subdirectories);

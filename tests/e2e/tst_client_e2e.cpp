@@ -607,21 +607,23 @@ private Q_SLOTS:
         list.devices << verdict.evidence.devicePath.first().sha256;
         QCOMPARE(cloud.host().publishRevocations(list.seq, cloud.world().pki.signRevocations(list)),
                  QString());
-        QTRY_VERIFY_WITH_TIMEOUT(store.events().find(account, victim.id)->state ==
-                                     store::VerificationState::Refused,
-                                 20000);
-        QCOMPARE(store.events().find(account, victim.id)->reason, QStringLiteral("device_revoked"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            store.events().find(account, {victim.id, victim.deviceId})->state ==
+                store::VerificationState::Refused,
+            20000);
+        QCOMPARE(store.events().find(account, {victim.id, victim.deviceId})->reason,
+                 QStringLiteral("device_revoked"));
         QCOMPARE(client.session().revocationBook()->current()->seq, quint64(500));
 
         // Lifted again (a higher seq without it), so the tests after this one see every camera.
         pki::RevocationPayload lifted;
         lifted.seq = 501;
         lifted.issued = QDateTime::currentSecsSinceEpoch();
-        QCOMPARE(cloud.host().publishRevocations(lifted.seq,
-                                                 cloud.world().pki.signRevocations(lifted)),
-                 QString());
-        QTRY_COMPARE_WITH_TIMEOUT(client.session().revocationBook()->current()->seq,
-                                  quint64(501), 20000);
+        QCOMPARE(
+            cloud.host().publishRevocations(lifted.seq, cloud.world().pki.signRevocations(lifted)),
+            QString());
+        QTRY_COMPARE_WITH_TIMEOUT(client.session().revocationBook()->current()->seq, quint64(501),
+                                  20000);
     }
 
     // Last: the revocation stays in the shared cloud directory.

@@ -339,11 +339,12 @@ private Q_SLOTS:
             QVERIFY2(s->media().storeVerified(kAlice, t.bytes, t.verdict, &error),
                      qPrintable(error));
             QVERIFY(s->events().upsert(kAlice, sampleEvent("e1", kNow, "cam", "person"), nullptr));
-            QVERIFY(s->outbox()
-                        .enqueue(kAlice, sampleReport(QStringLiteral("evt-r"),
-                                                      QStringLiteral("foreign_owner")),
-                                 kNow)
-                        .report);
+            QVERIFY(
+                s->outbox()
+                    .enqueue(kAlice,
+                             sampleReport(QStringLiteral("evt-r"), QStringLiteral("foreign_owner")),
+                             kNow)
+                    .report);
             // Checked while the databases are open, -wal and -shm included.
             int files = 0;
             QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,

@@ -130,12 +130,13 @@ private Q_SLOTS:
         QTRY_VERIFY(sync->isIdle());
         QCOMPARE(refused.size(), 2);
         for (const auto &r : refused)
-            QCOMPARE(r.at(1).toString(), QStringLiteral("malformed"));
-        QCOMPARE(refused.at(0).at(0).toString(), realId); // the long one, cut
+            QCOMPARE(r.at(2).toString(), QStringLiteral("malformed")); // (event, device, reason)
+        QCOMPARE(refused.at(0).at(0).toString(), realId);              // the long one, cut
         // Only the real event has a row, verified and untouched by the refusals.
         QCOMPARE(store->events().count(TestWorld::alice()), 1);
-        const auto row = store->events().find(TestWorld::alice(), realId);
-        QVERIFY(row);
+        const auto rows = store->events().findAllWithId(TestWorld::alice(), realId);
+        QCOMPARE(rows.size(), 1);
+        const auto row = std::optional<store::StoredEvent>(rows.first());
         QCOMPARE(row->state, store::VerificationState::Verified);
         QCOMPARE(store->media().totalBytes(), real.thumbnail.size());
         // Reported, with IDs of at most 200 characters everywhere they were written.
@@ -160,7 +161,7 @@ private Q_SLOTS:
         QTRY_VERIFY(sync->isIdle());
         QCOMPARE(store->outbox().pending(TestWorld::alice()).size(), 2);
         QCOMPARE(recordsOfType("refused"), 2);
-        QCOMPARE(store->events().find(TestWorld::alice(), realId)->state,
+        QCOMPARE(store->events().findAllWithId(TestWorld::alice(), realId).value(0).state,
                  store::VerificationState::Verified);
     }
 
@@ -176,7 +177,9 @@ private Q_SLOTS:
         QSignalSpy verified(sync.get(), &sync::EventSync::eventVerified);
         sync->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(verified.size(), 1, 5000);
-        const auto row = store->events().find(TestWorld::alice(), "e-name");
+        const auto rows = store->events().findAllWithId(TestWorld::alice(), "e-name");
+        QCOMPARE(rows.size(), 1);
+        const auto row = std::optional<store::StoredEvent>(rows.first());
         QCOMPARE(row->deviceName, QString(200, u'n'));
         QCOMPARE(row->kind, QString(300, u'k').left(200));
     }
