@@ -21,18 +21,19 @@ struct LoadedImage {
 
 // Runs on a pool thread: the gate verifies the cached bytes again, then they are decoded.
 LoadedImage loadVerifiedThumbnail(const QString &id, QSize requested, const CurrentGate &current) {
-    struct Tr {
-        Q_DECLARE_TR_FUNCTIONS(VerifiedImageProvider)
-    };
     // <partition>/<event id>/<device id>/<hash prefix>, the IDs percent-encoded. The entry is
     // (event, device): the same event ID of another device is another entry, and a URL naming
     // a device that did not list it finds nothing to show.
     const std::optional<vf::model::VerifiedImageId> parsed = vf::model::parseVerifiedImageId(id);
     if (!parsed)
-        return {{}, Tr::tr("Not a verified image address.")};
+        return {
+            {},
+            QCoreApplication::translate("VerifiedImageProvider", "Not a verified image address.")};
     const std::shared_ptr<vf::sync::VerifiedMediaGate> gate = current.get();
     if (!gate || gate->partition() != parsed->partition)
-        return {{}, Tr::tr("This picture is not for the signed-in account.")};
+        return {{},
+                QCoreApplication::translate("VerifiedImageProvider",
+                                            "This picture is not for the signed-in account.")};
     LoadedImage loaded;
     QString decodeError;
     const auto result = gate->releaseThumbnail(parsed->key, [&](const QByteArray &bytes) {
@@ -46,16 +47,20 @@ LoadedImage loadVerifiedThumbnail(const QString &id, QSize requested, const Curr
         loaded.error = decodeError;
         break;
     case Outcome::Refused:
-        loaded.error = Tr::tr("Refused: %1").arg(result.reason);
+        loaded.error =
+            QCoreApplication::translate("VerifiedImageProvider", "Refused: %1").arg(result.reason);
         break;
     case Outcome::NotVerified:
-        loaded.error = Tr::tr("Not verified for this account.");
+        loaded.error =
+            QCoreApplication::translate("VerifiedImageProvider", "Not verified for this account.");
         break;
     case Outcome::NotCached:
-        loaded.error = Tr::tr("Not in the verified cache any more; it is being fetched again.");
+        loaded.error = QCoreApplication::translate(
+            "VerifiedImageProvider",
+            "Not in the verified cache any more; it is being fetched again.");
         break;
     case Outcome::Closed:
-        loaded.error = Tr::tr("Signed out.");
+        loaded.error = QCoreApplication::translate("VerifiedImageProvider", "Signed out.");
         break;
     }
     return loaded;
