@@ -104,6 +104,13 @@ Page {
             onShowBlocked: AppSession.events.refusedOnly = true
         }
 
+        RevocationStaleBanner {
+            Layout.fillWidth: true
+            stale: AppSession.revocationStale
+            issuedMs: AppSession.revocationIssuedMs
+            onRetry: AppSession.refresh()
+        }
+
         FilterBar {
             id: filters
             Layout.fillWidth: true

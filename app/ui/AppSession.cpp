@@ -38,6 +38,13 @@ void AppSession::setInstance(AppSession *instance) {
     s_instance = instance;
 }
 
+qint64 AppSession::revocationIssuedMs() const {
+    if (!m_client)
+        return 0;
+    const vf::trust::RevocationStatus status = m_client->revocationStatus();
+    return status.held ? status.issued * 1000 : 0;
+}
+
 bool AppSession::attach(vf::sync::ClientOptions options, QString *error) {
     m_client = std::make_unique<vf::sync::ClientSession>(std::move(options));
     if (!m_client->open(error)) {
@@ -47,6 +54,8 @@ bool AppSession::attach(vf::sync::ClientOptions options, QString *error) {
     connect(m_client.get(), &vf::sync::ClientSession::stateChanged, this,
             &AppSession::onClientState);
     connect(m_client.get(), &vf::sync::ClientSession::signedIn, this, &AppSession::onSignedIn);
+    connect(m_client.get(), &vf::sync::ClientSession::revocationStaleChanged, this,
+            &AppSession::revocationChanged);
     connect(m_client.get(), &vf::sync::ClientSession::signInFailed, this,
             [this](const QString &code, const QString &message) {
                 m_lastErrorCode = code;

@@ -31,6 +31,10 @@ class AppSession : public QObject {
     Q_PROPERTY(bool embedded READ embedded CONSTANT)
     Q_PROPERTY(QVariantList demoAccounts READ demoAccounts NOTIFY serverChanged)
     Q_PROPERTY(int reportsPending READ reportsPending NOTIFY reportsChanged)
+    // trust.md §7 v2: the held revocation list is out of date (or none could be had).
+    Q_PROPERTY(bool revocationStale READ revocationStale NOTIFY revocationChanged)
+    // When the held list was issued, in ms since the epoch; 0 when none is held.
+    Q_PROPERTY(qint64 revocationIssuedMs READ revocationIssuedMs NOTIFY revocationChanged)
     Q_PROPERTY(int reportsAcknowledged READ reportsAcknowledged NOTIFY reportsChanged)
     Q_PROPERTY(vf::model::EventsModel *events READ events CONSTANT)
     Q_PROPERTY(vf::model::TileRowsModel *tileRows READ tileRows CONSTANT)
@@ -86,6 +90,8 @@ public:
     bool embedded() const { return m_embedded; }
     QVariantList demoAccounts() const { return m_demoAccounts; }
     int reportsPending() const;
+    bool revocationStale() const { return m_client && m_client->revocationStale(); }
+    qint64 revocationIssuedMs() const;
     int reportsAcknowledged() const;
     vf::model::EventsModel *events() { return &m_events; }
     vf::model::TileRowsModel *tileRows() { return &m_tileRows; }
@@ -98,6 +104,7 @@ Q_SIGNALS:
     void listingErrorChanged();
     void serverChanged();
     void reportsChanged();
+    void revocationChanged();
     void becameIdle();
     void fatalError(const QString &message);
     void languageRequested(const QString &language);

@@ -11,8 +11,9 @@ static QJsonValue stringOrNull(const QString &s) {
 QJsonObject IntegrityReport::toJson() const {
     return QJsonObject{
         {QStringLiteral("report_id"), reportId},
-        {QStringLiteral("event_id"), eventId},
-        {QStringLiteral("device_id"), deviceId},
+        // A report about a revocation list names no event or device: null (§5 v2).
+        {QStringLiteral("event_id"), isAboutRevocations() ? stringOrNull(eventId) : eventId},
+        {QStringLiteral("device_id"), isAboutRevocations() ? stringOrNull(deviceId) : deviceId},
         {QStringLiteral("role"), role},
         {QStringLiteral("reason"), reason},
         {QStringLiteral("detail"), detail},
@@ -38,6 +39,28 @@ IntegrityReport IntegrityReport::fromJson(const QJsonObject &json) {
     r.clientTimeMs = json.value(QLatin1String("client_time")).toInteger();
     r.appVersion = json.value(QLatin1String("app_version")).toString();
     return r;
+}
+
+IntegrityReport IntegrityReport::revocationConflict(quint64 seq, const QByteArray &payloadSha256,
+                                                    qint64 clientTimeMs,
+                                                    const QString &appVersion) {
+    IntegrityReport r;
+    r.role = QStringLiteral("revocations");
+    r.reason = QStringLiteral("revocation_conflict");
+    r.detail =
+        QStringLiteral("a second revocation list under seq %1 with another payload").arg(seq);
+    r.observedSha256 = QString::fromLatin1(payloadSha256.toHex());
+    r.clientTimeMs = clientTimeMs;
+    r.appVersion = appVersion;
+    return r;
+}
+
+bool IntegrityReport::isAboutRevocations() const {
+    return role == QLatin1String("revocations");
+}
+
+QString IntegrityReport::subject() const {
+    return isAboutRevocations() ? observedSha256 : QString();
 }
 
 IntegrityReport IntegrityReport::fromRefusal(const QString &eventId, const QString &deviceId,

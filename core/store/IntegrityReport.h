@@ -15,7 +15,7 @@ struct IntegrityReport {
     QString reportId; // UUID v4, assigned by the outbox when the report is first queued
     QString eventId;
     QString deviceId; // as listed
-    QString role;     // "thumbnail" / "clip"
+    QString role;     // "thumbnail" / "clip" / "revocations"
     QString reason;   // reason code
     QString detail;
     QString observedSha256; // hex; empty is sent as null
@@ -28,6 +28,15 @@ struct IntegrityReport {
     QJsonObject toJson() const;
     // Reads toJson()'s output back (the acknowledged history keeps reports as JSON).
     static IntegrityReport fromJson(const QJsonObject &json);
+
+    // cloud-api.md §5 v2: a revocation list refused because another payload already holds
+    // its seq. No event, no device; observed_sha256 is the refused payload's hash.
+    static IntegrityReport revocationConflict(quint64 seq, const QByteArray &payloadSha256,
+                                              qint64 clientTimeMs, const QString &appVersion);
+    bool isAboutRevocations() const;
+    // What a report without an event is about (the refused payload's hash), so that two
+    // conflicting lists are two reports while one list refused at every fetch is one.
+    QString subject() const;
 
     static IntegrityReport fromRefusal(const QString &eventId, const QString &deviceId,
                                        vf::trust::MediaRole role, const vf::trust::Verdict &verdict,

@@ -3,6 +3,7 @@
 #include "SqlSupport.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUuid>
 
 namespace vf::store {
@@ -73,12 +74,13 @@ void bindReport(QSqlQuery &q, const QueuedReport &r) {
                                      : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(sqlText(r.lastError));
     q.addBindValue(statusName(r.status));
+    q.addBindValue(sqlText(r.report.subject()));
 }
 
 const QString &insertSql() {
     static const QString sql =
-        QStringLiteral("INSERT INTO reports (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                       " ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+        QStringLiteral("INSERT INTO reports (%1, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                       " ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
             .arg(QLatin1String(kColumns));
     return sql;
 }
@@ -115,16 +117,30 @@ std::optional<QueuedReport> ReportOutbox::findByKey(const QString &account,
                                                     const IntegrityReport &report) {
     const QList<QueuedReport> found =
         select(QStringLiteral("account = ? AND event_id = ? AND device_id = ? AND role = ? AND"
-                              " reason = ?"),
-               {account, report.eventId, report.deviceId, report.role, report.reason}, 1);
+                              " reason = ? AND subject = ?"),
+               {account, sqlText(report.eventId), sqlText(report.deviceId), report.role,
+                report.reason, sqlText(report.subject())},
+               1);
     return found.isEmpty() ? std::nullopt : std::optional<QueuedReport>(found.first());
 }
 
 EnqueueResult ReportOutbox::enqueue(const QString &account, IntegrityReport report, qint64 nowMs) {
     EnqueueResult result;
-    if (account.isEmpty() || report.eventId.isEmpty() || report.role.isEmpty() ||
-        report.reason.isEmpty()) {
-        result.error = QStringLiteral("a report needs an account, an event, a role and a reason");
+    if (account.isEmpty() || report.role.isEmpty() || report.reason.isEmpty()) {
+        result.error = QStringLiteral("a report needs an account, a role and a reason");
+        return result;
+    }
+    if (report.isAboutRevocations()) {
+        // cloud-api.md §5 v2: no event, no device, the payload's hash as what it is about.
+        static const QRegularExpression hex64(QStringLiteral("^[0-9a-f]{64}$"));
+        if (!report.eventId.isEmpty() || !report.deviceId.isEmpty() ||
+            !hex64.match(report.observedSha256).hasMatch()) {
+            result.error = QStringLiteral("a revocation report names no event or device and"
+                                          " carries the refused list's SHA-256");
+            return result;
+        }
+    } else if (report.eventId.isEmpty()) {
+        result.error = QStringLiteral("a report about media needs its event");
         return result;
     }
     QSqlDatabase db = m_db.connection();
@@ -136,14 +152,15 @@ EnqueueResult ReportOutbox::enqueue(const QString &account, IntegrityReport repo
         if (!prepareSql(acked,
                         QStringLiteral("SELECT report_json FROM acknowledged WHERE account = ? AND"
                                        " event_id = ? AND device_id = ? AND role = ? AND"
-                                       " reason = ?"),
+                                       " reason = ? AND subject = ?"),
                         &result.error))
             return result;
         acked.addBindValue(account);
-        acked.addBindValue(report.eventId);
-        acked.addBindValue(report.deviceId);
+        acked.addBindValue(sqlText(report.eventId));
+        acked.addBindValue(sqlText(report.deviceId));
         acked.addBindValue(report.role);
         acked.addBindValue(report.reason);
+        acked.addBindValue(sqlText(report.subject()));
         if (!execPrepared(acked, &result.error))
             return result;
         if (acked.next()) {
@@ -232,8 +249,8 @@ bool ReportOutbox::recordAttempt(const QString &reportId, const AttemptOutcome &
         if (!prepareSql(q,
                         QStringLiteral("INSERT OR REPLACE INTO acknowledged (report_id, account,"
                                        " event_id, device_id, role, reason, report_json,"
-                                       " server_status, http_status, attempts, acknowledged_at)"
-                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                       " server_status, http_status, attempts, acknowledged_at,"
+                                       " subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                         error))
             return false;
         q.addBindValue(reportId);
@@ -249,6 +266,7 @@ bool ReportOutbox::recordAttempt(const QString &reportId, const AttemptOutcome &
         q.addBindValue(outcome.httpStatus);
         q.addBindValue(queued->attempts + 1);
         q.addBindValue(nowMs);
+        q.addBindValue(sqlText(queued->report.subject()));
         if (!execPrepared(q, error))
             return false;
         QSqlQuery del(db);

@@ -53,8 +53,17 @@ void AutomationLog::reported(const QString &reportId, const QString &eventId,
                              const QString &status) {
     write({{QStringLiteral("type"), QStringLiteral("reported")},
            {QStringLiteral("report_id"), reportId},
-           {QStringLiteral("event_id"), eventId},
+           // A report about a revocation list (cloud-api.md §5 v2) has no event.
+           {QStringLiteral("event_id"),
+            eventId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(eventId)},
            {QStringLiteral("status"), status}});
+}
+
+void AutomationLog::revocationStale(const vf::trust::RevocationStatus &status) {
+    const QJsonValue none(QJsonValue::Null);
+    write({{QStringLiteral("type"), QStringLiteral("revocation_stale")},
+           {QStringLiteral("seq"), status.held ? QJsonValue(qint64(status.seq)) : none},
+           {QStringLiteral("issued"), status.held ? QJsonValue(status.issued) : none}});
 }
 
 void AutomationLog::idle() {

@@ -3,6 +3,8 @@
 // each thing happens, so a suite reading the file (or a process killed mid-run) sees every
 // line written so far. `displayed` is written only by VerifiedMediaGate, at the moment
 // verified bytes go to a decoder; nothing else in the client can write it.
+#include "RevocationList.h"
+
 #include <QFile>
 #include <QJsonObject>
 #include <QMutex>
@@ -28,6 +30,8 @@ public:
                  const QString &reason);
     void reported(const QString &reportId, const QString &eventId, const QString &status);
     void idle();
+    // automation.md v2; seq and issued are null when no list is held at all.
+    void revocationStale(const vf::trust::RevocationStatus &status);
 
     // Every record also goes to the observer, if any (tests, the diagnostic view).
     void setObserver(std::function<void(const QJsonObject &)> observer);

@@ -22,6 +22,7 @@ ClientSession::ClientSession(ClientOptions options, QObject *parent)
     m_api = std::make_unique<vf::net::ApiClient>(api);
     m_verifier = std::make_unique<vf::trust::AttestationVerifier>(m_options.anchors, &m_memo);
     m_mediaVerifier = std::make_unique<AttestationMediaVerifier>(*m_verifier);
+    connect(&m_freshnessTimer, &QTimer::timeout, this, &ClientSession::checkRevocationFreshness);
 }
 
 ClientSession::~ClientSession() {
@@ -131,7 +132,10 @@ void ClientSession::startAccount(const QString &userId, const QString &username)
                 checkIdle();
             });
     connect(m_events.get(), &EventSync::pageLoaded, this, [this] { m_firstSyncError.reset(); });
+    connect(m_revocations.get(), &RevocationSync::conflict, this,
+            &ClientSession::reportRevocationConflict);
     connect(m_revocations.get(), &RevocationSync::finished, this, [this](bool changed) {
+        checkRevocationFreshness();
         if (changed)
             m_events->revalidateCached(); // purge what the new list revokes, at once
         if (!m_listingStarted) {
@@ -147,6 +151,44 @@ void ClientSession::startAccount(const QString &userId, const QString &username)
     m_reports->start(); // reports queued in an earlier run go first
     m_listingStarted = false;
     m_revocations->fetch();
+}
+
+vf::trust::RevocationStatus ClientSession::revocationStatus() const {
+    return m_revocationBook ? m_revocationBook->status(m_options.nowSeconds())
+                            : vf::trust::RevocationStatus{};
+}
+
+void ClientSession::checkRevocationFreshness() {
+    if (m_userId.isEmpty())
+        return;
+    // From the end of the first fetch of this sign-in on: before it, "nothing held" only
+    // means "not asked yet".
+    if (!m_freshnessTimer.isActive())
+        m_freshnessTimer.start(m_options.freshnessCheckMs);
+    const vf::trust::RevocationStatus status = revocationStatus();
+    if (status.stale == m_revocationStale)
+        return;
+    m_revocationStale = status.stale;
+    if (status.stale)
+        m_log.revocationStale(status);
+    Q_EMIT revocationStaleChanged(status.stale);
+}
+
+void ClientSession::reportRevocationConflict(quint64 seq, const QByteArray &payloadSha256) {
+    const vf::store::EnqueueResult queued = m_store->outbox().enqueue(
+        m_userId,
+        vf::store::IntegrityReport::revocationConflict(
+            seq, payloadSha256, QDateTime::currentMSecsSinceEpoch(), m_options.appVersion),
+        QDateTime::currentMSecsSinceEpoch());
+    if (!queued.report) {
+        qWarning("vf::sync: the revocation conflict could not be queued: %s",
+                 qPrintable(queued.error));
+        return;
+    }
+    if (!queued.created)
+        return; // this payload was reported when it was first refused
+    m_log.reported(queued.report->reportId, QString(), QStringLiteral("queued"));
+    m_reports->kick();
 }
 
 SyncContext ClientSession::context() {
@@ -205,6 +247,11 @@ void ClientSession::stopAccount() {
     m_username.clear();
     m_listingStarted = false;
     m_firstSyncError.reset();
+    m_freshnessTimer.stop();
+    if (m_revocationStale) {
+        m_revocationStale = false;
+        Q_EMIT revocationStaleChanged(false);
+    }
 }
 
 void ClientSession::checkIdle() {

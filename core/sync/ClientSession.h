@@ -16,8 +16,11 @@
 #include "VerifiedClipStream.h"
 #include "VerifiedMediaGate.h"
 
+#include <QDateTime>
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -47,6 +50,9 @@ struct ClientOptions {
     // this verifier instead of the session's AttestationMediaVerifier. The app never sets it;
     // only tests/bench link a check-free stand-in (to measure what the checks cost).
     std::shared_ptr<const MediaVerifier> verifierForBenchmarks;
+    // The clock revocation freshness is judged by (trust.md §7 v2); tests move it forward.
+    std::function<qint64()> nowSeconds = [] { return QDateTime::currentSecsSinceEpoch(); };
+    int freshnessCheckMs = 60 * 1000; // how often a held list is checked for staleness
 };
 
 class ClientSession : public QObject {
@@ -99,6 +105,10 @@ public:
     vf::trust::AttestationVerifier &verifier() { return *m_verifier; }
     const MediaVerifier *mediaVerifier() const { return m_mediaVerifier.get(); }
     vf::trust::RevocationBook *revocationBook() { return m_revocationBook.get(); }
+    // trust.md §7 v2: the held list is past next + 72 h (or issued + 7 days), or no list
+    // could be had since sign-in. Verification goes on with what is held; people are told.
+    bool revocationStale() const { return m_revocationStale; }
+    vf::trust::RevocationStatus revocationStatus() const;
     const ClientOptions &options() const { return m_options; }
 
 Q_SIGNALS:
@@ -109,6 +119,7 @@ Q_SIGNALS:
     void idle();
     // See firstSyncError(); automation runs end on it (automation.md, cloud-api.md §7 v2).
     void firstSyncFailed(const vf::net::ApiError &error);
+    void revocationStaleChanged(bool stale);
 
 private:
     void onLogin(vf::net::ApiCall *call, const QString &username);
@@ -117,6 +128,8 @@ private:
     void setState(State state);
     void fail(const QString &code, const QString &message);
     void checkIdle();
+    void checkRevocationFreshness();
+    void reportRevocationConflict(quint64 seq, const QByteArray &payloadSha256);
     SyncContext context();
 
     ClientOptions m_options;
@@ -143,6 +156,8 @@ private:
     QString m_lastErrorCode;
     bool m_listingStarted = false;
     std::optional<vf::net::ApiError> m_firstSyncError;
+    QTimer m_freshnessTimer;
+    bool m_revocationStale = false;
 };
 
 } // namespace vf::sync

@@ -94,6 +94,17 @@ QJsonObject buildDiagnosticsBundle(ClientSession &session, const BundleOptions &
                                                         : QString()}});
     else
         trust.insert(QStringLiteral("revocations"), QJsonValue(QJsonValue::Null));
+    // trust.md §7 v2: whether the list in force is out of date, and by which dates.
+    const vf::trust::RevocationStatus status = session.revocationStatus();
+    const QJsonValue none(QJsonValue::Null);
+    trust.insert(
+        QStringLiteral("revocation_freshness"),
+        QJsonObject{
+            {QStringLiteral("stale"), status.stale},
+            {QStringLiteral("shown_as_stale"), session.revocationStale()},
+            {QStringLiteral("issued"), status.held ? QJsonValue(status.issued) : none},
+            {QStringLiteral("next"), status.held && status.next ? QJsonValue(*status.next) : none},
+            {QStringLiteral("stale_after"), status.held ? QJsonValue(status.staleAfter) : none}});
     bundle.insert(QStringLiteral("trust"), trust);
 
     // Reports: what the outbox holds and whether each refusal was acknowledged.

@@ -3,6 +3,7 @@
 // audit log and reaches the cloud exactly once, also through a 503 outage and when the
 // client process is killed with SIGKILL mid-send; switching accounts on one data
 // directory leaks nothing; a revocation purges at once.
+#include "DiagnosticsBundle.h"
 #include "E2eClient.h"
 #include "Store.h"
 #include "TestCloud.h"
@@ -16,6 +17,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <atomic>
 
 using namespace vf;
 using vf::cloud::test::TestCloud;
@@ -624,6 +626,54 @@ private Q_SLOTS:
             QString());
         QTRY_COMPARE_WITH_TIMEOUT(client.session().revocationBook()->current()->seq, quint64(501),
                                   20000);
+    }
+
+    // trust.md §7 v2: a list past next + 72 h is stale. Verification goes on with it, and
+    // the client says so: a `revocation_stale` line, revocationStale() for the banner, the
+    // diagnostics bundle; when the clock is back within the window, the banner goes.
+    void staleRevocationsAreLoggedShownAndCleared() {
+        QVERIFY(restartCloud({}).isEmpty());
+        QTemporaryDir dir;
+        auto offset = std::make_shared<std::atomic<qint64>>(0);
+        E2eClient client(cloud.host().url(), dir.path(), anchors, [offset](sync::ClientOptions &o) {
+            o.nowSeconds = [offset] { return QDateTime::currentSecsSinceEpoch() + offset->load(); };
+            o.freshnessCheckMs = 100;
+        });
+        QSignalSpy changes(&client.session(), &sync::ClientSession::revocationStaleChanged);
+        QVERIFY(client.signIn("alice", password("alice")).isEmpty());
+        QVERIFY(!client.session().revocationStale());
+        QVERIFY(client.recordsOfType("revocation_stale").isEmpty());
+        const trust::RevocationStatus fresh = client.session().revocationStatus();
+        QVERIFY(fresh.held);
+        QVERIFY(fresh.next); // the reference cloud sets next = issued + 1 day
+        QCOMPARE(fresh.staleAfter, *fresh.next + 72 * 3600);
+        QVERIFY(!buildDiagnosticsBundle(client.session(), {})["trust"]
+                     .toObject()["revocation_freshness"]
+                     .toObject()["stale"]
+                     .toBool());
+
+        // Just past next + 72 h: stale.
+        offset->store(fresh.staleAfter - QDateTime::currentSecsSinceEpoch() + 60);
+        QTRY_VERIFY_WITH_TIMEOUT(client.session().revocationStale(), 5000);
+        QCOMPARE(changes.size(), 1);
+        const QList<QJsonObject> lines = client.recordsOfType("revocation_stale");
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines.first()["seq"].toInteger(), qint64(fresh.seq));
+        QCOMPARE(lines.first()["issued"].toInteger(), fresh.issued);
+        const QJsonObject freshness = buildDiagnosticsBundle(client.session(), {})["trust"]
+                                          .toObject()["revocation_freshness"]
+                                          .toObject();
+        QVERIFY(freshness["stale"].toBool());
+        QVERIFY(freshness["shown_as_stale"].toBool());
+        QCOMPARE(freshness["stale_after"].toInteger(), fresh.staleAfter);
+        // Verification goes on with the held list: alice still sees her own events.
+        QVERIFY(!client.displayAll().isEmpty());
+        QTest::qWait(400); // one line per change, not one per check
+        QCOMPARE(client.recordsOfType("revocation_stale").size(), 1);
+
+        offset->store(0);
+        QTRY_VERIFY_WITH_TIMEOUT(!client.session().revocationStale(), 5000);
+        QCOMPARE(changes.size(), 2);
     }
 
     // Last: the revocation stays in the shared cloud directory.

@@ -14,6 +14,7 @@ TestCase {
 
     Component { id: tileComponent; EventTile { width: 300 } }
     Component { id: bannerComponent; BlockedBanner { width: 600 } }
+    Component { id: staleComponent; RevocationStaleBanner { width: 600 } }
     Component { id: chipComponent; LabelChip {} }
     Component { id: filterComponent; FilterBar { width: 700; model: AppSession.events; devices: AppSession.devices } }
     Component { id: timelineComponent; HourTimeline { width: 600; model: AppSession.events } }
@@ -129,6 +130,24 @@ TestCase {
         verify(banner.Accessible.name.indexOf("3") >= 0)
         const spy = createTemporaryObject(signalSpyComponent, testCase, { target: banner, signalName: "showBlocked" })
         mouseClick(findByName(banner, "showBlockedButton"))
+        compare(spy.count, 1)
+    }
+
+    function test_revocationStaleBanner() {
+        const banner = createTemporaryObject(staleComponent, testCase, { stale: false, issuedMs: 0 })
+        verify(!banner.visible)
+        compare(banner.implicitHeight, 0)
+        banner.stale = true
+        verify(banner.visible)
+        verify(banner.implicitHeight > 0)
+        // No list at all: says it could not be fetched.
+        verify(banner.Accessible.name.indexOf("could not be fetched") >= 0)
+        // A held list: its issue date is shown (the year is in every short format).
+        banner.issuedMs = new Date(2026, 10, 20, 9, 30).getTime()
+        verify(banner.Accessible.name.indexOf("out of date") >= 0)
+        verify(banner.Accessible.name.indexOf("26") >= 0)
+        const spy = createTemporaryObject(signalSpyComponent, testCase, { target: banner, signalName: "retry" })
+        mouseClick(findByName(banner, "revocationRetryButton"))
         compare(spy.count, 1)
     }
 

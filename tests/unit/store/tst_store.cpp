@@ -15,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSet>
@@ -105,7 +106,7 @@ private Q_SLOTS:
             QVERIFY(s);
             QVERIFY(s->health().healthy());
             QCOMPARE(s->cacheDatabase().schemaVersion(), 3);
-            QCOMPARE(s->outboxDatabase().schemaVersion(), 2);
+            QCOMPARE(s->outboxDatabase().schemaVersion(), 3);
             QCOMPARE(sqlValue(s->cacheDatabase(), QStringLiteral("PRAGMA journal_mode")).toString(),
                      QStringLiteral("wal"));
             QCOMPARE(sqlValue(s->outboxDatabase(), QStringLiteral("PRAGMA synchronous")).toInt(),
@@ -227,7 +228,7 @@ private Q_SLOTS:
         }
         auto s = openStore(dir.path());
         QVERIFY(s);
-        QCOMPARE(s->outboxDatabase().schemaVersion(), 2);
+        QCOMPARE(s->outboxDatabase().schemaVersion(), 3);
         QVERIFY(s->outbox().find(queuedId));
         QCOMPARE(s->outbox().acknowledgedCount(kAlice), 1);
         const store::EnqueueResult same = s->outbox().enqueue(kAlice, delivered, kNow);
@@ -783,6 +784,61 @@ private Q_SLOTS:
         QCOMPARE(outbox.due(kAlice, kNow + 5, 10).size(), 1);
     }
 
+    // cloud-api.md §5 v2: a refused revocation list is reported with no event or device,
+    // keyed by the refused payload's hash: one list refused at every fetch is one report,
+    // two conflicting lists are two; acknowledged ones are not filed again.
+    void revocationConflictsAreReportedOncePerPayload() {
+        QTemporaryDir dir;
+        auto s = openStore(dir.path());
+        QVERIFY(s);
+        store::ReportOutbox &outbox = s->outbox();
+        const QByteArray shaA = QCryptographicHash::hash("list A", QCryptographicHash::Sha256);
+        const QByteArray shaB = QCryptographicHash::hash("list B", QCryptographicHash::Sha256);
+        const auto conflict = [](const QByteArray &sha) {
+            return store::IntegrityReport::revocationConflict(7, sha, kNow, QStringLiteral("1"));
+        };
+        const store::EnqueueResult first = outbox.enqueue(kAlice, conflict(shaA), kNow);
+        QVERIFY2(first.created, qPrintable(first.error));
+        const store::EnqueueResult again = outbox.enqueue(kAlice, conflict(shaA), kNow + 1);
+        QVERIFY(!again.created);
+        QCOMPARE(again.report->reportId, first.report->reportId);
+        const store::EnqueueResult other = outbox.enqueue(kAlice, conflict(shaB), kNow);
+        QVERIFY(other.created);
+        QVERIFY(other.report->reportId != first.report->reportId);
+        // A media refusal with empty IDs never shares that key.
+        QVERIFY(outbox.enqueue(kAlice, sampleReport("e1", "foreign_owner"), kNow).created);
+        QCOMPARE(outbox.pending(kAlice).size(), 3);
+
+        const QJsonObject json = first.report->toJson();
+        QVERIFY(json["event_id"].isNull());
+        QVERIFY(json["device_id"].isNull());
+        QCOMPARE(json["role"].toString(), QStringLiteral("revocations"));
+        QCOMPARE(json["reason"].toString(), QStringLiteral("revocation_conflict"));
+        QCOMPARE(json["observed_sha256"].toString(), QString::fromLatin1(shaA.toHex()));
+        QCOMPARE(json.keys().size(), 11);
+
+        QVERIFY(outbox.recordAttempt(first.report->reportId, AttemptOutcome::fromHttpStatus(201),
+                                     kNow, nullptr));
+        const store::EnqueueResult afterAck = outbox.enqueue(kAlice, conflict(shaA), kNow + 2);
+        QVERIFY(afterAck.alreadyAcknowledged);
+        QVERIFY(!afterAck.created);
+        QCOMPARE(afterAck.report->reportId, first.report->reportId);
+        QCOMPARE(outbox.pending(kAlice).size(), 2);
+
+        // Malformed: an event or device named, or no payload hash.
+        store::IntegrityReport named = conflict(shaA);
+        named.eventId = QStringLiteral("e1");
+        QVERIFY(!outbox.enqueue(kAlice, named, kNow).report);
+        store::IntegrityReport device = conflict(shaA);
+        device.deviceId = QStringLiteral("cam-a");
+        QVERIFY(!outbox.enqueue(kAlice, device, kNow).report);
+        store::IntegrityReport noHash = conflict(shaA);
+        noHash.observedSha256.clear();
+        QVERIFY(!outbox.enqueue(kAlice, noHash, kNow).report);
+        // And a media report still needs its event.
+        QVERIFY(!outbox.enqueue(kAlice, sampleReport("", "foreign_owner"), kNow).report);
+    }
+
     void acknowledgedReportsLeaveTheOutbox() {
         QTemporaryDir dir;
         auto s = openStore(dir.path());
@@ -955,7 +1011,7 @@ private Q_SLOTS:
         QCOMPARE(notices[0].salvagedReports, 0);
         QCOMPARE(readFile(notices[0].quarantinePath + QStringLiteral("/outbox.sqlite")), garbage);
         QVERIFY(notices[0].message.contains(notices[0].quarantinePath));
-        QCOMPARE(s->outboxDatabase().schemaVersion(), 2);
+        QCOMPARE(s->outboxDatabase().schemaVersion(), 3);
     }
 
     // --- revocation state ---
