@@ -22,6 +22,7 @@
 #include <QStandardPaths>
 #include <QTranslator>
 #include <QtQml/QQmlExtensionPlugin>
+#include <algorithm>
 #include <cstdio>
 
 #include <openssl/crypto.h>
@@ -59,6 +60,28 @@ int main(int argc, char **argv) {
     // Everything this process writes (database, cache, logs, exports) is private from the
     // first byte, whatever umask it was started with (store/PrivateFiles.h).
     store::restrictUmask();
+    // --help, --version and usage errors need no display: answered before QGuiApplication,
+    // which aborts where there is none. Qt's own single-dash options (-platform ...) are
+    // only known once it has taken them out, so with any of them the check waits for it.
+    {
+        QStringList raw;
+        for (int i = 1; i < argc; ++i)
+            raw << QString::fromLocal8Bit(argv[i]);
+        const bool qtOptions = std::any_of(raw.cbegin(), raw.cend(), [](const QString &a) {
+            return a.startsWith(u'-') && !a.startsWith(QLatin1String("--")) && a != u"-h";
+        });
+        const auto early = app::AppOptions::parse(raw);
+        if (early.help) {
+            std::fputs(qPrintable(app::AppOptions::usage()), stdout);
+            return 0;
+        }
+        if (early.version) {
+            std::printf("veriframe %s\n", VERIFRAME_VERSION);
+            return 0;
+        }
+        if (!early.options && !qtOptions)
+            return usageError(early.error);
+    }
     QGuiApplication application(argc, argv);
     QGuiApplication::setOrganizationName(QStringLiteral("Veriframe"));
     QGuiApplication::setApplicationName(QStringLiteral("veriframe"));
@@ -102,6 +125,7 @@ int main(int argc, char **argv) {
     auto gate = std::make_shared<app::CurrentGate>();
     app::AppSession session(options.embedded(), gate);
     app::AppSession::setInstance(&session);
+    session.setSuggestedUsername(options.user);
     session.setVersions(
         {{QStringLiteral("app"), QStringLiteral(VERIFRAME_VERSION)},
          {QStringLiteral("qt"), QString::fromLatin1(qVersion())},

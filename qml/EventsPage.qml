@@ -72,8 +72,10 @@ Page {
             }
             Label {
                 objectName: "syncStatus"
+                // What the list shows: with "Blocked only" on, the blocked count.
                 text: AppSession.busy ? qsTr("Checking…")
-                                      : qsTr("%n verified", "", AppSession.events.verifiedCount)
+                      : AppSession.events.refusedOnly ? qsTr("%n blocked", "", AppSession.events.refusedCount)
+                      : qsTr("%n verified", "", AppSession.events.verifiedCount)
                 color: Theme.textMuted
             }
             ToolButton {

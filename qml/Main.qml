@@ -40,6 +40,8 @@ ApplicationWindow {
     }
     readonly property bool signedIn: AppSession.state === AppSession.Syncing || AppSession.state === AppSession.Ready
     property int section: 0
+    // Signing out ends on Settings; whoever signs in next starts on Events.
+    onSignedInChanged: if (!signedIn) section = 0
     // For UI tests: the popups (they live in the overlay, not under contentItem).
     readonly property alias detailsDialog: details
     readonly property alias playerPopup: playerView
@@ -90,6 +92,7 @@ ApplicationWindow {
     Shortcut { sequences: ["Ctrl+1"]; onActivated: window.section = 0 }
     Shortcut { sequences: ["Ctrl+2"]; onActivated: window.section = 1 }
     Shortcut { sequences: ["Ctrl+3"]; onActivated: window.section = 2 }
+    Shortcut { sequences: ["Ctrl+4"]; enabled: window.diagnostic; onActivated: window.section = 3 }
 
     StackLayout {
         anchors.fill: parent

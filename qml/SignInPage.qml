@@ -41,7 +41,8 @@ Page {
             placeholderText: qsTr("Username")
             Accessible.name: qsTr("Username")
             enabled: !AppSession.busy
-            focus: true
+            text: AppSession.suggestedUsername
+            focus: text === ""
             onAccepted: password.forceActiveFocus()
         }
         TextField {
@@ -52,6 +53,7 @@ Page {
             Accessible.name: qsTr("Password")
             echoMode: TextInput.Password
             enabled: !AppSession.busy
+            focus: user.text !== ""
             onAccepted: page.submit()
         }
         Label {
@@ -70,6 +72,15 @@ Page {
             highlighted: true
             enabled: !AppSession.busy && user.text.trim() !== ""
             onClicked: page.submit()
+        }
+        // A cloud that never answers must not hold the page: back to the form at once.
+        Button {
+            objectName: "cancelSignInButton"
+            Layout.fillWidth: true
+            visible: AppSession.state === AppSession.SigningIn
+            flat: true
+            text: qsTr("Cancel")
+            onClicked: AppSession.cancelSignIn()
         }
         Label {
             Layout.fillWidth: true

@@ -81,7 +81,13 @@ void AppSession::signIn(const QString &username, const QString &password) {
     m_lastError.clear();
     m_lastErrorCode.clear();
     Q_EMIT errorChanged();
+    m_suggestedUsername = username.trimmed();
     m_client->signIn(username.trimmed(), password);
+}
+
+void AppSession::cancelSignIn() {
+    if (m_client)
+        m_client->cancelSignIn();
 }
 
 void AppSession::signOut() {

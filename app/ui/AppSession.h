@@ -28,6 +28,8 @@ class AppSession : public QObject {
     Q_PROPERTY(QString lastErrorCode READ lastErrorCode NOTIFY errorChanged)
     Q_PROPERTY(QString listingError READ listingError NOTIFY listingErrorChanged)
     Q_PROPERTY(QString serverLabel READ serverLabel NOTIFY serverChanged)
+    // What the sign-in page starts with: --user, else the last account signed in.
+    Q_PROPERTY(QString suggestedUsername READ suggestedUsername NOTIFY stateChanged)
     Q_PROPERTY(bool embedded READ embedded CONSTANT)
     Q_PROPERTY(QVariantList demoAccounts READ demoAccounts NOTIFY serverChanged)
     Q_PROPERTY(int reportsPending READ reportsPending NOTIFY reportsChanged)
@@ -62,6 +64,9 @@ public:
     vf::sync::ClientSession *client() { return m_client.get(); }
 
     Q_INVOKABLE void signIn(const QString &username, const QString &password);
+    Q_INVOKABLE void cancelSignIn();
+    void setSuggestedUsername(const QString &username) { m_suggestedUsername = username; }
+    QString suggestedUsername() const { return m_suggestedUsername; }
     Q_INVOKABLE void signOut();
     Q_INVOKABLE void refresh();
     // Entries are (event ID, device ID) (trust.md §6 v2).
@@ -128,6 +133,7 @@ private:
     QString m_lastError;
     QString m_lastErrorCode;
     QString m_listingError;
+    QString m_suggestedUsername;
 };
 
 } // namespace vf::app

@@ -186,6 +186,12 @@ void ClipPlayer::start() {
             setState(State::Paused);
             break;
         case ClipDecoder::State::Finished:
+            // The last frame starts one frame before the end: at the end the time label and
+            // the handle say the whole clip was played ("0:02 / 0:02", not "0:01").
+            if (m_duration > m_position) {
+                m_position = m_duration;
+                Q_EMIT positionChanged();
+            }
             setState(State::Finished);
             break;
         default:

@@ -69,6 +69,14 @@ void ClientSession::signIn(const QString &username, const QString &password) {
             [this, call, username] { onLogin(call, username); });
 }
 
+void ClientSession::cancelSignIn() {
+    if (!m_login)
+        return;
+    vf::net::ApiCall *call = std::exchange(m_login, nullptr);
+    call->cancel(); // its finished() finds m_login changed and does nothing
+    setState(State::SignedOut);
+}
+
 void ClientSession::onLogin(vf::net::ApiCall *call, const QString &username) {
     call->deleteLater();
     if (call != m_login)

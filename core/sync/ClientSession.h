@@ -76,6 +76,8 @@ public:
     AutomationLog &automationLog() { return m_log; }
 
     void signIn(const QString &username, const QString &password);
+    // A sign-in in progress is dropped (a cloud that never answers): back to SignedOut.
+    void cancelSignIn();
     // Wipes this account's cached media and events; its queued reports stay and are sent
     // the next time it signs in.
     void signOut();

@@ -303,6 +303,31 @@ private Q_SLOTS:
         QVERIFY(ofType(run, "displayed").isEmpty());
     }
 
+    // Issue 17 #12: --help, --version and usage errors answer without a display (no
+    // QT_QPA_PLATFORM, no DISPLAY, no WAYLAND_DISPLAY: QGuiApplication would abort).
+    void helpAndUsageNeedNoDisplay() {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            env.remove(QString::fromLatin1(name));
+        QProcess app;
+        app.setProcessEnvironment(env);
+        app.start(QStringLiteral(VF_APP), {"--help"});
+        QVERIFY(app.waitForFinished(30000));
+        QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(app.exitCode(), 0);
+        const QByteArray usage = app.readAllStandardOutput();
+        QVERIFY2(usage.contains("--server") && usage.contains("--data-dir"), usage.constData());
+        app.start(QStringLiteral(VF_APP), {"--version"});
+        QVERIFY(app.waitForFinished(30000));
+        QCOMPARE(app.exitCode(), 0);
+        QVERIFY(app.readAllStandardOutput().startsWith("veriframe "));
+        app.start(QStringLiteral(VF_APP), {"--server", "http://", "--user", "alice"});
+        QVERIFY(app.waitForFinished(30000));
+        QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(app.exitCode(), 2);
+        QVERIFY(app.readAllStandardError().contains("names no host"));
+    }
+
     void usageErrorsExitTwo() {
         QProcess app;
         app.start(QStringLiteral(VF_APP), {"--no-such-flag"});

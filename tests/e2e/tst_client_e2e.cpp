@@ -15,6 +15,8 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
@@ -674,6 +676,33 @@ private Q_SLOTS:
         offset->store(0);
         QTRY_VERIFY_WITH_TIMEOUT(!client.session().revocationStale(), 5000);
         QCOMPARE(changes.size(), 2);
+    }
+
+    // Issue 17 #12: a cloud that accepts the connection and never answers must not hold the
+    // sign-in: cancelSignIn() is back to SignedOut at once, and nothing arrives later.
+    void signInCanBeCancelled() {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket *> held;
+        connect(&silent, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *s = silent.nextPendingConnection())
+                held << s; // read nothing, answer nothing
+        });
+        QTemporaryDir dir;
+        E2eClient client(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort())),
+                         dir.path(), anchors);
+        QSignalSpy failed(&client.session(), &sync::ClientSession::signInFailed);
+        QSignalSpy signedIn(&client.session(), &sync::ClientSession::signedIn);
+        client.session().signIn(QStringLiteral("alice"), password("alice"));
+        QCOMPARE(client.session().state(), sync::ClientSession::State::SigningIn);
+        QTRY_VERIFY_WITH_TIMEOUT(!held.isEmpty(), 5000);
+        client.session().cancelSignIn();
+        QCOMPARE(client.session().state(), sync::ClientSession::State::SignedOut);
+        QTest::qWait(500);
+        QCOMPARE(client.session().state(), sync::ClientSession::State::SignedOut);
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(signedIn.size(), 0);
+        qDeleteAll(held);
     }
 
     // Last: the revocation stays in the shared cloud directory.

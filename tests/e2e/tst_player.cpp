@@ -70,6 +70,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(first.size() == 1, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(player.state() == app::ClipPlayer::State::Finished, 20000);
         QVERIFY(frames >= 10);
+        // At the end the position is the whole clip (the time label says "0:02 / 0:02").
+        QVERIFY(player.duration() > 0);
+        QCOMPARE(player.position(), player.duration());
         QCOMPARE(size, QSize(320, 180));
         QTRY_VERIFY(player.canDownload());
         QTemporaryDir out;

@@ -97,6 +97,10 @@ TestCase {
         tryVerify(() => AppSession.events.count > 0)
         for (let i = 0; i < AppSession.events.count; ++i)
             compare(AppSession.events.get(i).state, EventsModel.Refused)
+        // The count says what the list holds (not "0 verified").
+        tryVerify(() => !AppSession.busy)
+        const status = find(window.contentItem, "syncStatus").text
+        verify(status.indexOf("blocked") >= 0 && status.indexOf("" + AppSession.events.refusedCount) >= 0, status)
         tryVerify(() => tiles().length > 0)
         // Delegates may sit outside the viewport (cache buffer): open through the tile's
         // own signal, as its MouseArea and the Enter key do.
@@ -150,5 +154,22 @@ TestCase {
         find(window.contentItem, "leaveDiagnostic").clicked()
         tryVerify(() => !window.diagnostic)
         tryVerify(() => !find(window.contentItem, "diagnosticBanner").visible)
+    }
+
+    // Issue 17 #12: sign out from Settings, sign in again: the form is prefilled with the
+    // last account, and the app opens on Events, not on the Settings page it left from.
+    function test_7_signOutAndInAgainLandsOnEvents() {
+        window.section = 2
+        tryVerify(() => find(window.contentItem, "settingsPage") !== null, 10000)
+        AppSession.signOut()
+        tryVerify(() => AppSession.state === AppSession.SignedOut, 10000)
+        tryVerify(() => find(window.contentItem, "signInPage") !== null, 10000)
+        compare(find(window.contentItem, "usernameField").text, "alice")
+        verify(!find(window.contentItem, "cancelSignInButton").visible)
+        find(window.contentItem, "passwordField").text = alicePassword
+        mouseClick(find(window.contentItem, "signInButton"))
+        tryVerify(() => AppSession.state === AppSession.Ready, 60000)
+        compare(window.section, 0)
+        tryVerify(() => tiles().length > 0, 10000)
     }
 }
