@@ -24,6 +24,7 @@
 #include <QtQml/QQmlExtensionPlugin>
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include <openssl/crypto.h>
 
@@ -54,6 +55,22 @@ void installTranslation(QGuiApplication &application, QTranslator &translator,
         application.installTranslator(&translator);
 }
 
+// --help, --version, or a usage error (when errors are final): the exit code; else nothing.
+std::optional<int> answerWithoutStarting(const app::AppOptions::ParseResult &parsed,
+                                         bool errorsAreFinal) {
+    if (parsed.help) {
+        std::fputs(qPrintable(app::AppOptions::usage()), stdout);
+        return 0;
+    }
+    if (parsed.version) {
+        std::printf("veriframe %s\n", VERIFRAME_VERSION);
+        return 0;
+    }
+    if (!parsed.options && errorsAreFinal)
+        return usageError(parsed.error);
+    return std::nullopt;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -71,16 +88,8 @@ int main(int argc, char **argv) {
             return a.startsWith(u'-') && !a.startsWith(QLatin1String("--")) && a != u"-h";
         });
         const auto early = app::AppOptions::parse(raw);
-        if (early.help) {
-            std::fputs(qPrintable(app::AppOptions::usage()), stdout);
-            return 0;
-        }
-        if (early.version) {
-            std::printf("veriframe %s\n", VERIFRAME_VERSION);
-            return 0;
-        }
-        if (!early.options && !qtOptions)
-            return usageError(early.error);
+        if (const std::optional<int> done = answerWithoutStarting(early, !qtOptions))
+            return *done;
     }
     QGuiApplication application(argc, argv);
     QGuiApplication::setOrganizationName(QStringLiteral("Veriframe"));
@@ -89,16 +98,8 @@ int main(int argc, char **argv) {
     QGuiApplication::setDesktopFileName(QStringLiteral("org.veriframe.Veriframe"));
 
     auto parsed = app::AppOptions::parse(application.arguments().mid(1));
-    if (parsed.help) {
-        std::fputs(qPrintable(app::AppOptions::usage()), stdout);
-        return 0;
-    }
-    if (parsed.version) {
-        std::printf("veriframe %s\n", VERIFRAME_VERSION);
-        return 0;
-    }
-    if (!parsed.options)
-        return usageError(parsed.error);
+    if (const std::optional<int> done = answerWithoutStarting(parsed, true))
+        return *done;
     app::AppOptions options = *parsed.options;
     if (const QString error =
             app::resolvePassword(options, qEnvironmentVariable("VERIFRAME_PASSWORD"));
