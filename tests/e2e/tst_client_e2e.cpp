@@ -3,6 +3,7 @@
 // audit log and reaches the cloud exactly once, also through a 503 outage and when the
 // client process is killed with SIGKILL mid-send; switching accounts on one data
 // directory leaks nothing; a revocation purges at once.
+#include "CoseSign1.h"
 #include "E2eClient.h"
 #include "Store.h"
 #include "TestCloud.h"
@@ -668,6 +669,75 @@ private Q_SLOTS:
         }
         QVERIFY(purged > 0);
         QVERIFY(!store.media().load(account, victim.thumbnailSha256));
+        checkReportedExactlyOnce(*client, "alice");
+    }
+
+    // cloud-api.md §6 v2: a list padded to the cloud's maximum (100,000 random entries,
+    // ~3.4 MB) is accepted whole: it still revokes the camera the authority revoked, and
+    // every other event of alice's shows with its honest bytes. (After the test above, whose
+    // revocation the cloud carries over into the padded list.)
+    void largePaddedListStillRevokesAndShowsTheRest() {
+        cloud::CloudConfig config;
+        config.dataDir = cloudDir.path();
+        config.demo = true;
+        config.seed = TestCloud::kSeed;
+        config.revocationPadding = cloud::CloudConfig::kMaxRevocationPadding;
+        QString error = cloud.start(config);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        // Each of alice's cameras by the leaf its attestations carry; one of them revoked.
+        QHash<QString, QByteArray> leafOf;
+        for (const QJsonObject &e : cloud.client().allEvents(cloud.session("alice").token)) {
+            const auto cose = trust::decodeCoseSign1(
+                QByteArray::fromBase64(e.value("attestation").toString().toLatin1()),
+                trust::CoseTags::Sign1);
+            QVERIFY(cose.message);
+            const auto profile = trust::checkVeriframeProfile(*cose.message);
+            QVERIFY(profile.headers && !profile.headers->x5chain.isEmpty());
+            leafOf.insert(e.value("device_id").toString(),
+                          QCryptographicHash::hash(profile.headers->x5chain.first(),
+                                                   QCryptographicHash::Sha256));
+        }
+        QVERIFY(leafOf.size() >= 2);
+        QCOMPARE(cloud.host().revoke({leafOf.begin().value()}), QString());
+
+        auto client = newClient(clientDir->path());
+        QVERIFY(client->signIn("alice", password("alice")).isEmpty());
+        while (client->session().events()->hasMore()) {
+            client->session().events()->fetchMore();
+            QTest::qWait(10);
+            QVERIFY(client->waitIdle().isEmpty());
+        }
+        const auto held = client->session().revocationBook()->current();
+        QVERIFY(held);
+        QVERIFY(held->devices.size() > cloud::CloudConfig::kMaxRevocationPadding);
+        QSet<QString> revoked;
+        for (auto it = leafOf.begin(); it != leafOf.end(); ++it)
+            if (held->revokesDevice(it.value()))
+                revoked.insert(it.key());
+        QVERIFY(revoked.contains(leafOf.begin().key()));
+        QVERIFY(revoked.size() < leafOf.size());
+
+        const QString account = cloud.userId("alice");
+        const auto shown = client->displayAll();
+        checkNothingForeignShown(*client, "alice", shown);
+        int refused = 0;
+        const auto &devices = honestDevice.value("alice");
+        for (auto it = devices.begin(); it != devices.end(); ++it) {
+            const auto stored =
+                client->session().store()->events().find(account, {it.key(), it.value()});
+            QVERIFY2(stored, qPrintable(it.key()));
+            if (revoked.contains(it.value())) {
+                ++refused;
+                QCOMPARE(stored->state, store::VerificationState::Refused);
+                QCOMPARE(stored->reason, QStringLiteral("device_revoked"));
+                QVERIFY(!shown.contains(it.key()));
+            } else {
+                QCOMPARE(stored->state, store::VerificationState::Verified);
+                QVERIFY2(shown.contains(it.key()), qPrintable(it.key()));
+            }
+        }
+        QVERIFY(refused > 0);
+        QCOMPARE(shown.size(), devices.size() - refused);
         checkReportedExactlyOnce(*client, "alice");
     }
 };
