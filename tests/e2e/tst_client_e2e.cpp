@@ -3,6 +3,7 @@
 // audit log and reaches the cloud exactly once, also through a 503 outage and when the
 // client process is killed with SIGKILL mid-send; switching accounts on one data
 // directory leaks nothing; a revocation purges at once.
+#include "CoseSign1.h"
 #include "DiagnosticsBundle.h"
 #include "E2eClient.h"
 #include "Store.h"
@@ -705,6 +706,60 @@ private Q_SLOTS:
         qDeleteAll(held);
     }
 
+    // trust.md §7 v2, cloud-api.md §5 v2: a second list under the held seq with another
+    // payload is refused (the held list stays in force) and reported once as
+    // revocation_conflict, with no event or device and the refused payload's hash; the
+    // cloud accepts that report; the same conflict seen at the next fetch is not filed again.
+    void aConflictingListIsRefusedAndReportedOnce() {
+        QVERIFY(restartCloud({}).isEmpty());
+        QTemporaryDir dir;
+        E2eClient client(cloud.host().url(), dir.path(), anchors);
+        QVERIFY(client.signIn("alice", password("alice")).isEmpty());
+        const trust::RevocationStatus held = client.session().revocationStatus();
+        QVERIFY(held.held);
+        const QByteArray heldPayload = client.session().revocationBook()->current()->payload;
+        QVERIFY(!heldPayload.isEmpty());
+        QSignalSpy conflicts(client.session().revocations(), &sync::RevocationSync::conflict);
+
+        QCOMPARE(cloud.host().publishConflictingRevocations(), QString());
+        client.session().refresh();
+        QVERIFY(client.waitIdle().isEmpty());
+        QCOMPARE(conflicts.size(), 1);
+        QCOMPARE(client.session().revocationStatus().seq, held.seq);
+        QCOMPARE(client.session().revocationBook()->current()->payload, heldPayload);
+        const QByteArray sha = conflicts.first().at(1).toByteArray();
+        QCOMPARE(sha.size(), 32);
+        QVERIFY(client.waitDrained());
+
+        const QString account = cloud.userId("alice");
+        QList<QJsonObject> filed;
+        for (const QJsonObject &r : cloudReports("alice"))
+            if (r.value("role").toString() == "revocations")
+                filed << r;
+        QCOMPARE(filed.size(), 1);
+        QCOMPARE(filed.first().value("reason").toString(), QStringLiteral("revocation_conflict"));
+        QVERIFY(filed.first().value("event_id").isNull());
+        QVERIFY(filed.first().value("device_id").isNull());
+        QCOMPARE(filed.first().value("observed_sha256").toString(),
+                 QString::fromLatin1(sha.toHex()));
+        bool logged = false;
+        for (const QJsonObject &r : client.recordsOfType("reported"))
+            logged |= r.value("report_id") == filed.first().value("report_id") &&
+                      r.value("event_id").isNull();
+        QVERIFY(logged);
+
+        // The next fetch meets the same conflict: refused again, never filed twice.
+        client.session().refresh();
+        QVERIFY(client.waitIdle().isEmpty());
+        QCOMPARE(conflicts.size(), 2);
+        QVERIFY(client.waitDrained());
+        int again = 0;
+        for (const QJsonObject &r : cloudReports("alice"))
+            again += r.value("role").toString() == "revocations";
+        QCOMPARE(again, 1);
+        QCOMPARE(client.session().store()->outbox().pending(account).size(), 0);
+    }
+
     // Last: the revocation stays in the shared cloud directory.
     void aRevocationPurgesAtOnce() {
         QVERIFY(restartCloud({}).isEmpty());
@@ -747,6 +802,75 @@ private Q_SLOTS:
         }
         QVERIFY(purged > 0);
         QVERIFY(!store.media().load(account, victim.thumbnailSha256));
+        checkReportedExactlyOnce(*client, "alice");
+    }
+
+    // cloud-api.md §6 v2: a list padded to the cloud's maximum (100,000 random entries,
+    // ~3.4 MB) is accepted whole: it still revokes the camera the authority revoked, and
+    // every other event of alice's shows with its honest bytes. (After the test above, whose
+    // revocation the cloud carries over into the padded list.)
+    void largePaddedListStillRevokesAndShowsTheRest() {
+        cloud::CloudConfig config;
+        config.dataDir = cloudDir.path();
+        config.demo = true;
+        config.seed = TestCloud::kSeed;
+        config.revocationPadding = cloud::CloudConfig::kMaxRevocationPadding;
+        QString error = cloud.start(config);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        // Each of alice's cameras by the leaf its attestations carry; one of them revoked.
+        QHash<QString, QByteArray> leafOf;
+        for (const QJsonObject &e : cloud.client().allEvents(cloud.session("alice").token)) {
+            const auto cose = trust::decodeCoseSign1(
+                QByteArray::fromBase64(e.value("attestation").toString().toLatin1()),
+                trust::CoseTags::Sign1);
+            QVERIFY(cose.message);
+            const auto profile = trust::checkVeriframeProfile(*cose.message);
+            QVERIFY(profile.headers && !profile.headers->x5chain.isEmpty());
+            leafOf.insert(e.value("device_id").toString(),
+                          QCryptographicHash::hash(profile.headers->x5chain.first(),
+                                                   QCryptographicHash::Sha256));
+        }
+        QVERIFY(leafOf.size() >= 2);
+        QCOMPARE(cloud.host().revoke({leafOf.begin().value()}), QString());
+
+        auto client = newClient(clientDir->path());
+        QVERIFY(client->signIn("alice", password("alice")).isEmpty());
+        while (client->session().events()->hasMore()) {
+            client->session().events()->fetchMore();
+            QTest::qWait(10);
+            QVERIFY(client->waitIdle().isEmpty());
+        }
+        const auto held = client->session().revocationBook()->current();
+        QVERIFY(held);
+        QVERIFY(held->devices.size() > cloud::CloudConfig::kMaxRevocationPadding);
+        QSet<QString> revoked;
+        for (auto it = leafOf.begin(); it != leafOf.end(); ++it)
+            if (held->revokesDevice(it.value()))
+                revoked.insert(it.key());
+        QVERIFY(revoked.contains(leafOf.begin().key()));
+        QVERIFY(revoked.size() < leafOf.size());
+
+        const QString account = cloud.userId("alice");
+        const auto shown = client->displayAll();
+        checkNothingForeignShown(*client, "alice", shown);
+        int refused = 0;
+        const auto &devices = honestDevice.value("alice");
+        for (auto it = devices.begin(); it != devices.end(); ++it) {
+            const auto stored =
+                client->session().store()->events().find(account, {it.key(), it.value()});
+            QVERIFY2(stored, qPrintable(it.key()));
+            if (revoked.contains(it.value())) {
+                ++refused;
+                QCOMPARE(stored->state, store::VerificationState::Refused);
+                QCOMPARE(stored->reason, QStringLiteral("device_revoked"));
+                QVERIFY(!shown.contains(it.key()));
+            } else {
+                QCOMPARE(stored->state, store::VerificationState::Verified);
+                QVERIFY2(shown.contains(it.key()), qPrintable(it.key()));
+            }
+        }
+        QVERIFY(refused > 0);
+        QCOMPARE(shown.size(), devices.size() - refused);
         checkReportedExactlyOnce(*client, "alice");
     }
 };

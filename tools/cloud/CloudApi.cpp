@@ -40,24 +40,40 @@ bool isHex(const QString &s) {
     return hex.match(s).hasMatch();
 }
 
-// Why a report body is malformed (cloud-api.md §5), or empty when it is well-formed.
-QString reportProblem(const QJsonObject &o) {
-    const QString reportId = o.value(QStringLiteral("report_id")).toString();
-    if (QUuid::fromString(reportId).isNull())
-        return QStringLiteral("report_id must be a UUID string");
-    for (const char *key : {"event_id", "device_id", "reason"}) {
+bool isSha256Hex(const QJsonValue &v) {
+    return v.isString() && v.toString().size() == 64 && isHex(v.toString());
+}
+
+// cloud-api.md §5 v2: a refused revocation list. It names no event, device or claim: those
+// keys are null (present, as the body's shape says; "" or a value would be a media report
+// mislabelled), and observed_sha256 is the SHA-256 of the refused payload, never null.
+QString revocationReportProblem(const QJsonObject &o) {
+    if (o.value(QStringLiteral("reason")).toString() != QLatin1String("revocation_conflict"))
+        return QStringLiteral("role \"revocations\" takes reason \"revocation_conflict\"");
+    for (const char *key : {"event_id", "device_id"})
+        if (!o.value(QLatin1String(key)).isNull())
+            return QStringLiteral("%1 must be null for role \"revocations\"")
+                .arg(QLatin1String(key));
+    for (const char *key : {"attested_device", "claim_id"}) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (!v.isUndefined() && !v.isNull())
+            return QStringLiteral("%1 must be null for role \"revocations\"")
+                .arg(QLatin1String(key));
+    }
+    if (!isSha256Hex(o.value(QStringLiteral("observed_sha256"))))
+        return QStringLiteral("observed_sha256 must be the 64-hex SHA-256 of the refused list");
+    return {};
+}
+
+// A refused thumbnail or clip (cloud-api.md §5).
+QString mediaReportProblem(const QJsonObject &o) {
+    for (const char *key : {"event_id", "device_id"}) {
         const QJsonValue v = o.value(QLatin1String(key));
         if (!v.isString() || v.toString().isEmpty() || v.toString().size() > 256)
             return QStringLiteral("%1 must be a non-empty string").arg(QLatin1String(key));
     }
-    const QString role = o.value(QStringLiteral("role")).toString();
-    if (role != QLatin1String("thumbnail") && role != QLatin1String("clip"))
-        return QStringLiteral("role must be \"thumbnail\" or \"clip\"");
-    for (const char *key : {"detail", "app_version"}) {
-        const QJsonValue v = o.value(QLatin1String(key));
-        if (!v.isUndefined() && !v.isString())
-            return QStringLiteral("%1 must be a string").arg(QLatin1String(key));
-    }
+    if (o.value(QStringLiteral("reason")).toString() == QLatin1String("revocation_conflict"))
+        return QStringLiteral("reason \"revocation_conflict\" takes role \"revocations\"");
     for (const char *key : {"observed_sha256", "claim_id"}) {
         const QJsonValue v = o.value(QLatin1String(key));
         if (!v.isUndefined() && !v.isNull() && !(v.isString() && isHex(v.toString())))
@@ -66,10 +82,31 @@ QString reportProblem(const QJsonObject &o) {
     const QJsonValue device = o.value(QStringLiteral("attested_device"));
     if (!device.isUndefined() && !device.isNull() && !device.isString())
         return QStringLiteral("attested_device must be a string or null");
+    return {};
+}
+
+// Why a report body is malformed (cloud-api.md §5), or empty when it is well-formed.
+QString reportProblem(const QJsonObject &o) {
+    const QString reportId = o.value(QStringLiteral("report_id")).toString();
+    if (QUuid::fromString(reportId).isNull())
+        return QStringLiteral("report_id must be a UUID string");
+    const QJsonValue reason = o.value(QStringLiteral("reason"));
+    if (!reason.isString() || reason.toString().isEmpty() || reason.toString().size() > 256)
+        return QStringLiteral("reason must be a non-empty string");
+    for (const char *key : {"detail", "app_version"}) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (!v.isUndefined() && !v.isString())
+            return QStringLiteral("%1 must be a string").arg(QLatin1String(key));
+    }
     const QJsonValue time = o.value(QStringLiteral("client_time"));
     if (!time.isUndefined() && !time.isDouble())
         return QStringLiteral("client_time must be a number");
-    return {};
+    const QString role = o.value(QStringLiteral("role")).toString();
+    if (role == QLatin1String("revocations"))
+        return revocationReportProblem(o);
+    if (role == QLatin1String("thumbnail") || role == QLatin1String("clip"))
+        return mediaReportProblem(o);
+    return QStringLiteral("role must be \"thumbnail\", \"clip\" or \"revocations\"");
 }
 
 QString newToken() {
@@ -136,6 +173,11 @@ FaultInjector::PlanSnapshot CloudApi::faultsFor(const ApiRequest &request) const
 
 bool CloudApi::publishRevocations(quint64 seq, const QByteArray &cose, QString *error) {
     return m_repository.addRevocations(seq, cose, error);
+}
+
+void CloudApi::serveConflictingRevocations(quint64 seq, const QByteArray &cose) {
+    QMutexLocker lock(&m_conflictMutex);
+    m_conflicting = StoredRevocations{seq, cose};
 }
 
 int CloudApi::reportCount(const QString &userId) const {
@@ -380,10 +422,13 @@ CloudReply CloudApi::listReports(const ApiRequest &request) const {
 CloudReply CloudApi::revocations(const ApiRequest &request) const {
     if (authenticate(request).isEmpty())
         return unauthorized();
-    const QByteArray list = m_repository.latestRevocations();
-    if (list.isEmpty())
+    const auto stored = m_repository.latestRevocationList();
+    if (!stored)
         return CloudReply::error(404, QStringLiteral("no revocation list"));
-    return CloudReply::bytes(200, "application/cose", list);
+    QMutexLocker lock(&m_conflictMutex);
+    const bool conflicting = m_conflicting && m_conflicting->seq == stored->seq;
+    return CloudReply::bytes(200, "application/cose",
+                             conflicting ? m_conflicting->cose : stored->cose);
 }
 
 } // namespace vf::cloud

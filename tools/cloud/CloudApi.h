@@ -11,6 +11,8 @@
 #include "DuplicateIdEntries.h"
 #include "FaultInjector.h"
 
+#include <QMutex>
+
 namespace vf::cloud {
 
 class CloudApi {
@@ -41,6 +43,10 @@ public:
     // error. Any thread.
     int reportCount(const QString &userId) const;
     bool publishRevocations(quint64 seq, const QByteArray &cose, QString *error);
+    // Serves cose instead of the stored list for as long as the stored list's seq is seq: a
+    // conflicting same-seq list (RevocationAuthority::conflictingTwin), which is never
+    // stored. A newer stored list ends it. Any thread.
+    void serveConflictingRevocations(quint64 seq, const QByteArray &cose);
 
     // The opaque cursor of a listing position (exposed for tests of bad cursors).
     static QString encodeCursor(qint64 ts, const QString &id);
@@ -61,6 +67,8 @@ private:
     mutable FaultInjector m_faults;
     mutable DuplicateIdEntries m_duplicates; // the dup-id fault
     CloudTraffic *m_traffic = nullptr;
+    mutable QMutex m_conflictMutex;
+    std::optional<StoredRevocations> m_conflicting; // guarded by m_conflictMutex
 };
 
 } // namespace vf::cloud

@@ -45,6 +45,7 @@ QString CloudConfig::usage() {
                "                       [--fault NAME:P,...] [--events-per-camera N]\n"
                "                       [--clips-per-camera N] [--fresh-pki]\n"
                "                       [--crowd USERS:CAMERAS:EVENTS[:HEAVY]] [--latency MS]\n"
+               "                       [--revocation-padding N]\n"
                "\n"
                "The Veriframe reference cloud (cloud-api.md) on loopback.\n"
                "  --listen HOST:PORT  loopback address; PORT 0 picks a free port\n"
@@ -66,6 +67,10 @@ QString CloudConfig::usage() {
                "                      accounts share half of the cameras (the storm test)\n"
                "  --latency MS        answer every request MS ms after it arrived (a network\n"
                "                      round trip; default 0)\n"
+               "  --revocation-padding N\n"
+               "                      add N random 32-byte entries, 0..%4, to the revocation\n"
+               "                      list (a large list, under the client's 4 MiB limit);\n"
+               "                      another N than the list in force publishes seq + 1\n"
                "  --fresh-pki         mint a PKI for this DIR instead of using the bundled\n"
                "                      demo PKI (whose roots the app trusts by default)\n"
                "A DIR whose world was built with other counts or the other PKI is rebuilt.\n"
@@ -74,7 +79,16 @@ QString CloudConfig::usage() {
                "Exit status: 0 on SIGINT/SIGTERM, 1 when it cannot start, 2 on bad flags.\n")
         .arg(FaultPlan::names().join(QStringLiteral(", ")))
         .arg(kMaxEventsPerCamera)
-        .arg(kDefaultEventsPerCamera);
+        .arg(kDefaultEventsPerCamera)
+        .arg(kMaxRevocationPadding);
+}
+
+QString CloudConfig::revocationPaddingProblem() const {
+    if (revocationPadding < 0 || revocationPadding > kMaxRevocationPadding)
+        return QStringLiteral("--revocation-padding must be an integer from 0 to %1, got %2")
+            .arg(kMaxRevocationPadding)
+            .arg(revocationPadding);
+    return {};
 }
 
 QString CloudConfig::worldSizeProblem() const {
@@ -112,7 +126,8 @@ CloudConfig::ParseResult CloudConfig::fromArguments(const QStringList &arguments
                    arg == QLatin1String("--seed") || arg == QLatin1String("--fault") ||
                    arg == QLatin1String("--events-per-camera") ||
                    arg == QLatin1String("--clips-per-camera") || arg == QLatin1String("--crowd") ||
-                   arg == QLatin1String("--latency")) {
+                   arg == QLatin1String("--latency") ||
+                   arg == QLatin1String("--revocation-padding")) {
             if (!hasValue)
                 return fail(QStringLiteral("%1 needs a value").arg(arg));
             const QString value = arguments.at(++i);
@@ -152,6 +167,15 @@ CloudConfig::ParseResult CloudConfig::fromArguments(const QStringList &arguments
                                     .arg(kMaxEventsPerCamera)
                                     .arg(value));
                 config.eventsPerCamera = n;
+            } else if (arg == QLatin1String("--revocation-padding")) {
+                bool ok = false;
+                const int n = value.toInt(&ok);
+                if (!ok || n < 0 || n > kMaxRevocationPadding)
+                    return fail(QStringLiteral("--revocation-padding expects an integer from 0 "
+                                               "to %1, got '%2'")
+                                    .arg(kMaxRevocationPadding)
+                                    .arg(value));
+                config.revocationPadding = n;
             } else if (arg == QLatin1String("--clips-per-camera")) {
                 bool ok = false;
                 const int n = value.toInt(&ok);

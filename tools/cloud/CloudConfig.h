@@ -17,6 +17,11 @@ struct CloudConfig {
     static constexpr int kDefaultEventsPerCamera = 50;
     static constexpr int kMaxEventsPerCamera = 100'000;
     static constexpr int kAllClips = -1;
+    // --revocation-padding N (cloud-api.md §6 v2): N random 32-byte entries added to every
+    // revocation list. Each is a 34-byte CBOR bstr, so the maximum pads the payload to
+    // 3.4 MB, leaving ~0.79 MB of the client's 4 MiB limit (trust.md §2 v2) for the COSE
+    // envelope (~1 KB) and ~23,000 real revocations.
+    static constexpr int kMaxRevocationPadding = 100'000;
 
     QHostAddress address = QHostAddress(QHostAddress::LocalHost);
     quint16 port = 0; // 0: the system picks a free port
@@ -33,6 +38,7 @@ struct CloudConfig {
     bool freshPki = false;
     // --crowd USERS:CAMERAS:EVENTS[:HEAVY]: accounts and cameras added to the demo world.
     CrowdSpec crowd;
+    int revocationPadding = 0; // 0..kMaxRevocationPadding
     FaultPlan faults; // the plan at start; CloudHost::setFaultPlan replaces it while running
 
     // A nested type could not hold an optional of its (then incomplete) enclosing class.
@@ -40,13 +46,15 @@ struct CloudConfig {
 
     // arguments without the program name:
     // --listen HOST:PORT --data DIR [--demo] [--seed N] [--fault SPEC]
-    // [--events-per-camera N] [--clips-per-camera N]
+    // [--events-per-camera N] [--clips-per-camera N] [--revocation-padding N]
     static ParseResult fromArguments(const QStringList &arguments);
     static QString usage();
 
     // Why the world size is out of range, or empty (checked by fromArguments and again by
     // the world builder, for configs filled in directly).
     QString worldSizeProblem() const;
+    // Why revocationPadding is out of range, or empty (checked likewise).
+    QString revocationPaddingProblem() const;
 };
 
 struct CloudConfig::ParseResult {

@@ -118,6 +118,21 @@ QString CloudHost::publishRevocations(quint64 seq, const QByteArray &cose) {
     return m_server ? m_server->publishRevocations(seq, cose) : QStringLiteral("not running");
 }
 
+QString CloudHost::revoke(const QList<QByteArray> &certificateSha256s,
+                          const QList<QByteArray> &claimCtis) {
+    return m_server ? m_server->revoke(certificateSha256s, claimCtis)
+                    : QStringLiteral("not running");
+}
+
+QString CloudHost::revokeDeviceIntermediate() {
+    return m_server ? m_server->revoke({world().pki.deviceIntermediate.cert.sha256()}, {})
+                    : QStringLiteral("not running");
+}
+
+QString CloudHost::publishConflictingRevocations() {
+    return m_server ? m_server->publishConflictingRevocations() : QStringLiteral("not running");
+}
+
 QString CloudHost::deviceRootsPath() const {
     return m_config.dataDir + QStringLiteral("/trust/device-roots.pem");
 }

@@ -62,6 +62,19 @@ public:
     // A newer revocation list (signed by the world's authority), served from now on. Any
     // thread: SQLite connections are per thread. Empty on success, else why not.
     QString publishRevocations(quint64 seq, const QByteArray &cose);
+    // The cloud as revocation authority (cloud-api.md §6 v2), for tests; any thread, empty on
+    // success, else why not. revoke publishes the next list (seq + 1, next = issued + 1 day,
+    // padded with the --revocation-padding entries): the list in force plus these SHA-256
+    // certificate fingerprints (camera leaves or intermediates) and claim ctis.
+    QString revoke(const QList<QByteArray> &certificateSha256s,
+                   const QList<QByteArray> &claimCtis = {});
+    // revoke() of the world's device intermediate: every camera under it (trust.md §7 v2).
+    QString revokeDeviceIntermediate();
+    // The authority breaking trust.md §7 v2: from now until the next list is published (or
+    // the cloud restarts), GET /v1/trust/revocations serves another payload under the seq in
+    // force, the list in force without its revocations and issued a second later, signed by
+    // the same authority. Never stored: the DB keeps one payload per seq.
+    QString publishConflictingRevocations();
 
 Q_SIGNALS:
     void started(const QUrl &url);

@@ -350,11 +350,16 @@ bool CloudRepository::addRevocations(quint64 seq, const QByteArray &cose, QStrin
 }
 
 QByteArray CloudRepository::latestRevocations() const {
+    const auto list = latestRevocationList();
+    return list ? list->cose : QByteArray();
+}
+
+std::optional<StoredRevocations> CloudRepository::latestRevocationList() const {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT cose FROM revocations ORDER BY seq DESC LIMIT 1"));
+    q.prepare(QStringLiteral("SELECT seq, cose FROM revocations ORDER BY seq DESC LIMIT 1"));
     if (!run(q) || !q.next())
-        return {};
-    return q.value(0).toByteArray();
+        return std::nullopt;
+    return StoredRevocations{quint64(q.value(0).toLongLong()), q.value(1).toByteArray()};
 }
 
 } // namespace vf::cloud

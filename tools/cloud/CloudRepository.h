@@ -50,6 +50,12 @@ struct Account {
     QByteArray hash;
 };
 
+// A signed revocation list as stored (one per seq).
+struct StoredRevocations {
+    quint64 seq = 0;
+    QByteArray cose;
+};
+
 struct MediaFile {
     QString path; // absolute
     QByteArray mime;
@@ -92,6 +98,7 @@ public:
     int reportCount(const QString &userId) const;
 
     QByteArray latestRevocations() const;
+    std::optional<StoredRevocations> latestRevocationList() const;
     // A newer signed list (tests, support tooling); false when seq is not above the latest.
     bool addRevocations(quint64 seq, const QByteArray &cose, QString *error);
 

@@ -3,6 +3,7 @@
 #include "CloudApi.h"
 #include "CloudDatabase.h"
 #include "DemoWorldBuilder.h"
+#include "RevocationAuthority.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -117,6 +118,29 @@ QString CloudServer::publishRevocations(quint64 seq, const QByteArray &cose) {
     if (!m_api)
         return QStringLiteral("not running");
     return m_api->publishRevocations(seq, cose, &error) ? QString() : error;
+}
+
+QString CloudServer::revoke(const QList<QByteArray> &certificateSha256s,
+                            const QList<QByteArray> &claimCtis) {
+    if (!m_api)
+        return QStringLiteral("not running");
+    QString error;
+    RevocationAuthority authority(*m_database, m_world.pki, m_world.seed,
+                                  m_config.revocationPadding);
+    return authority.revoke({certificateSha256s, claimCtis}, &error) ? QString() : error;
+}
+
+QString CloudServer::publishConflictingRevocations() {
+    if (!m_api)
+        return QStringLiteral("not running");
+    QString error;
+    const RevocationAuthority authority(*m_database, m_world.pki, m_world.seed,
+                                        m_config.revocationPadding);
+    const auto twin = authority.conflictingTwin(&error);
+    if (!twin)
+        return error;
+    m_api->serveConflictingRevocations(twin->seq, twin->cose);
+    return {};
 }
 
 int CloudServer::storedReportCount(const QString &userId) const {

@@ -58,6 +58,11 @@ public:
     TrafficFigures traffic() const { return m_traffic.figures(); }
     // Serves cose as the revocation list from now on; empty on success, else why not.
     QString publishRevocations(quint64 seq, const QByteArray &cose);
+    // As the authority (RevocationAuthority): publishes seq + 1 with these certificate
+    // fingerprints and claim ctis added, padded as at start. Empty on success, else why not.
+    QString revoke(const QList<QByteArray> &certificateSha256s, const QList<QByteArray> &claimCtis);
+    // Serves a conflicting same-seq list until the next list is published or a restart.
+    QString publishConflictingRevocations();
 
 private:
     using Handler = std::function<CloudReply(const ApiRequest &)>;

@@ -3,6 +3,7 @@
 #include "ClipEncoder.h"
 #include "CrowdWorldBuilder.h"
 #include "PasswordHasher.h"
+#include "RevocationAuthority.h"
 #include "SceneSpec.h"
 #include "SegmentHasher.h"
 #include "SplitMix64.h"
@@ -186,7 +187,8 @@ DemoWorldBuilder::DemoWorldBuilder(CloudDatabase &database, QString dataDir, Set
     , m_eventsPerCamera(settings.eventsPerCamera)
     , m_clipsPerCamera(settings.clipsPerCamera)
     , m_freshPki(settings.freshPki)
-    , m_crowd(settings.crowd) {}
+    , m_crowd(settings.crowd)
+    , m_revocationPadding(settings.revocationPadding) {}
 
 std::optional<pki::TestPki> DemoWorldBuilder::bundledDemoPki() {
     return pki::TestPki::load(QStringLiteral(":/veriframe-cloud/demo-pki"));
@@ -204,7 +206,9 @@ std::optional<DemoWorld> DemoWorldBuilder::ensure(bool demo, QString *error) {
     CloudConfig size;
     size.eventsPerCamera = m_eventsPerCamera;
     size.clipsPerCamera = m_clipsPerCamera;
-    if (const QString problem = size.worldSizeProblem(); !problem.isEmpty()) {
+    size.revocationPadding = m_revocationPadding;
+    if (QString problem = size.worldSizeProblem() + size.revocationPaddingProblem();
+        !problem.isEmpty()) {
         *error = problem;
         return std::nullopt;
     }
@@ -604,19 +608,9 @@ bool DemoWorldBuilder::build(DemoWorld &world, bool demo, QString *error) {
 }
 
 bool DemoWorldBuilder::ensureRevocations(const DemoWorld &world, QString *error) {
-    QSqlQuery q(m_db.connection());
-    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM revocations")) && q.next() &&
-        q.value(0).toInt() > 0)
-        return true;
-    // The demo world revokes nothing; seq 1 is still a signed, verifiable list.
-    pki::RevocationPayload list;
-    list.seq = 1;
-    list.issued = QDateTime::currentSecsSinceEpoch();
-    list.next = list.issued + 24 * 3600; // cloud-api.md §6 v2: issued + 1 day
-    q.prepare(QStringLiteral("INSERT INTO revocations(seq, cose) VALUES(?, ?)"));
-    q.addBindValue(qint64(list.seq));
-    q.addBindValue(world.pki.signRevocations(list));
-    return exec(q, error);
+    // The world's seed, not the run's: the padding stays the same across restarts.
+    return RevocationAuthority(m_db, world.pki, world.seed, m_revocationPadding)
+        .ensurePublished(error);
 }
 
 bool DemoWorldBuilder::writeFiles(const DemoWorld &world, QString *error) const {

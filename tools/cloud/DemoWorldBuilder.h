@@ -29,9 +29,10 @@ public:
         int clipsPerCamera = CloudConfig::kAllClips; // -1: all; N: the N newest non-sound
         bool freshPki = false; // true: mint a PKI; false: the bundled demo PKI
         CrowdSpec crowd;
+        int revocationPadding = 0; // 0..CloudConfig::kMaxRevocationPadding
         static Settings from(const CloudConfig &config) {
-            return {config.seed, config.eventsPerCamera, config.clipsPerCamera, config.freshPki,
-                    config.crowd};
+            return {config.seed,     config.eventsPerCamera, config.clipsPerCamera,
+                    config.freshPki, config.crowd,           config.revocationPadding};
         }
     };
 
@@ -41,7 +42,8 @@ public:
 
     // Loads what DIR holds; builds the demo content when demo is set and DIR has none (or
     // one of other counts: wiped and rebuilt, with a warning), or just a PKI (no accounts)
-    // otherwise. Then writes DIR/trust/*.pem and DIR/users.json.
+    // otherwise. Publishes the revocation list (RevocationAuthority::ensurePublished, padded
+    // with revocationPadding entries). Then writes DIR/trust/*.pem and DIR/users.json.
     std::optional<DemoWorld> ensure(bool demo, QString *error);
 
     // The user ID of a demo account: stable for a seed, so worlds built with the same seed
@@ -66,6 +68,7 @@ private:
     int m_clipsPerCamera;
     bool m_freshPki;
     CrowdSpec m_crowd;
+    int m_revocationPadding;
 };
 
 } // namespace vf::cloud

@@ -15,8 +15,13 @@ QString TestCloud::start(const QString &dataDir, const QString &faultSpec, quint
     if (!plan)
         return error;
     config.faults = *plan;
-    m_host = std::make_unique<CloudHost>(config);
-    error = m_host->start();
+    return start(std::move(config));
+}
+
+QString TestCloud::start(CloudConfig config) {
+    stop();
+    m_host = std::make_unique<CloudHost>(std::move(config));
+    const QString error = m_host->start();
     if (!error.isEmpty())
         return error;
     m_client = std::make_unique<CloudTestClient>(m_host->url());

@@ -18,6 +18,8 @@ public:
     // freshPki: a PKI of the world's own rather than the bundled demo PKI (CloudConfig).
     QString start(const QString &dataDir, const QString &faultSpec = {}, quint64 seed = kSeed,
                   bool freshPki = false);
+    // As start(), with a config of the caller's (its data dir, demo flag, sizes, padding...).
+    QString start(CloudConfig config);
     void stop();
 
     CloudHost &host() { return *m_host; }

@@ -17,6 +17,11 @@ public:
     QString error() const { return m_error; }
     const trust::TrustAnchors &anchors() const { return *m_anchors; }
 
+    // The revocation list checks 4 and 11 use from now on (none until then).
+    void setRevocations(std::shared_ptr<const trust::RevocationList> list, quint64 epoch) {
+        m_verifier->setRevocations(std::move(list), epoch);
+    }
+
     // entry: one element of GET /v1/events; bytes: the media as served.
     trust::Verdict verify(const QJsonObject &entry, trust::MediaRole role, const QByteArray &bytes,
                           const QString &userId) const;

@@ -2,6 +2,11 @@
 // "listening on" line, the files it writes, exit status 2 on bad flags, a clean stop on
 // SIGTERM.
 #include "CloudTestClient.h"
+#include "CoseSign1.h"
+
+#include <QCborArray>
+#include <QCborMap>
+#include <QCborValue>
 
 #include <QDir>
 #include <QFile>
@@ -60,8 +65,9 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 0);
         const QByteArray out = p.readAllStandardOutput();
         QVERIFY(out.contains("usage: veriframe-cloud --listen"));
-        for (const char *flag : {"--data", "--demo", "--seed", "--fault", "mixup", "stale-claim",
-                                 "--events-per-camera", "--clips-per-camera"})
+        for (const char *flag :
+             {"--data", "--demo", "--seed", "--fault", "mixup", "stale-claim",
+              "--events-per-camera", "--clips-per-camera", "--revocation-padding"})
             QVERIFY2(out.contains(flag), flag);
     }
 
@@ -97,6 +103,17 @@ private Q_SLOTS:
         QTest::newRow("clips not a number")
             << QStringList{"--listen", l, "--data", d, "--demo", "--clips-per-camera", "2.5"};
         QTest::newRow("unknown flag") << QStringList{"--listen", l, "--data", d, "--frobnicate"};
+        // cloud-api.md §6 v2: a padded list must stay under the client's 4 MiB.
+        QTest::newRow("negative padding")
+            << QStringList{"--listen", l, "--data", d, "--revocation-padding", "-1"};
+        QTest::newRow("padding over 4 MiB")
+            << QStringList{"--listen", l, "--data", d, "--revocation-padding", "100001"};
+        QTest::newRow("absurd padding")
+            << QStringList{"--listen", l, "--data", d, "--revocation-padding", "99999999999"};
+        QTest::newRow("padding not a number")
+            << QStringList{"--listen", l, "--data", d, "--revocation-padding", "1e3"};
+        QTest::newRow("padding without value")
+            << QStringList{"--listen", l, "--data", d, "--revocation-padding"};
     }
 
     void badFlagsExit2() {
@@ -109,7 +126,8 @@ private Q_SLOTS:
         const QByteArray err = p.readAllStandardError();
         QVERIFY(err.startsWith("veriframe-cloud: "));
         // The message names the flag at fault.
-        for (const char *flag : {"--events-per-camera", "--clips-per-camera"})
+        for (const char *flag :
+             {"--events-per-camera", "--clips-per-camera", "--revocation-padding"})
             if (args.contains(QLatin1String(flag)))
                 QVERIFY2(err.startsWith(QByteArray("veriframe-cloud: ") + flag), err.constData());
         QVERIFY(p.readAllStandardOutput().isEmpty());
@@ -240,6 +258,44 @@ private Q_SLOTS:
         QVERIFY2(r.log.contains(", 0 clips"), r.log.constData());
         QCOMPARE(r.aliceEvents, 10);
         QCOMPARE(r.aliceClips, 0);
+    }
+
+    void revocationPaddingFlagPadsTheServedList() {
+        QTemporaryDir dir;
+        // The served list's (seq, device entries) for one run with --revocation-padding.
+        auto run = [&dir](const QString &padding) -> std::pair<qint64, qsizetype> {
+            QProcess p;
+            const QUrl url =
+                startAndWait(p, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                 QStringLiteral("--data"), dir.path(), QStringLiteral("--demo"),
+                                 QStringLiteral("--events-per-camera"), QStringLiteral("1"),
+                                 QStringLiteral("--clips-per-camera"), QStringLiteral("0"),
+                                 QStringLiteral("--revocation-padding"), padding});
+            std::pair<qint64, qsizetype> out{-1, -1};
+            QFile users(dir.filePath(QStringLiteral("users.json")));
+            if (url.isValid() && users.open(QIODevice::ReadOnly)) {
+                const QJsonObject u =
+                    QJsonDocument::fromJson(users.readAll()).array().first().toObject();
+                CloudTestClient client(url);
+                if (const auto s = client.login(u.value(QStringLiteral("username")).toString(),
+                                                u.value(QStringLiteral("password")).toString())) {
+                    const HttpResult r =
+                        client.get(QStringLiteral("/v1/trust/revocations"), s->token);
+                    const auto cose =
+                        vf::trust::decodeCoseSign1(r.body, vf::trust::CoseTags::Sign1);
+                    const QCborMap payload =
+                        cose.message ? QCborValue::fromCbor(cose.message->payload).toMap()
+                                     : QCborMap();
+                    out = {payload.value(QStringLiteral("seq")).toInteger(-1),
+                           payload.value(QStringLiteral("devices")).toArray().size()};
+                }
+            }
+            stop(p);
+            return out;
+        };
+        QCOMPARE(run(QStringLiteral("50")), (std::pair<qint64, qsizetype>{1, 50}));
+        QCOMPARE(run(QStringLiteral("50")), (std::pair<qint64, qsizetype>{1, 50}));
+        QCOMPARE(run(QStringLiteral("0")), (std::pair<qint64, qsizetype>{2, 0}));
     }
 };
 
