@@ -14,9 +14,40 @@
 #include <QImage>
 #include <QTimer>
 
+#include <csignal>
+#include <execinfo.h>
+#include <unistd.h>
+
 using namespace vf;
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define VF_SANITIZED
+#endif
+#endif
+
+namespace {
+
+// A crash (an abort from the allocator, a segfault) prints the stack to stderr before the
+// process dies, so that a failure seen once on a loaded CI machine says where it was.
+void printStackAndDie(int signal) {
+    void *frames[64];
+    const int depth = backtrace(frames, 64);
+    const char header[] = "vf_client_probe: crashed; stack:\n";
+    (void)!write(STDERR_FILENO, header, sizeof header - 1);
+    backtrace_symbols_fd(frames, depth, STDERR_FILENO);
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+}
+
+} // namespace
+
 int main(int argc, char **argv) {
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__) && !defined(VF_SANITIZED)
+    // (Sanitizer builds keep their own handlers, which report more.)
+    for (int sig : {SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGFPE})
+        std::signal(sig, printStackAndDie);
+#endif
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     for (const char *name :
