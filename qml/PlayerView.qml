@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Dialogs
 import QtQuick.Layouts
 import QtMultimedia
@@ -16,7 +17,7 @@ Popup {
     readonly property bool refused: player.state === ClipPlayer.Refused
     // For automation screenshots: a frame has been on screen for a moment, or it ended.
     property bool shownFrame: false
-    readonly property bool settled: !opened || shownFrame || refused
+    readonly property bool settled: !opened || (opacity === 1 && shownFrame) || refused
                                     || player.state === ClipPlayer.Failed || player.state === ClipPlayer.Finished
     signal showDetails(var item)
 
@@ -29,6 +30,11 @@ Popup {
     padding: 0
     closePolicy: Popup.CloseOnEscape
     background: Rectangle { color: "#0b0c0e" }
+    // The player is dark in both themes: its controls take the dark theme's colours (under
+    // the Material style palette.buttonText has no effect, so they were black on black in
+    // the light theme).
+    Material.theme: Material.Dark
+    readonly property bool narrow: width < 600
 
     function openItem(item) {
         view.item = item
@@ -94,7 +100,6 @@ Popup {
                     text: "\u2715"
                     Accessible.name: qsTr("Close player")
                     onClicked: view.close()
-                    palette.buttonText: "white"
                 }
                 Label {
                     Layout.fillWidth: true
@@ -108,7 +113,6 @@ Popup {
                     objectName: "playerDetails"
                     text: qsTr("Details")
                     Accessible.name: qsTr("Event details")
-                    palette.buttonText: "white"
                     onClicked: view.showDetails(view.item)
                 }
             }
@@ -161,22 +165,24 @@ Popup {
                 onMoved: player.seek(value)
             }
 
-            RowLayout {
+            // One row on a desktop; on a phone speed and download go to a second row, so
+            // nothing runs off the screen.
+            GridLayout {
                 Layout.fillWidth: true
                 Layout.margins: 8
-                spacing: 4
+                columnSpacing: 4
+                rowSpacing: 0
+                columns: view.narrow ? 6 : 9
                 ToolButton {
                     objectName: "playerPrevious"
                     text: "\u25C0\u25C0"
                     Accessible.name: qsTr("Previous event")
-                    palette.buttonText: "white"
                     onClicked: view.step(-1)
                 }
                 ToolButton {
                     objectName: "playerBack10"
                     text: "\u21BA 10"
                     Accessible.name: qsTr("Back 10 seconds")
-                    palette.buttonText: "white"
                     onClicked: player.skip(-10000)
                 }
                 ToolButton {
@@ -185,26 +191,24 @@ Popup {
                     font.pixelSize: 22
                     enabled: !view.refused
                     Accessible.name: player.state === ClipPlayer.Playing ? qsTr("Pause") : qsTr("Play")
-                    palette.buttonText: "white"
                     onClicked: player.togglePlay()
                 }
                 ToolButton {
                     objectName: "playerForward10"
                     text: "10 \u21BB"
                     Accessible.name: qsTr("Forward 10 seconds")
-                    palette.buttonText: "white"
                     onClicked: player.skip(10000)
                 }
                 ToolButton {
                     objectName: "playerNext"
                     text: "\u25B6\u25B6"
                     Accessible.name: qsTr("Next event")
-                    palette.buttonText: "white"
                     onClicked: view.step(1)
                 }
                 Label {
                     objectName: "playerTime"
-                    color: "white"
+                    Layout.fillWidth: view.narrow
+                    horizontalAlignment: Text.AlignRight
                     text: view.timeText(player.position) + " / " + view.timeText(player.duration)
                 }
                 Item { Layout.fillWidth: true }
@@ -212,6 +216,7 @@ Popup {
                     objectName: "playerSpeed"
                     model: [0.5, 1, 1.5, 2, 4]
                     displayText: player.speed + "×"
+                    Layout.preferredWidth: 96
                     currentIndex: 1
                     Accessible.name: qsTr("Playback speed")
                     onActivated: (index) => player.speed = model[index]
@@ -221,7 +226,6 @@ Popup {
                     text: "\u2193"
                     enabled: player.canDownload
                     Accessible.name: qsTr("Download the verified clip")
-                    palette.buttonText: "white"
                     onClicked: saveDialog.open()
                 }
             }

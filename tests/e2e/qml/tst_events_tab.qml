@@ -122,16 +122,49 @@ TestCase {
         return null
     }
 
+    // Issue 17 #2, #3: the player's controls are light on its dark background in the light
+    // theme too, and at phone width every one of them is inside the screen.
+    readonly property var playerControls: ["playerClose", "playerDetails", "playerPrevious",
+        "playerBack10", "playerPlayPause", "playerForward10", "playerNext", "playerTime",
+        "playerSpeed", "playerDownload", "playerScrub"]
+    function lightness(c) { return 0.299 * c.r + 0.587 * c.g + 0.114 * c.b }
+    function checkPlayerControls(player) {
+        const wasDark = Theme.dark
+        Theme.dark = false
+        for (const name of ["playerClose", "playerPrevious", "playerPlayPause", "playerNext", "playerDownload"]) {
+            const button = find(player.contentItem, name)
+            verify(button, name)
+            verify(lightness(button.contentItem.color) > 0.6, name + " is dark on the dark player")
+        }
+        verify(lightness(find(player.contentItem, "playerTime").color) > 0.6)
+        const width = window.width
+        window.width = 390
+        tryVerify(() => player.width === 390)
+        wait(50) // one layout pass
+        for (const name of playerControls) {
+            const control = find(player.contentItem, name)
+            const at = control.mapToItem(player.contentItem, 0, 0)
+            verify(at.x >= 0 && at.x + control.width <= player.width + 0.5,
+                   name + " runs off a phone screen: " + at.x + "+" + control.width)
+            verify(at.y >= 0 && at.y + control.height <= player.height + 0.5, name)
+        }
+        const video = find(player.contentItem, "playerVideo")
+        verify(video.width <= player.width && video.height > 100)
+        window.width = width
+        Theme.dark = wasDark
+    }
+
     function test_5_openAVerifiedEvent() {
         tryVerify(() => tiles().length > 0)
-        const verified = tiles().filter(t => t.item.state === EventsModel.Verified)
+        const verified = tiles().filter(t => t.item.state === EventsModel.Verified && t.item.hasClip)
         verify(verified.length > 0)
         verified[0].opened(verified[0].item)
         const player = window.playerPopup
         const details = window.detailsDialog
-        tryVerify(() => (player && player.opened) || (details && details.opened))
+        tryVerify(() => player && player.opened, 10000)
         if (player.opened) {
             compare(player.item.eventId, verified[0].item.eventId)
+            checkPlayerControls(player)
             player.close()
             tryVerify(() => !player.visible)
         } else {
