@@ -55,7 +55,9 @@ Page {
                 }
             }
             StatePanel {
+                parent: list // over the list, not inside its scrolling content
                 anchors.centerIn: parent
+                width: Math.min(list.width - 32, 480)
                 visible: list.count === 0
                 title: qsTr("No cameras")
                 message: qsTr("Cameras you own or that are shared with you appear here.")

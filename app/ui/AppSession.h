@@ -106,6 +106,10 @@ private:
     void onClientState(vf::sync::ClientSession::State state);
     void onSignedIn();
     void fetchDevices();
+    // Cameras' access and verified counts from the store's verified entries, at most once
+    // per event-loop turn however many entries the sync changed.
+    void scheduleDeviceAccessReload();
+    void reloadDeviceAccess();
     void setState(State state);
 
     bool m_embedded;
@@ -121,6 +125,7 @@ private:
     QString m_lastError;
     QString m_lastErrorCode;
     QString m_listingError;
+    bool m_deviceAccessReloadQueued = false;
 };
 
 } // namespace vf::app
