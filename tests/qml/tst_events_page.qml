@@ -225,8 +225,10 @@ TestCase {
     function test_filterBarStaysPutWhenTheListEmpties() {
         verify(fixture.addEvent("e40", "2026-12-05T09:00", EventsModel.Verified))
         verify(fixture.addEvent("e41", "2026-12-04T09:00", EventsModel.Verified))
-        const page = makePage()
-        page.height = 700
+        verify(fixture.attach())
+        const page = createTemporaryObject(pageComponent, testCase, { height: 700 })
+        tryCompare(AppSession.events, "count", 2)
+        waitForRendering(page)
         const blocked = findByName(page, "refusedOnlyFilter")
         const yWithItems = blocked.mapToItem(page, 0, 0).y
         mouseClick(blocked)

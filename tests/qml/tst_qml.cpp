@@ -93,8 +93,29 @@ public:
         m_session->events()->setSource(nullptr, {});
         m_session->events()->clearFilters();
         m_session->events()->pinToday({});
+        m_session->devices()->setDevices({});
+        m_session->devices()->loadVerified({});
         m_store.reset();
         m_dir.reset();
+    }
+    // The cameras page's list: [{deviceId, name, model, online, access ("owner", "viewer"
+    // or "")}], as the cloud's listing and the stored verified entries would give it.
+    Q_INVOKABLE void setCameras(const QVariantList &cameras) {
+        QList<vf::net::DeviceInfo> devices;
+        QList<vf::store::VerifiedDevice> verified;
+        for (const QVariant &v : cameras) {
+            const QVariantMap c = v.toMap();
+            vf::net::DeviceInfo device;
+            device.id = c.value("deviceId").toString();
+            device.name = c.value("name").toString();
+            device.model = c.value("model").toString();
+            device.online = c.value("online").toBool();
+            devices.append(device);
+            if (!c.value("access").toString().isEmpty())
+                verified.append({device.id, c.value("access").toString(), 1});
+        }
+        m_session->devices()->setDevices(devices);
+        m_session->devices()->loadVerified(verified);
     }
     // "Today" for day headers ("" follows the clock again).
     Q_INVOKABLE void pinToday(const QString &isoDate) {
