@@ -151,7 +151,7 @@ Page {
                 }
                 // The row at the top of the viewport, for the sticky header (read again as
                 // rows come, go or change height, not only on scrolling).
-                readonly property Item topRow: grid.contentHeight >= 0 && grid.count >= 0
+                readonly property var topRow: grid.contentHeight >= 0 && grid.count >= 0
                     ? grid.itemAt(grid.width / 2, grid.contentY + 1) : null
                 delegate: Column {
                     id: tileRow
