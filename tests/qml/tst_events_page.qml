@@ -249,4 +249,18 @@ TestCase {
         tryCompare(AppSession.events, "count", 2)
         compare(blocked.mapToItem(page, 0, 0).y, yWithItems)
     }
+
+    function test_arrowKeysMoveAcrossRowsAndDays() {
+        addWeek()
+        const page = makePage()
+        const first = findByName(page, "eventTile_e01")
+        first.forceActiveFocus()
+        keyClick(Qt.Key_Right)
+        verify(findByName(page, "eventTile_e02").activeFocus)
+        // Down: the same column of the next grid row, in the next day here.
+        const columns = AppSession.tileRows.columns
+        keyClick(Qt.Key_Down)
+        const below = AppSession.events.get(1 + columns).eventId
+        verify(findByName(page, "eventTile_" + below).activeFocus, below)
+    }
 }
