@@ -113,6 +113,7 @@ TestCase {
         return headers
     }
 
+    function idOf(row) { return row.eventId }
     function cleanup() {
         fixture.reset()
     }
@@ -260,7 +261,7 @@ TestCase {
         // Down: the same column of the next grid row, in the next day here.
         const columns = AppSession.tileRows.columns
         keyClick(Qt.Key_Down)
-        const below = AppSession.events.get(1 + columns).eventId
+        const below = idOf(AppSession.events.get(1 + columns))
         verify(findByName(page, "eventTile_" + below).activeFocus, below)
     }
 }
