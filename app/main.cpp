@@ -155,6 +155,7 @@ int main(int argc, char **argv) {
                      [&](const QString &language) {
                          installTranslation(application, translator, language);
                          engine.retranslate();
+                         session.events()->retranslate(); // day headers come from the model
                      });
 
     // --export-diagnostics FILE: after the first sync, the bundle, then exit.

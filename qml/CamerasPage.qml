@@ -36,26 +36,54 @@ Page {
                 Accessible.name: qsTr("%1, %2, %3").arg(name).arg(online ? qsTr("online") : qsTr("offline"))
                     .arg(access === "owner" ? qsTr("yours") : access === "shared" ? qsTr("shared with you") : qsTr("not verified yet"))
                 onClicked: page.showCamera(deviceId)
+                // One grid for every row: the dot, the name column taking what is left (its
+                // labels fill it, elided, so a ColumnLayout cannot shrink to its text), and the
+                // access right-aligned at the edge.
                 contentItem: RowLayout {
                     spacing: 12
                     Rectangle {
-                        width: 10; height: 10; radius: 5
+                        objectName: "cameraOnline"
+                        Layout.preferredWidth: 10
+                        Layout.preferredHeight: 10
+                        Layout.alignment: Qt.AlignVCenter
+                        radius: 5
                         color: row.online ? "#43a047" : Theme.divider
                     }
                     ColumnLayout {
                         Layout.fillWidth: true
+                        Layout.alignment: Qt.AlignVCenter
                         spacing: 0
-                        Label { text: row.name; textFormat: Text.PlainText; font.weight: Font.DemiBold; color: Theme.text }
-                        Label { text: row.model + " · " + (row.online ? qsTr("Online") : qsTr("Offline")); textFormat: Text.PlainText; color: Theme.textMuted; font.pixelSize: 12 }
+                        Label {
+                            objectName: "cameraName"
+                            Layout.fillWidth: true
+                            text: row.name
+                            textFormat: Text.PlainText
+                            elide: Text.ElideRight
+                            font.weight: Font.DemiBold
+                            color: Theme.text
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: row.model + " · " + (row.online ? qsTr("Online") : qsTr("Offline"))
+                            textFormat: Text.PlainText
+                            elide: Text.ElideRight
+                            color: Theme.textMuted
+                            font.pixelSize: 12
+                        }
                     }
                     Label {
+                        objectName: "cameraAccess"
+                        Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
+                        horizontalAlignment: Text.AlignRight
                         text: row.access === "owner" ? qsTr("Yours") : row.access === "shared" ? qsTr("Shared with you") : qsTr("Not verified yet")
                         color: row.access === "" ? Theme.textMuted : Theme.accent
                     }
                 }
             }
             StatePanel {
+                parent: list // over the list, not inside its scrolling content
                 anchors.centerIn: parent
+                width: Math.min(list.width - 32, 480)
                 visible: list.count === 0
                 title: qsTr("No cameras")
                 message: qsTr("Cameras you own or that are shared with you appear here.")

@@ -3,8 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Veriframe
 
-// An event's details. For a refused event: why, the IDs, the time and that it was
-// reported, and never the media. For a verified one: the picture (through the gate) and
+// An event's details. For a refused event: why, the IDs and that it was reported, and
+// never the media nor anything else of its entry. For a verified one: the picture (through the gate) and
 // its facts.
 Dialog {
     id: details
@@ -54,8 +54,13 @@ Dialog {
                 text: details.item ? details.item.reasonText + " (" + details.item.reason + ")" : ""
                 color: Theme.blockedText
             }
-            Label { text: qsTr("Time"); color: Theme.textMuted }
-            Label { text: details.item ? details.item.time.toLocaleString(Qt.locale(), Locale.ShortFormat) : "" }
+            // A refused entry's time is the cloud's word about a refused item: not shown
+            // (the model gives none).
+            Label { text: qsTr("Time"); color: Theme.textMuted; visible: !details.refused }
+            Label {
+                visible: !details.refused
+                text: details.item && !details.refused ? details.item.time.toLocaleString(Qt.locale(), Locale.ShortFormat) : ""
+            }
             Label { text: qsTr("Camera ID"); color: Theme.textMuted }
             Label { Layout.fillWidth: true; text: details.item ? details.item.deviceId : ""; textFormat: Text.PlainText; elide: Text.ElideMiddle }
             Label { text: qsTr("Event ID"); color: Theme.textMuted }

@@ -27,12 +27,17 @@ Item {
     implicitHeight: width * 9 / 16 + 52
     activeFocusOnTab: true
     Accessible.role: Accessible.Button
+    // A blocked tile's name is the verdict alone: nothing of its entry (the model gives
+    // none: no name, label or time). Others carry their day, which a tile shows only in
+    // the header above it.
     Accessible.name: refused
-        ? qsTr("Blocked event from %1 at %2: %3").arg(item.cameraName).arg(timeText.text).arg(item.reasonText)
+        ? qsTr("Blocked item: %1").arg(item.reasonText)
         : verified
-          ? qsTr("%1 at %2, %3%4").arg(item.cameraName).arg(timeText.text).arg(item.label)
-                .arg(item.shared ? qsTr(", shared with you") : "")
-          : qsTr("Event from %1 at %2, checking").arg(item ? item.cameraName : "").arg(timeText.text)
+          ? qsTr("%1, %2 at %3, %4%5").arg(item.cameraName).arg(item.dayLabel).arg(timeText.text)
+                .arg(item.label).arg(item.shared ? qsTr(", shared with you") : "")
+          : qsTr("Event from %1, %2 at %3, checking").arg(item ? item.cameraName : "")
+                .arg(item ? item.dayLabel : "").arg(timeText.text)
+    Accessible.description: refused ? qsTr("Blocked and reported. Open for details.") : ""
     Accessible.onPressAction: tile.opened(tile.item)
     Keys.onReturnPressed: tile.opened(tile.item)
     Keys.onSpacePressed: tile.opened(tile.item)
@@ -164,13 +169,14 @@ Item {
                 Label {
                     id: timeText
                     Layout.fillWidth: true
-                    text: tile.item ? Qt.formatTime(tile.item.time, Locale.ShortFormat) : ""
+                    // A refused row has no time (the model gives none).
+                    text: tile.item && !tile.refused ? Qt.formatTime(tile.item.time, Locale.ShortFormat) : ""
                     font.pixelSize: 12
                     color: Theme.textMuted
                 }
                 LabelChip {
                     objectName: "tileChipBelow"
-                    label: tile.item ? tile.item.label : ""
+                    label: tile.item && !tile.refused ? tile.item.label : ""
                     visible: caption.chipBelow
                     implicitHeight: 16
                 }
@@ -187,7 +193,7 @@ Item {
         LabelChip {
             id: sideChip
             objectName: "tileChip"
-            label: tile.item ? tile.item.label : ""
+            label: tile.item && !tile.refused ? tile.item.label : ""
             // Hidden, it keeps its implicit width, which chipBelow measures.
             visible: !tile.refused && !caption.chipBelow
         }

@@ -17,18 +17,13 @@ Page {
 
     background: Rectangle { color: Theme.background }
 
-    function dayLabel(day) {
-        const today = new Date()
-        const d = new Date(day + "T00:00:00")
-        const diff = Math.round((new Date(today.getFullYear(), today.getMonth(), today.getDate()) - d) / 86400000)
-        if (diff === 0) return qsTr("Today")
-        if (diff === 1) return qsTr("Yesterday")
-        return d.toLocaleDateString(Qt.locale(), "dddd d MMMM")
-    }
+    // The timeline's day: the day filter's, else the newest event's (refused ones have no
+    // time to show). Read again as rows arrive and change state.
     function timelineDay() {
         const m = page.events
         if (m.sinceMs > 0) return new Date(m.sinceMs)
-        return m.count > 0 ? m.get(0).time : new Date()
+        const changes = m.count + m.verifiedCount + m.loadingCount
+        return changes > 0 ? m.newestTime() : new Date()
     }
     // Keyboard: move the focus to the tile of an event (a source row of the events model).
     function focusEvent(sourceRow) {
@@ -39,20 +34,30 @@ Page {
         const rowItem = grid.itemAtIndex(row)
         if (!rowItem)
             return
-        const first = rowItem.firstSourceRow
-        const tile = rowItem.children[sourceRow - first]
+        const tile = rowItem.tileAt(sourceRow - rowItem.firstSourceRow)
         if (tile)
             tile.forceActiveFocus()
     }
     function jumpToHour(hour) {
-        const m = page.events
-        const day = timeline.day
-        for (let i = 0; i < m.count; ++i) {
-            const t = m.get(i).time
-            if (t.getDate() === day.getDate() && t.getMonth() === day.getMonth() && t.getHours() <= hour) {
-                grid.positionViewAtIndex(AppSession.tileRows.rowOfSourceRow(i), ListView.Beginning)
-                return
-            }
+        const row = page.events.firstRowAtOrBefore(timeline.day, hour)
+        if (row >= 0)
+            grid.positionViewAtIndex(AppSession.tileRows.rowOfSourceRow(row), ListView.Beginning)
+    }
+
+    // A day's header. Its text is the model's dayLabel of the rows below it, never worked
+    // out here, so it cannot disagree with them.
+    component DayHeader: Rectangle {
+        property alias text: headerLabel.text
+        height: 36
+        color: Theme.background
+        Label {
+            id: headerLabel
+            anchors.verticalCenter: parent.verticalCenter
+            font.pixelSize: 15
+            font.weight: Font.DemiBold
+            color: Theme.text
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
         }
     }
 
@@ -124,93 +129,116 @@ Page {
         HourTimeline {
             id: timeline
             Layout.fillWidth: true
-            visible: AppSession.events.count > 0
+            // Refused entries' times are not shown, so blocked-only has no bars to show.
+            visible: AppSession.events.count > 0 && !AppSession.events.refusedOnly
             model: AppSession.events
             day: page.timelineDay()
             onHourPicked: (hour) => page.jumpToHour(hour)
         }
 
-        ListView {
-            id: grid
-            objectName: "eventsGrid"
+        // The list and its empty state share one area: the bars above keep their place
+        // whether or not there are events, and the empty state is centred in it.
+        Item {
+            id: content
             Layout.fillWidth: true
             Layout.fillHeight: true
-            clip: true
-            spacing: Theme.spacing
-            model: AppSession.tileRows
-            reuseItems: false
-            boundsBehavior: Flickable.DragOverBounds
-            visible: AppSession.events.count > 0
-            Binding {
-                target: grid.model
-                property: "columns"
-                value: Math.max(page.phone ? 2 : 1, Math.floor(grid.width / Theme.tileMinWidth))
-            }
-            section.property: "day"
-            section.criteria: ViewSection.FullString
-            section.labelPositioning: ViewSection.InlineLabels | ViewSection.CurrentLabelAtStart
-            section.delegate: Rectangle {
-                required property string section
-                width: grid.width
-                height: 36
-                color: Theme.background
-                Label {
-                    anchors.verticalCenter: parent.verticalCenter
-                    text: page.dayLabel(parent.section)
-                    font.pixelSize: 15
-                    font.weight: Font.DemiBold
-                    color: Theme.text
-                    Accessible.role: Accessible.Heading
+
+            ListView {
+                id: grid
+                objectName: "eventsGrid"
+                anchors.fill: parent
+                clip: true
+                spacing: 0 // each row carries its own bottom spacing: no gaps between rows
+                model: AppSession.tileRows
+                reuseItems: false
+                boundsBehavior: Flickable.DragOverBounds
+                visible: AppSession.events.count > 0
+                Binding {
+                    target: grid.model
+                    property: "columns"
+                    value: Math.max(page.phone ? 2 : 1, Math.floor(grid.width / Theme.tileMinWidth))
                 }
-            }
-            delegate: Row {
-                id: tileRow
-                required property var items
-                required property int itemCount
-                required property int firstSourceRow
-                spacing: Theme.spacing
-                width: grid.width
-                Repeater {
-                    model: tileRow.itemCount
-                    delegate: EventTile {
-                        required property int index
-                        width: (grid.width - Theme.spacing * (AppSession.tileRows.columns - 1)) / AppSession.tileRows.columns
-                        height: implicitHeight
-                        item: tileRow.items[index]
-                        privacyMode: page.privacyMode
-                        onOpened: (item) => page.openEvent(item)
-                        onNavigate: (delta) => page.focusEvent(item.sourceRow + delta)
-                        onImageStateChanged: (loading) => page.imagesLoading += loading ? 1 : -1
+                // The row at the top of the viewport, for the sticky header (read again as
+                // rows come, go or change height, not only on scrolling).
+                readonly property var topRow: grid.contentHeight >= 0 && grid.count >= 0
+                    ? grid.itemAt(grid.width / 2, grid.contentY + 1) : null
+                delegate: Column {
+                    id: tileRow
+                    required property var items
+                    required property int itemCount
+                    required property int firstSourceRow
+                    required property bool firstOfDay
+                    required property string dayLabel
+                    objectName: "tileRow"
+                    width: grid.width
+                    bottomPadding: Theme.spacing
+                    function tileAt(i) { return tiles.itemAt(i) }
+                    DayHeader {
+                        objectName: "dayHeader"
+                        width: tileRow.width
+                        visible: tileRow.firstOfDay
+                        text: tileRow.dayLabel
+                    }
+                    Row {
+                        spacing: Theme.spacing
+                        width: tileRow.width
+                        Repeater {
+                            id: tiles
+                            model: tileRow.itemCount
+                            delegate: EventTile {
+                                required property int index
+                                width: (grid.width - Theme.spacing * (AppSession.tileRows.columns - 1)) / AppSession.tileRows.columns
+                                height: implicitHeight
+                                item: tileRow.items[index]
+                                privacyMode: page.privacyMode
+                                onOpened: (item) => page.openEvent(item)
+                                onNavigate: (delta) => page.focusEvent(item.sourceRow + delta)
+                                onImageStateChanged: (loading) => page.imagesLoading += loading ? 1 : -1
+                            }
+                        }
                     }
                 }
+                // Pull down past the top to refresh (touch).
+                property bool pulled: false
+                onContentYChanged: if (contentY < -90 && dragging) pulled = true
+                onDraggingChanged: if (!dragging && pulled) { pulled = false; AppSession.refresh() }
+                footer: Item {
+                    width: grid.width
+                    height: AppSession.events.cloudHasMore || AppSession.busy ? 56 : 16
+                    BusyIndicator { anchors.centerIn: parent; running: AppSession.busy; visible: running }
+                }
+                ScrollBar.vertical: ScrollBar {}
             }
-            // Pull down past the top to refresh (touch).
-            property bool pulled: false
-            onContentYChanged: if (contentY < -90 && dragging) pulled = true
-            onDraggingChanged: if (!dragging && pulled) { pulled = false; AppSession.refresh() }
-            footer: Item {
-                width: grid.width
-                height: AppSession.events.cloudHasMore || AppSession.busy ? 56 : 16
-                BusyIndicator { anchors.centerIn: parent; running: AppSession.busy; visible: running }
-            }
-            ScrollBar.vertical: ScrollBar {}
-        }
 
-        StatePanel {
-            objectName: "eventsState"
-            Layout.fillWidth: true
-            Layout.fillHeight: true
-            visible: AppSession.events.count === 0
-            symbol: AppSession.listingError !== "" ? "\u26A0" : AppSession.busy ? "\u231B" : "\u2601"
-            title: AppSession.listingError !== "" ? qsTr("Can't reach the cloud")
-                 : AppSession.busy ? qsTr("Loading your events…")
-                 : AppSession.events.filtered ? qsTr("No events match these filters")
-                 : qsTr("No events yet")
-            message: AppSession.listingError !== "" ? AppSession.listingError
-                   : AppSession.events.filtered ? "" : qsTr("Events from your cameras appear here once they are verified.")
-            actionText: AppSession.listingError !== "" ? qsTr("Try again")
-                      : AppSession.events.filtered ? qsTr("Clear filters") : ""
-            onAction: AppSession.listingError !== "" ? AppSession.refresh() : AppSession.events.clearFilters()
+            // The day of the rows at the top, while their own header is scrolled away: the
+            // dayLabel of the top row, as the model gives it.
+            DayHeader {
+                id: stickyHeader
+                objectName: "stickyDayHeader"
+                anchors { left: grid.left; right: grid.right; top: grid.top }
+                visible: grid.visible && grid.topRow !== null
+                         && !(grid.topRow.firstOfDay && grid.contentY <= grid.topRow.y)
+                text: grid.topRow ? grid.topRow.dayLabel : ""
+                Accessible.ignored: true // the same heading is in the list
+            }
+
+            StatePanel {
+                objectName: "eventsState"
+                anchors.centerIn: parent
+                width: Math.min(parent.width - 32, 480)
+                visible: AppSession.events.count === 0
+                busy: AppSession.listingError === "" && AppSession.busy
+                symbol: AppSession.listingError !== "" ? "\u26A0" : "\u2601"
+                title: AppSession.listingError !== "" ? qsTr("Can't reach the cloud")
+                     : AppSession.busy ? qsTr("Loading your events…")
+                     : AppSession.events.filtered ? qsTr("No events match these filters")
+                     : qsTr("No events yet")
+                message: AppSession.listingError !== "" ? AppSession.listingError
+                       : AppSession.events.filtered ? "" : qsTr("Events from your cameras appear here once they are verified.")
+                actionText: AppSession.listingError !== "" ? qsTr("Try again")
+                          : AppSession.events.filtered ? qsTr("Clear filters") : ""
+                onAction: AppSession.listingError !== "" ? AppSession.refresh() : AppSession.events.clearFilters()
+            }
         }
 
         Label {

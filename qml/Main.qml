@@ -99,11 +99,16 @@ ApplicationWindow {
         currentIndex: AppSession.state === AppSession.Starting ? 0 : window.signedIn ? 2 : 1
 
         // 0: the embedded cloud is starting, or could not.
-        StatePanel {
-            objectName: "startingPanel"
-            symbol: AppSession.state === AppSession.Failed ? "\u26A0" : "\u231B"
-            title: AppSession.state === AppSession.Failed ? qsTr("Veriframe could not start") : qsTr("Starting the demo cloud…")
-            message: AppSession.lastError
+        Item {
+            StatePanel {
+                objectName: "startingPanel"
+                anchors.centerIn: parent
+                width: Math.min(parent.width - 32, 480)
+                busy: AppSession.state !== AppSession.Failed
+                symbol: "\u26A0"
+                title: AppSession.state === AppSession.Failed ? qsTr("Veriframe could not start") : qsTr("Starting the demo cloud…")
+                message: AppSession.lastError
+            }
         }
         // 1: sign-in.
         SignInPage {}

@@ -46,6 +46,7 @@ Rectangle {
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
             text: refused.reason === "foreign_owner" ? qsTr("Not from your cameras") : qsTr("Blocked")
+            wrapMode: Text.Wrap // a narrow phone tile: two lines, not past the edges
             font.weight: Font.Bold
             color: Theme.blockedText
         }

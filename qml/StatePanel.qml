@@ -3,10 +3,13 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Veriframe
 
-// An empty, offline or error state: a symbol, what happened, and what to do.
+// An empty, offline or error state: a symbol (or, while busy, a progress indicator), what
+// happened, and what to do. Its parent centres it (anchors.centerIn): a layout cell would
+// keep it at its implicit size in a corner.
 ColumnLayout {
     id: panel
-    property string symbol: "\u2601"
+    property string symbol: "\u2601" // only glyphs the bundled fonts have (no emoji)
+    property bool busy: false
     property string title
     property string message
     property string actionText
@@ -15,7 +18,20 @@ ColumnLayout {
     Accessible.role: Accessible.StaticText
     Accessible.name: title + ". " + message
 
-    Label { Layout.alignment: Qt.AlignHCenter; text: panel.symbol; font.pixelSize: 40; color: Theme.textMuted; Accessible.ignored: true }
+    BusyIndicator {
+        objectName: "statePanelBusy"
+        Layout.alignment: Qt.AlignHCenter
+        visible: panel.busy
+        running: panel.busy
+    }
+    Label {
+        Layout.alignment: Qt.AlignHCenter
+        visible: !panel.busy
+        text: panel.symbol
+        font.pixelSize: 40
+        color: Theme.textMuted
+        Accessible.ignored: true
+    }
     Label {
         Layout.alignment: Qt.AlignHCenter
         Layout.maximumWidth: 420

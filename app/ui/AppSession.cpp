@@ -97,6 +97,7 @@ void AppSession::signOut() {
     m_events.setSource(nullptr, {});
     m_refusals.setSource(nullptr, {});
     m_devices.setDevices({});
+    m_devices.loadVerified({});
     m_client->signOut();
 }
 
@@ -220,14 +221,15 @@ void AppSession::onSignedIn() {
     m_gate->set(client.gate());
     m_events.setSource(client.store(), account);
     m_refusals.setSource(client.store(), account);
+    // Before any sync: what earlier runs verified is already known (the sync only
+    // announces entries it verifies now, not those verified before).
+    reloadDeviceAccess();
 
     vf::sync::EventSync *sync = client.events();
     connect(sync, &vf::sync::EventSync::eventChanged, &m_events,
             &vf::model::EventsModel::refreshEvent);
-    connect(sync, &vf::sync::EventSync::eventVerified, this,
-            [this](const QString &, const QString &deviceId, const QString &role) {
-                m_devices.setAccess(deviceId, role);
-            });
+    connect(sync, &vf::sync::EventSync::eventChanged, this,
+            &AppSession::scheduleDeviceAccessReload);
     connect(sync, &vf::sync::EventSync::eventRefused, &m_refusals,
             &vf::model::RefusalsModel::reload);
     connect(sync, &vf::sync::EventSync::itemFailed, &m_events,
@@ -264,6 +266,27 @@ void AppSession::fetchDevices() {
         if (devices.value)
             m_devices.setDevices(*devices.value);
     });
+}
+
+void AppSession::scheduleDeviceAccessReload() {
+    if (m_deviceAccessReloadQueued)
+        return;
+    m_deviceAccessReloadQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_deviceAccessReloadQueued = false;
+            reloadDeviceAccess();
+        },
+        Qt::QueuedConnection);
+}
+
+void AppSession::reloadDeviceAccess() {
+    if (!m_client || !m_client->store() || m_client->userId().isEmpty()) {
+        m_devices.loadVerified({});
+        return;
+    }
+    m_devices.loadVerified(m_client->store()->events().verifiedDevices(m_client->userId()));
 }
 
 void AppSession::setState(State state) {

@@ -118,6 +118,10 @@ private:
     void onClientState(vf::sync::ClientSession::State state);
     void onSignedIn();
     void fetchDevices();
+    // Cameras' access and verified counts from the store's verified entries, at most once
+    // per event-loop turn however many entries the sync changed.
+    void scheduleDeviceAccessReload();
+    void reloadDeviceAccess();
     void setState(State state);
 
     bool m_embedded;
@@ -134,6 +138,7 @@ private:
     QString m_lastErrorCode;
     QString m_listingError;
     QString m_suggestedUsername;
+    bool m_deviceAccessReloadQueued = false;
 };
 
 } // namespace vf::app

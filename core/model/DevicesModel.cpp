@@ -108,6 +108,29 @@ void DevicesModel::setVerifiedCount(const QString &deviceId, int count) {
     emitRowChanged(deviceId, VerifiedCountRole);
 }
 
+void DevicesModel::loadVerified(const QList<vf::store::VerifiedDevice> &devices) {
+    QHash<QString, QString> access;
+    QHash<QString, int> counts;
+    for (const store::VerifiedDevice &device : devices) {
+        if (device.role == QLatin1String("owner") || device.role == QLatin1String("viewer"))
+            access.insert(device.deviceId, device.role);
+        counts.insert(device.deviceId, device.count);
+    }
+    QList<int> changedRows;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const QString &id = m_rows.at(row).id;
+        if (access.value(id) != m_access.value(id) ||
+            counts.value(id, 0) != m_verifiedCount.value(id, 0))
+            changedRows.append(row);
+    }
+    m_access = std::move(access);
+    m_verifiedCount = std::move(counts);
+    for (const int row : std::as_const(changedRows)) {
+        const QModelIndex i = index(row);
+        Q_EMIT dataChanged(i, i, {AccessRole, VerifiedCountRole});
+    }
+}
+
 void DevicesModel::emitRowChanged(const QString &deviceId, int role) {
     const int row = indexOfDevice(deviceId);
     if (row < 0)

@@ -1,8 +1,11 @@
 #pragma once
 // The account's cameras for the camera filter and the cameras page. The list and its names
 // come from the cloud and are display text only; who the viewer is to a camera ("owner",
-// "shared") is known only from verified events, which the sync layer passes on.
+// "shared") is known only from verified events: the store's verified entries (read again
+// at sign-in and as the sync changes them, so it holds across restarts), and the sync
+// layer's live verdicts in between.
 #include "ApiTypes.h"
+#include "StoredEvent.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -39,6 +42,9 @@ public:
     // Remembered for cameras not listed yet.
     void setAccess(const QString &deviceId, const QString &access);
     void setVerifiedCount(const QString &deviceId, int count);
+    // Replaces every camera's access and verified count with what the store's verified
+    // entries say (EventStore::verifiedDevices); a camera without any is unknown again.
+    void loadVerified(const QList<vf::store::VerifiedDevice> &devices);
 
     int count() const { return int(m_rows.size()); }
     // The camera's display name, "" for a camera not in the list.

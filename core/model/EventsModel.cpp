@@ -1,5 +1,6 @@
 #include "EventsModel.h"
 
+#include "DayLabel.h"
 #include "ReasonText.h"
 #include "Store.h"
 #include "VerifiedImageUrl.h"
@@ -24,7 +25,48 @@ std::optional<store::EventCursor> cursorAfter(const EventRow &row) {
 } // namespace
 
 EventsModel::EventsModel(QObject *parent)
-    : QAbstractListModel(parent) {}
+    : QAbstractListModel(parent)
+    , m_today(QDate::currentDate()) {
+    m_midnight.setSingleShot(true);
+    connect(&m_midnight, &QTimer::timeout, this, [this] {
+        followClock();
+        armMidnightTimer();
+    });
+    armMidnightTimer();
+}
+
+void EventsModel::armMidnightTimer() {
+    // Just after the next local midnight; at most an hour away, so a clock or time-zone
+    // change (or a suspended machine) is noticed within the hour.
+    const QDateTime now = QDateTime::currentDateTime();
+    const qint64 toMidnight = now.msecsTo(now.date().addDays(1).startOfDay()) + 1000;
+    m_midnight.start(int(std::clamp<qint64>(toMidnight, 1000, 3600 * 1000)));
+}
+
+void EventsModel::followClock() {
+    if (!m_todayPinned)
+        setToday(QDate::currentDate());
+}
+
+void EventsModel::pinToday(const QDate &today) {
+    m_todayPinned = today.isValid();
+    setToday(m_todayPinned ? today : QDate::currentDate());
+}
+
+void EventsModel::setToday(const QDate &today) {
+    if (today == m_today)
+        return;
+    m_today = today;
+    retranslate();
+    Q_EMIT todayChanged();
+}
+
+void EventsModel::retranslate() {
+    if (m_rows.isEmpty())
+        return;
+    const QScopedValueRollback<bool> changing(m_changing, true);
+    Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {DayLabelRole});
+}
 
 void EventsModel::setSource(vf::store::Store *store, const QString &account) {
     if (store == m_store && account == m_account)
@@ -63,7 +105,8 @@ QHash<int, QByteArray> EventsModel::roleNames() const {
         {LabelRole, "label"},
         {TimestampMsRole, "timestampMs"},
         {TimeRole, "time"},
-        {DayRole, "day"},
+        {DayKeyRole, "dayKey"},
+        {DayLabelRole, "dayLabel"},
         {DurationMsRole, "durationMs"},
         {StateRole, "state"},
         {ReasonRole, "reason"},
@@ -78,23 +121,30 @@ QHash<int, QByteArray> EventsModel::roleNames() const {
 }
 
 QVariant EventsModel::value(const EventRow &row, int role) const {
+    // A refused entry's listing is the cloud's word about an item that failed
+    // verification: none of it (name, label, time, day, duration, clip) leaves the model.
+    const bool refused = row.state == store::VerificationState::Refused;
     switch (role) {
     case EventIdRole:
         return row.id;
     case DeviceIdRole:
         return row.deviceId;
     case CameraNameRole:
-        return row.cameraName;
+        return refused ? QString() : row.cameraName;
     case LabelRole:
-        return row.kind;
+        return refused ? QString() : row.kind;
     case TimestampMsRole:
-        return row.timestampMs;
+        return refused ? QVariant() : QVariant(row.timestampMs);
     case TimeRole:
-        return QDateTime::fromMSecsSinceEpoch(row.timestampMs);
-    case DayRole:
-        return QDateTime::fromMSecsSinceEpoch(row.timestampMs).date().toString(Qt::ISODate);
+        return refused ? QVariant() : QVariant(QDateTime::fromMSecsSinceEpoch(row.timestampMs));
+    case DayKeyRole:
+        return refused ? QString() : dayKeyOf(row.timestampMs);
+    case DayLabelRole:
+        return refused
+                   ? QString()
+                   : dayLabelOf(QDateTime::fromMSecsSinceEpoch(row.timestampMs).date(), m_today);
     case DurationMsRole:
-        return row.durationMs;
+        return refused ? QVariant() : QVariant(row.durationMs);
     case StateRole:
         return int(row.state);
     case ReasonRole:
@@ -112,7 +162,7 @@ QVariant EventsModel::value(const EventRow &row, int role) const {
             return QUrl();
         return verifiedImageUrl(m_partition, row.key(), row.thumbnailSha256);
     case HasClipRole:
-        return row.hasClip;
+        return !refused && row.hasClip;
     case ErrorTextRole:
         return row.errorText;
     default:
@@ -344,6 +394,7 @@ void EventsModel::setItemError(const QString &eventId, const QString &deviceId,
 }
 
 void EventsModel::reload() {
+    followClock();
     {
         const QScopedValueRollback<bool> changing(m_changing, true);
         beginResetModel();
@@ -448,6 +499,8 @@ QVariantList EventsModel::hourCounts(const QDate &day) const {
             const QList<store::StoredEvent> chunk =
                 m_store->events().page(m_account, filter, after, kHourCountChunk);
             for (const store::StoredEvent &event : chunk) {
+                if (event.state == store::VerificationState::Refused)
+                    continue; // its time is not shown, not even as a bar
                 // Local wall-clock hour: on a DST day the repeated hour counts twice
                 // as many minutes, the skipped one none.
                 const QDateTime local = QDateTime::fromMSecsSinceEpoch(event.timestampMs);
@@ -464,6 +517,30 @@ QVariantList EventsModel::hourCounts(const QDate &day) const {
     for (const int n : counts)
         list.append(n);
     return list;
+}
+
+int EventsModel::firstRowAtOrBefore(const QDate &day, int hour) const {
+    if (!day.isValid() || hour < 0 || hour > 23)
+        return -1;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        const EventRow &row = m_rows.at(i);
+        if (row.state == store::VerificationState::Refused)
+            continue;
+        const QDateTime local = QDateTime::fromMSecsSinceEpoch(row.timestampMs);
+        if (local.date() == day && local.time().hour() <= hour)
+            return i;
+        if (local.date() < day)
+            break; // newest first: the rest is older
+    }
+    return -1;
+}
+
+QDateTime EventsModel::newestTime() const {
+    for (const EventRow &row : m_rows) {
+        if (row.state != store::VerificationState::Refused)
+            return QDateTime::fromMSecsSinceEpoch(row.timestampMs);
+    }
+    return QDateTime::currentDateTime();
 }
 
 } // namespace vf::model

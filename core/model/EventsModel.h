@@ -3,13 +3,19 @@
 // The model reads only the store (the sync layer writes it and tells the model what
 // changed) and holds no media: a verified row carries an image:// URL that the verified
 // image provider resolves from the verified cache; a refused or loading row carries none.
+//
+// A refused row exposes nothing taken from its entry: no camera name, label, time, day,
+// duration or clip (the cloud's words about a refused item are not repeated to anyone,
+// on screen or through accessibility); only its IDs, the verdict and its reason.
 #include "EventRow.h"
 
 #include <QAbstractListModel>
 #include <QDate>
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QTimer>
 #include <QVariantList>
 #include <QVariantMap>
 
@@ -35,6 +41,7 @@ class EventsModel : public QAbstractListModel {
     Q_PROPERTY(int verifiedCount READ verifiedCount NOTIFY verifiedCountChanged)
     Q_PROPERTY(int refusedCount READ refusedCount NOTIFY refusedCountChanged)
     Q_PROPERTY(int loadingCount READ loadingCount NOTIFY loadingCountChanged)
+    Q_PROPERTY(QDate today READ today NOTIFY todayChanged)
 
 public:
     // Same values as store::VerificationState.
@@ -48,7 +55,8 @@ public:
         LabelRole,
         TimestampMsRole,
         TimeRole,
-        DayRole,
+        DayKeyRole,   // the local date of the event, "yyyy-MM-dd"
+        DayLabelRole, // that date named relative to today(): "Today", "Thursday 3 December"
         DurationMsRole,
         StateRole,
         ReasonRole,
@@ -99,6 +107,14 @@ public:
     int refusedCount() const { return m_refusedCount; }
     int loadingCount() const { return m_loadingCount; }
 
+    // The local date day labels are relative to. It follows the clock (checked at each
+    // local midnight, at least hourly, and at every reload) unless pinned by pinToday
+    // (tests); every row's label changes with it.
+    QDate today() const { return m_today; }
+    void pinToday(const QDate &today);
+    // After the language changed: day labels are built again in it.
+    void retranslate();
+
     // Rows are entries, named by (event ID, device ID) like everything the client holds
     // (trust.md §6 v2): two entries with one event ID are two rows, each with its own
     // state, tile and error, and nothing done to one touches the other.
@@ -120,7 +136,14 @@ public:
     Q_INVOKABLE QVariantMap get(int row) const;
     // Events per local hour (24 ints) of that local day among the store's events that
     // pass the filters, loaded or not: the timeline's bars.
+    // Refused entries are not counted: their time is not shown.
     Q_INVOKABLE QVariantList hourCounts(const QDate &day) const;
+    // The first loaded row, newest first, of that local day at or before the end of that
+    // local hour, not refused (the timeline's "jump to"); -1 if none.
+    Q_INVOKABLE int firstRowAtOrBefore(const QDate &day, int hour) const;
+    // The time of the newest loaded row that is not refused (the timeline's day); now if
+    // there is none.
+    Q_INVOKABLE QDateTime newestTime() const;
 
 Q_SIGNALS:
     void sourceChanged();
@@ -135,6 +158,7 @@ Q_SIGNALS:
     void verifiedCountChanged();
     void refusedCountChanged();
     void loadingCountChanged();
+    void todayChanged();
     // The store has nothing after the last row but the cloud has more: the sync layer
     // should fetch the next cloud page. Emitted once per request (see setCloudHasMore).
     void moreNeededFromCloud();
@@ -152,6 +176,9 @@ private:
     void rebuildIndex();
     void updateCounts();
     bool hasSource() const { return m_store && !m_account.isEmpty(); }
+    void setToday(const QDate &today);
+    void followClock();
+    void armMidnightTimer();
 
     vf::store::Store *m_store = nullptr;
     QString m_account;
@@ -171,6 +198,9 @@ private:
     int m_refusedCount = 0;
     int m_loadingCount = 0;
     int m_lastCount = 0;
+    QDate m_today;
+    bool m_todayPinned = false;
+    QTimer m_midnight;
 };
 
 } // namespace vf::model

@@ -1,5 +1,7 @@
 #include "TileRowsModel.h"
 
+#include "DayLabel.h"
+
 namespace vf::model {
 
 TileRowsModel::TileRowsModel(QObject *parent)
@@ -11,9 +13,12 @@ void TileRowsModel::setSource(QAbstractItemModel *source) {
     if (m_source)
         disconnect(m_source, nullptr, this, nullptr);
     m_source = source;
-    m_dayRole = -1;
+    m_dayKeyRole = -1;
+    m_dayLabelRole = -1;
     if (m_source) {
-        m_dayRole = m_source->roleNames().key(QByteArrayLiteral("day"), -1);
+        const QHash<int, QByteArray> names = m_source->roleNames();
+        m_dayKeyRole = names.key(QByteArrayLiteral("dayKey"), -1);
+        m_dayLabelRole = names.key(QByteArrayLiteral("dayLabel"), -1);
         // Any change of the source: lay out again and turn the difference into row signals.
         for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
             connect(m_source, signal, this, &TileRowsModel::relayout);
@@ -51,13 +56,34 @@ void TileRowsModel::setColumns(int columns) {
 
 QList<TileRowsModel::Row> TileRowsModel::layout() const {
     QList<Row> rows;
-    if (!m_source || m_dayRole < 0)
+    if (!m_source || m_dayKeyRole < 0 || m_dayLabelRole < 0)
         return rows;
     const int n = m_source->rowCount();
+    const auto dayOf = [this](int i) {
+        return m_source->index(i, 0).data(m_dayKeyRole).toString();
+    };
+    const auto labelOf = [this](int i) {
+        return m_source->index(i, 0).data(m_dayLabelRole).toString();
+    };
+    // Undated rows at the top join the first dated row's day.
+    QString day;
+    QString label = undatedDayLabel();
     for (int i = 0; i < n; ++i) {
-        const QString day = m_source->index(i, 0).data(m_dayRole).toString();
-        if (rows.isEmpty() || rows.last().day != day || rows.last().count == m_columns)
-            rows.append(Row{day, i, 0});
+        if (!dayOf(i).isEmpty()) {
+            day = dayOf(i);
+            label = labelOf(i);
+            break;
+        }
+    }
+    for (int i = 0; i < n; ++i) {
+        const QString own = dayOf(i);
+        if (!own.isEmpty() && own != day) {
+            day = own;
+            label = labelOf(i);
+        }
+        const bool newDay = rows.isEmpty() || rows.last().day != day;
+        if (newDay || rows.last().count == m_columns)
+            rows.append(Row{day, label, newDay, i, 0});
         ++rows.last().count;
     }
     return rows;
@@ -124,8 +150,12 @@ QVariant TileRowsModel::data(const QModelIndex &index, int role) const {
         return {};
     const Row &row = m_rows.at(index.row());
     switch (role) {
-    case DayRole:
+    case DayKeyRole:
         return row.day;
+    case DayLabelRole:
+        return row.label;
+    case FirstOfDayRole:
+        return row.firstOfDay;
     case FirstSourceRowRole:
         return row.first;
     case ItemCountRole:
@@ -142,7 +172,9 @@ QVariant TileRowsModel::data(const QModelIndex &index, int role) const {
 }
 
 QHash<int, QByteArray> TileRowsModel::roleNames() const {
-    return {{DayRole, "day"},
+    return {{DayKeyRole, "dayKey"},
+            {DayLabelRole, "dayLabel"},
+            {FirstOfDayRole, "firstOfDay"},
             {ItemsRole, "items"},
             {FirstSourceRowRole, "firstSourceRow"},
             {ItemCountRole, "itemCount"}};
@@ -162,6 +194,10 @@ int TileRowsModel::rowOfSourceRow(int sourceRow) const {
             return mid;
     }
     return -1;
+}
+
+QString TileRowsModel::dayLabelOfRow(int row) const {
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).label : QString();
 }
 
 } // namespace vf::model

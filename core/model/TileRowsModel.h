@@ -1,8 +1,15 @@
 #pragma once
 // The Events grid as rows of tiles grouped by day: each row holds up to `columns` events
-// of one day, so a ListView can show a grid with sticky day headers (its sections) and
-// page on reaching the end. Changes in the source become row changes, inserts and removals
-// (never a reset), so scrolling keeps its place while the sync fills tiles in.
+// of one day, so a ListView can show a grid with day headers and page on reaching the end.
+// Changes in the source become row changes, inserts and removals (never a reset), so
+// scrolling keeps its place while the sync fills tiles in.
+//
+// The day of a row and its header come only from the source's "dayKey" and "dayLabel"
+// roles (computed in C++ from the event time): a row says whether it starts its day
+// (firstOfDay, where the view draws the header) and which day it is in, so a header can
+// never disagree with the tiles below it. A source row without a day (a refused entry,
+// whose time is not shown) joins the day of the row before it (or, at the top, of the
+// first dated row after it); when no row has a day, they form one undated group.
 #include <QAbstractListModel>
 #include <QPointer>
 
@@ -14,13 +21,20 @@ class TileRowsModel : public QAbstractListModel {
     Q_PROPERTY(int columns READ columns WRITE setColumns NOTIFY columnsChanged)
     Q_PROPERTY(int count READ rowCountProperty NOTIFY countChanged)
 public:
-    enum Role { DayRole = Qt::UserRole + 1, ItemsRole, FirstSourceRowRole, ItemCountRole };
+    enum Role {
+        DayKeyRole = Qt::UserRole + 1,
+        ItemsRole,
+        FirstSourceRowRole,
+        ItemCountRole,
+        DayLabelRole,
+        FirstOfDayRole,
+    };
 
     explicit TileRowsModel(QObject *parent = nullptr);
 
     QAbstractItemModel *source() const { return m_source; }
-    // The source's rows must be ordered by day (newest first, as EventsModel is) and have a
-    // role named "day".
+    // The source's rows must be ordered by day (newest first, as EventsModel is) and have
+    // roles named "dayKey" and "dayLabel".
     void setSource(QAbstractItemModel *source);
     int columns() const { return m_columns; }
     void setColumns(int columns);
@@ -35,6 +49,8 @@ public:
 
     // The grid row holding a source row (for keyboard navigation and "jump to").
     Q_INVOKABLE int rowOfSourceRow(int sourceRow) const;
+    // The header of the day a grid row is in ("" for a row out of range).
+    Q_INVOKABLE QString dayLabelOfRow(int row) const;
 
 Q_SIGNALS:
     void sourceChanged();
@@ -43,7 +59,9 @@ Q_SIGNALS:
 
 private:
     struct Row {
-        QString day;
+        QString day;   // the group's day key ("" for the undated group)
+        QString label; // its header
+        bool firstOfDay = false;
         int first = 0; // first source row
         int count = 0;
         bool operator==(const Row &) const = default;
@@ -54,7 +72,8 @@ private:
 
     QPointer<QAbstractItemModel> m_source;
     int m_columns = 4;
-    int m_dayRole = -1;
+    int m_dayKeyRole = -1;
+    int m_dayLabelRole = -1;
     QList<Row> m_rows;
 };
 

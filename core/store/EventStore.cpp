@@ -230,6 +230,25 @@ int EventStore::count(const QString &account) {
     return execPrepared(q, nullptr) && q.next() ? q.value(0).toInt() : -1;
 }
 
+QList<VerifiedDevice> EventStore::verifiedDevices(const QString &account) {
+    QList<VerifiedDevice> devices;
+    QSqlQuery q(m_db.connection());
+    // SQLite takes the bare column `role` from the row holding MAX(ts): the newest entry's.
+    if (!prepareSql(q,
+                    QStringLiteral("SELECT device_id, role, MAX(ts), COUNT(*) FROM events"
+                                   " WHERE account = ? AND state = ? GROUP BY device_id"
+                                   " ORDER BY device_id"),
+                    nullptr))
+        return devices;
+    q.addBindValue(sqlText(account));
+    q.addBindValue(int(VerificationState::Verified));
+    if (!execPrepared(q, nullptr))
+        return devices;
+    while (q.next())
+        devices.append({q.value(0).toString(), q.value(1).toString(), q.value(3).toInt()});
+    return devices;
+}
+
 bool EventStore::remove(const QString &account, const EventKey &key, QString *error) {
     QSqlQuery q(m_db.connection());
     if (!prepareSql(

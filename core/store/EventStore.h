@@ -32,6 +32,9 @@ public:
     QList<DayCount> perDayCounts(const QString &account, const EventFilter &filter,
                                  int utcOffsetSeconds);
     int count(const QString &account);
+    // Per camera with verified entries, by device ID (the cameras page's "Yours" / "Shared
+    // with you", which hold across restarts because they are read from here).
+    QList<VerifiedDevice> verifiedDevices(const QString &account);
 
     bool remove(const QString &account, const EventKey &key, QString *error);
     bool wipeAccount(const QString &account, QString *error);

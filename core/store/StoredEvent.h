@@ -63,6 +63,14 @@ struct EventFilter {
     bool refusedOnly = false;
 };
 
+// What an account's verified entries of one camera say: how many there are, and the
+// access ("owner" / "viewer") the newest of them was verified for.
+struct VerifiedDevice {
+    QString deviceId;
+    QString role;
+    int count = 0;
+};
+
 struct DayCount {
     QDate day;
     int count = 0;

@@ -103,6 +103,24 @@
     </message>
 </context>
 <context>
+    <name>DayLabel</name>
+    <message>
+        <location filename="../../core/model/DayLabel.cpp" line="17"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/model/DayLabel.cpp" line="19"/>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/model/DayLabel.cpp" line="29"/>
+        <source>Blocked items</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventDetails</name>
     <message>
         <location filename="../../qml/EventDetails.qml" line="17"/>
@@ -163,13 +181,13 @@
 <context>
     <name>EventTile</name>
     <message>
-        <location filename="../../qml/EventTile.qml" line="30"/>
-        <source>Blocked event from %1 at %2: %3</source>
+        <location filename="../../qml/EventTile.qml" line="32"/>
+        <source>Blocked item: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="32"/>
-        <source>%1 at %2, %3%4</source>
+        <location filename="../../qml/EventTile.qml" line="34"/>
+        <source>%1, %2 at %3, %4%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -178,8 +196,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="34"/>
-        <source>Event from %1 at %2, checking</source>
+        <location filename="../../qml/EventTile.qml" line="39"/>
+        <source>Blocked and reported. Open for details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventTile.qml" line="36"/>
+        <source>Event from %1, %2 at %3, checking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -220,16 +243,6 @@
 </context>
 <context>
     <name>EventsPage</name>
-    <message>
-        <location filename="../../qml/EventsPage.qml" line="24"/>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/EventsPage.qml" line="25"/>
-        <source>Yesterday</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <location filename="../../qml/EventsPage.qml" line="53"/>
         <source>Events</source>

@@ -103,6 +103,24 @@
     </message>
 </context>
 <context>
+    <name>DayLabel</name>
+    <message>
+        <location filename="../../core/model/DayLabel.cpp" line="17"/>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/DayLabel.cpp" line="19"/>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/DayLabel.cpp" line="29"/>
+        <source>Blocked items</source>
+        <translation>Éléments bloqués</translation>
+    </message>
+</context>
+<context>
     <name>EventDetails</name>
     <message>
         <location filename="../../qml/EventDetails.qml" line="17"/>
@@ -163,14 +181,14 @@
 <context>
     <name>EventTile</name>
     <message>
-        <location filename="../../qml/EventTile.qml" line="30"/>
-        <source>Blocked event from %1 at %2: %3</source>
-        <translation>Événement bloqué de %1 à %2 : %3</translation>
+        <location filename="../../qml/EventTile.qml" line="32"/>
+        <source>Blocked item: %1</source>
+        <translation>Élément bloqué : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="32"/>
-        <source>%1 at %2, %3%4</source>
-        <translation>%1 à %2, %3%4</translation>
+        <location filename="../../qml/EventTile.qml" line="34"/>
+        <source>%1, %2 at %3, %4%5</source>
+        <translation>%1, %2 à %3, %4%5</translation>
     </message>
     <message>
         <location filename="../../qml/EventTile.qml" line="33"/>
@@ -178,9 +196,14 @@
         <translation>, partagé avec vous</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="34"/>
-        <source>Event from %1 at %2, checking</source>
-        <translation>Événement de %1 à %2, vérification en cours</translation>
+        <location filename="../../qml/EventTile.qml" line="39"/>
+        <source>Blocked and reported. Open for details.</source>
+        <translation>Bloqué et signalé. Ouvrez pour voir les détails.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventTile.qml" line="36"/>
+        <source>Event from %1, %2 at %3, checking</source>
+        <translation>Événement de %1, %2 à %3, vérification en cours</translation>
     </message>
     <message>
         <location filename="../../qml/EventTile.qml" line="81"/>
@@ -220,16 +243,6 @@
 </context>
 <context>
     <name>EventsPage</name>
-    <message>
-        <location filename="../../qml/EventsPage.qml" line="24"/>
-        <source>Today</source>
-        <translation>Aujourd&apos;hui</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EventsPage.qml" line="25"/>
-        <source>Yesterday</source>
-        <translation>Hier</translation>
-    </message>
     <message>
         <location filename="../../qml/EventsPage.qml" line="53"/>
         <source>Events</source>

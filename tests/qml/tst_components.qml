@@ -22,7 +22,8 @@ TestCase {
     function item(state, extra) {
         const base = {
             eventId: "evt-1", deviceId: "cam-1", cameraName: "Front door", label: "person",
-            time: new Date(2026, 10, 23, 14, 5), day: "2026-11-23", state: state,
+            time: new Date(2026, 10, 23, 14, 5), dayKey: "2026-11-23", dayLabel: "Monday 23 November",
+            state: state,
             reason: "", reasonText: "", access: "owner", shared: false,
             thumbnailUrl: "", hasClip: true, errorText: ""
         }
@@ -92,6 +93,29 @@ TestCase {
         tryVerify(() => findByName(tile, "refusedTile") !== null)
         compare(findImages(tile).length, 0)
         verify(tile.Accessible.name.indexOf("Blocked") >= 0)
+    }
+
+    // Even if a refused item reached the tile with its entry's listing (the model gives
+    // none), nothing of it is shown or named: the accessible name is the verdict alone.
+    function test_refusedTileNamesNothingOfItsEntry() {
+        const tile = createTemporaryObject(tileComponent, testCase,
+            { item: item(EventsModel.Refused, { cameraName: "Living Room", label: "animal",
+                                                reason: "foreign_owner", reasonText: "Not from your cameras" }) })
+        tryVerify(() => findByName(tile, "refusedTile") !== null)
+        compare(tile.Accessible.name, "Blocked item: Not from your cameras")
+        const said = [tile.Accessible.name, tile.Accessible.description]
+        const collect = (root) => {
+            const children = root.children || []
+            for (let i = 0; i < children.length; ++i) {
+                const c = children[i]
+                if (c.visible && typeof c.text === "string") said.push(c.text)
+                if (c.visible) said.push(c.Accessible.name, c.Accessible.description)
+                collect(c)
+            }
+        }
+        collect(tile)
+        for (const text of said)
+            verify(!/Living Room|animal|Animal|14:05|November|2026/.test(text || ""), text)
     }
 
     function test_refusedReasonTextIsShown() {

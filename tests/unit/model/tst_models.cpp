@@ -163,6 +163,11 @@ private Q_SLOTS:
     void twoEntriesWithOneEventIdAreTwoRows();
     void itemErrors();
     void hourCounts();
+    void dayKeysAndLabels();
+    void dayLabelsFollowToday();
+    void refusedRowsExposeNothingOfTheirEntry();
+    void timelineJumpsSkipRefusedRows();
+    void devicesAccessFromTheStoreAcrossARestart();
     void devicesModel();
     void refusalsModel();
     void displayTextAndImageUrl();
@@ -217,10 +222,10 @@ void TestModels::eventRoles() {
     const QHash<int, QByteArray> names = m.roleNames();
     QList<QByteArray> sorted = names.values();
     std::sort(sorted.begin(), sorted.end());
-    QCOMPARE(sorted,
-             QList<QByteArray>({"access", "cameraName", "day", "deviceId", "durationMs",
-                                "errorText", "eventId", "hasClip", "label", "reason", "reasonText",
-                                "shared", "state", "thumbnailUrl", "time", "timestampMs"}));
+    QCOMPARE(sorted, QList<QByteArray>({"access", "cameraName", "dayKey", "dayLabel", "deviceId",
+                                        "durationMs", "errorText", "eventId", "hasClip", "label",
+                                        "reason", "reasonText", "shared", "state", "thumbnailUrl",
+                                        "time", "timestampMs"}));
 
     const QMetaEnum states = QMetaEnum::fromType<EventsModel::State>();
     QCOMPARE(states.valueToKey(EventsModel::Loading), "Loading");
@@ -240,7 +245,7 @@ void TestModels::eventRoles() {
     QCOMPARE(time, QDateTime::fromMSecsSinceEpoch(kNoon));
     QCOMPARE(time.timeSpec(), Qt::LocalTime);
     QCOMPARE(time.time(), QTime(12, 0));
-    QCOMPARE(v["day"].toString(), "2026-06-15");
+    QCOMPARE(v["dayKey"].toString(), "2026-06-15");
     QCOMPARE(v["durationMs"].toLongLong(), 12000);
     QCOMPARE(v["state"].toInt(), int(EventsModel::Verified));
     QCOMPARE(v["reason"].toString(), QString());
@@ -326,7 +331,10 @@ void TestModels::refusedRowsNeverCarryAnImage() {
                            int(EventsModel::ThumbnailUrlRole)})
         QVERIFY2(roles.contains(role), qPrintable(QString::number(role)));
     QVERIFY(!roles.contains(EventsModel::EventIdRole));
-    QVERIFY(!roles.contains(EventsModel::TimeRole));
+    // The same change blanks what the row showed of its entry.
+    for (const int role : {int(EventsModel::CameraNameRole), int(EventsModel::LabelRole),
+                           int(EventsModel::TimeRole), int(EventsModel::DayLabelRole)})
+        QVERIFY2(roles.contains(role), qPrintable(QString::number(role)));
     QVERIFY(roleOf(m, "evt-3", EventsModel::ThumbnailUrlRole).toUrl().isEmpty());
     QCOMPARE(roleOf(m, "evt-3", EventsModel::ReasonTextRole).toString(),
              trust::reasonText(trust::Reason::DeviceRevoked));
@@ -785,7 +793,8 @@ void TestModels::accountIsolation() {
     m.refreshEvent("evt-1", deviceOf("evt-1"));
     QCOMPARE(changed.count(), 0);
     QCOMPARE(roleOf(m, "evt-1", EventsModel::AccessRole).toString(), "owner");
-    QCOMPARE(m.hourCounts(kDay).at(11).toInt() + m.hourCounts(kDay).at(12).toInt(), 2);
+    // Alice's verified evt-1 (evt-2 is refused: not counted), none of Bob's.
+    QCOMPARE(m.hourCounts(kDay).at(11).toInt() + m.hourCounts(kDay).at(12).toInt(), 1);
     m.setCloudHasMore(false);
     m.fetchMore({});
     QCOMPARE(idsOf(m), QStringList({"evt-1", "evt-2"}));
@@ -956,7 +965,8 @@ void TestModels::hourCounts() {
     };
     QVariantList counts = m.hourCounts(kDay);
     QCOMPARE(counts.size(), 24);
-    QCOMPARE(counts, expect({{0, 2}, {7, 3}, {10, 70}, {23, 1}}));
+    // evt-h7c is refused: its time is not shown, not even as a bar.
+    QCOMPARE(counts, expect({{0, 2}, {7, 2}, {10, 70}, {23, 1}}));
     QCOMPARE(counts.at(0).metaType(), QMetaType::fromType<int>());
     QCOMPARE(m.hourCounts(next), expect({{0, 1}}));
     QCOMPARE(m.hourCounts(kDay.addDays(-1)), expect({{23, 1}}));
@@ -964,18 +974,217 @@ void TestModels::hourCounts() {
 
     // The model's filters apply.
     m.setCameraFilter("cam-back");
-    QCOMPARE(m.hourCounts(kDay), expect({{7, 1}}));
+    QCOMPARE(m.hourCounts(kDay), expect({}));
     m.setCameraFilter({});
     m.setLabelFilter("person");
     QCOMPARE(m.hourCounts(kDay), expect({{7, 1}}));
     m.setLabelFilter({});
     m.setRefusedOnly(true);
-    QCOMPARE(m.hourCounts(kDay), expect({{7, 1}}));
+    QCOMPARE(m.hourCounts(kDay), expect({}));
     m.setRefusedOnly(false);
     m.setSinceMs(localMs(kDay, 7, 0));
     m.setUntilMs(localMs(kDay, 10, 0, 30));
-    QCOMPARE(m.hourCounts(kDay), expect({{7, 3}, {10, 30}}));
+    QCOMPARE(m.hourCounts(kDay), expect({{7, 2}, {10, 30}}));
     QCOMPARE(m.hourCounts(next), QVariantList(24, 0));
+}
+
+void TestModels::dayKeysAndLabels() {
+    // Around a pinned today: today, yesterday, earlier this year, another year; both ends
+    // of a local day belong to it.
+    const QDate today(2026, 12, 5);
+    add(listedEvent("evt-d0", localMs(today, 23, 59, 59, 999)));
+    add(listedEvent("evt-d1", localMs(today, 0, 0)));
+    add(listedEvent("evt-d2", localMs(today.addDays(-1), 23, 59)));
+    add(listedEvent("evt-d3", localMs(QDate(2026, 12, 3), 7, 31)));
+    add(listedEvent("evt-d4", localMs(QDate(2026, 11, 29), 12)));
+    add(listedEvent("evt-d5", localMs(QDate(2025, 12, 31), 22)));
+    for (const char *id : {"evt-d0", "evt-d2", "evt-d4"})
+        QVERIFY(markVerified(db(), kAlice, id));
+
+    EventsModel m;
+    const auto tester = watch(&m);
+    m.pinToday(today);
+    QCOMPARE(m.today(), today);
+    m.setSource(&db(), kAlice);
+    const QLocale locale;
+    const auto key = [&m](const char *id) {
+        return roleOf(m, id, EventsModel::DayKeyRole).toString();
+    };
+    const auto label = [&m](const char *id) {
+        return roleOf(m, id, EventsModel::DayLabelRole).toString();
+    };
+    QCOMPARE(key("evt-d0"), "2026-12-05");
+    QCOMPARE(key("evt-d1"), "2026-12-05");
+    QCOMPARE(key("evt-d2"), "2026-12-04");
+    QCOMPARE(label("evt-d0"), "Today");
+    QCOMPARE(label("evt-d1"), "Today");
+    QCOMPARE(label("evt-d2"), "Yesterday");
+    QCOMPARE(label("evt-d3"), locale.toString(QDate(2026, 12, 3), "dddd d MMMM"));
+    QCOMPARE(label("evt-d4"), locale.toString(QDate(2026, 11, 29), "dddd d MMMM"));
+    QCOMPARE(label("evt-d5"), locale.toString(QDate(2025, 12, 31), "dddd d MMMM yyyy"));
+    if (locale.language() == QLocale::C || locale.language() == QLocale::English)
+        QCOMPARE(label("evt-d3"), "Thursday 3 December");
+    // The label is the day of the row's own time, whatever its neighbours.
+    for (int row = 0; row < m.rowCount(); ++row) {
+        const QDateTime time = m.data(m.index(row), EventsModel::TimeRole).toDateTime();
+        QCOMPARE(m.data(m.index(row), EventsModel::DayKeyRole).toString(),
+                 time.date().toString(Qt::ISODate));
+    }
+}
+
+void TestModels::dayLabelsFollowToday() {
+    const QDate today(2026, 12, 5);
+    add(listedEvent("evt-t", localMs(today, 9)));
+    add(listedEvent("evt-y", localMs(today.addDays(-1), 9)));
+    EventsModel m;
+    const auto tester = watch(&m);
+    m.pinToday(today);
+    m.setSource(&db(), kAlice);
+    QSignalSpy changed(&m, &EventsModel::dataChanged);
+    QSignalSpy todayChanged(&m, &EventsModel::todayChanged);
+    // Midnight passes: every label moves on by a day, and the view is told.
+    m.pinToday(today.addDays(1));
+    QCOMPARE(todayChanged.count(), 1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 0);
+    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 1);
+    QCOMPARE(rolesOf(changed, 0), QList<int>({EventsModel::DayLabelRole}));
+    QCOMPARE(roleOf(m, "evt-t", EventsModel::DayLabelRole).toString(), "Yesterday");
+    QCOMPARE(roleOf(m, "evt-y", EventsModel::DayLabelRole).toString(),
+             QLocale().toString(today.addDays(-1), "dddd d MMMM"));
+    // The same today again changes nothing.
+    m.pinToday(today.addDays(1));
+    QCOMPARE(changed.count(), 1);
+    // Unpinned, it follows the clock.
+    m.pinToday({});
+    QCOMPARE(m.today(), QDate::currentDate());
+}
+
+void TestModels::refusedRowsExposeNothingOfTheirEntry() {
+    // A refused entry with a name, label, time, duration and clip that would each be
+    // recognisable anywhere they appeared.
+    StoredEvent e = listedEvent("evt-foreign", localMs(QDate(2026, 12, 4), 19, 47, 13),
+                                "cam-neighbour", "zebrakind");
+    e.deviceName = QStringLiteral("Living Room of Somebody Else");
+    e.durationMs = 987654;
+    add(e);
+    QVERIFY(markRefused(db(), kAlice, "evt-foreign", "foreign_owner"));
+    // The same entry verified, to show the roles do carry all this when it is allowed.
+    StoredEvent own = e;
+    own.id = QStringLiteral("evt-own");
+    own.deviceId = QStringLiteral("cam-front");
+    add(own);
+    QVERIFY(markVerified(db(), kAlice, "evt-own"));
+
+    EventsModel m;
+    const auto tester = watch(&m);
+    m.pinToday(QDate(2026, 12, 5));
+    m.setSource(&db(), kAlice);
+    const QStringList tells{"Living",    "Somebody",   "zebrakind",
+                            "987654",    "19:47",      "2026-12",
+                            "Yesterday", "December",   QString::number(e.timestampMs),
+                            "/clip",     "Thursday 4", "Dec"};
+    // What a role's value would read as (a time as its ISO text, a number as digits).
+    const auto mentions = [&tells](const QVariant &v) {
+        const QString text = v.toString();
+        for (const QString &tell : tells)
+            if (text.contains(tell))
+                return tell;
+        return QString();
+    };
+    const QHash<int, QByteArray> names = m.roleNames();
+    const int refusedRow = m.indexOfEvent("evt-foreign", "cam-neighbour");
+    const int ownRow = m.indexOfEvent("evt-own", "cam-front");
+    QVERIFY(refusedRow >= 0 && ownRow >= 0);
+    QStringList ownTells;
+    for (auto it = names.cbegin(); it != names.cend(); ++it) {
+        const QVariant refused = m.data(m.index(refusedRow), it.key());
+        QVERIFY2(mentions(refused).isEmpty(),
+                 qPrintable(it.value() + " says " + mentions(refused)));
+        ownTells << mentions(m.data(m.index(ownRow), it.key()));
+    }
+    // get() (what QML reads) says no more than data().
+    const QVariantMap map = m.get(refusedRow);
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        QVERIFY2(mentions(it.value()).isEmpty(), qPrintable(it.key()));
+    // The blanks are blanks, not zeros that would read as a time.
+    const QVariantMap r = map;
+    QCOMPARE(r["cameraName"].toString(), QString());
+    QCOMPARE(r["label"].toString(), QString());
+    QVERIFY(!r["time"].isValid());
+    QVERIFY(!r["timestampMs"].isValid());
+    QVERIFY(!r["durationMs"].isValid());
+    QCOMPARE(r["dayKey"].toString(), QString());
+    QCOMPARE(r["dayLabel"].toString(), QString());
+    QCOMPARE(r["hasClip"].toBool(), false);
+    QCOMPARE(r["reason"].toString(), "foreign_owner");
+    QCOMPARE(r["eventId"].toString(), "evt-foreign");
+    // The verified copy does carry them: the test's tells are real.
+    ownTells.removeAll(QString());
+    QVERIFY(ownTells.contains("Living"));
+    QVERIFY(ownTells.contains("zebrakind"));
+    QVERIFY(ownTells.contains("Yesterday"));
+}
+
+void TestModels::timelineJumpsSkipRefusedRows() {
+    add(listedEvent("evt-r", localMs(kDay, 11)));
+    QVERIFY(markRefused(db(), kAlice, "evt-r"));
+    add(listedEvent("evt-10", localMs(kDay, 10, 30)));
+    add(listedEvent("evt-8", localMs(kDay, 8)));
+    add(listedEvent("evt-prev", localMs(kDay.addDays(-1), 23)));
+    EventsModel m;
+    const auto tester = watch(&m);
+    m.setSource(&db(), kAlice);
+    QCOMPARE(idsOf(m), QStringList({"evt-r", "evt-10", "evt-8", "evt-prev"}));
+    QCOMPARE(m.newestTime(), QDateTime::fromMSecsSinceEpoch(localMs(kDay, 10, 30)));
+    QCOMPARE(m.firstRowAtOrBefore(kDay, 23), 1); // not the refused row at 11:00
+    QCOMPARE(m.firstRowAtOrBefore(kDay, 10), 1);
+    QCOMPARE(m.firstRowAtOrBefore(kDay, 9), 2);
+    QCOMPARE(m.firstRowAtOrBefore(kDay, 7), -1); // not the day before
+    QCOMPARE(m.firstRowAtOrBefore(kDay.addDays(-1), 23), 3);
+    QCOMPARE(m.firstRowAtOrBefore(kDay, 24), -1);
+    QCOMPARE(m.firstRowAtOrBefore(QDate(), 3), -1);
+    m.setRefusedOnly(true);
+    QVERIFY(qAbs(m.newestTime().secsTo(QDateTime::currentDateTime())) < 60);
+}
+
+void TestModels::devicesAccessFromTheStoreAcrossARestart() {
+    add(listedEvent("evt-own-old", kNoon - 3600000, "cam-front"));
+    add(listedEvent("evt-own-new", kNoon, "cam-front"));
+    add(listedEvent("evt-shared", kNoon, "cam-back"));
+    add(listedEvent("evt-refused", kNoon, "cam-foreign"));
+    add(listedEvent("evt-loading", kNoon, "cam-pending"));
+    QVERIFY(markVerified(db(), kAlice, "evt-own-old", "viewer"));
+    QVERIFY(markVerified(db(), kAlice, "evt-own-new", "owner")); // the newest verdict wins
+    QVERIFY(markVerified(db(), kAlice, "evt-shared", "viewer"));
+    QVERIFY(markRefused(db(), kAlice, "evt-refused"));
+    add(listedEvent("evt-bob", kNoon, "cam-front"), kBob);
+    QVERIFY(markVerified(db(), kBob, "evt-bob", "viewer"));
+
+    // A second start: the store is opened again from disk, with nothing in memory.
+    m_store.reset();
+    m_store = openStore(m_dir->path());
+    QVERIFY(m_store);
+    DevicesModel d;
+    const auto tester = watch(&d);
+    d.setDevices({{"cam-front", "Front", "VF-1", true},
+                  {"cam-back", "Back", "VF-1", true},
+                  {"cam-foreign", "Neighbour", "VF-1", true},
+                  {"cam-pending", "Pending", "VF-1", true}});
+    QSignalSpy changed(&d, &DevicesModel::dataChanged);
+    d.loadVerified(db().events().verifiedDevices(kAlice));
+    QCOMPARE(changed.count(), 2); // the two cameras with verified events
+    const auto row = [&d](const char *id) { return d.get(d.indexOfDevice(id)); };
+    QCOMPARE(row("cam-front")["access"].toString(), "owner");
+    QCOMPARE(row("cam-front")["verifiedCount"].toInt(), 2);
+    QCOMPARE(row("cam-back")["access"].toString(), "shared");
+    QCOMPARE(row("cam-back")["verifiedCount"].toInt(), 1);
+    QCOMPARE(row("cam-foreign")["access"].toString(), QString()); // refused: nothing learnt
+    QCOMPARE(row("cam-pending")["access"].toString(), QString());
+    // Loaded again with nothing verified (after a purge): unknown again.
+    d.loadVerified({});
+    QCOMPARE(row("cam-front")["access"].toString(), QString());
+    QCOMPARE(row("cam-front")["verifiedCount"].toInt(), 0);
 }
 
 void TestModels::devicesModel() {
