@@ -1,9 +1,11 @@
 #pragma once
 // The only way from the cache to a decoder. At every display, from the cache too, the
-// event's cached bytes are verified again in full for the signed-in account (trust.md §6:
-// the owner check is never cached; the chain and claim results are memoised by content,
-// so this costs about one signature check). Only then is the `displayed` line written and
-// the bytes handed to the decoder. A gate belongs to one account; close() (sign-out,
+// event's cached bytes are verified again for the signed-in account (trust.md §6: the owner
+// check is never cached). A verdict already held for the same attestation, claim and bytes
+// is reused for what content alone decided, so this costs the SHA-256 of the bytes, a memo
+// lookup and the checks of the request, the clock, the list and the account, no signature
+// check (AttestationVerifier::verify, HeldVerdict). Only then is the `displayed` line
+// written and the bytes handed to the decoder. A gate belongs to one account; close() (sign-out,
 // account switch) makes it refuse everything from then on, even to callers already
 // holding it on another thread.
 #include "StoredEvent.h"

@@ -56,6 +56,80 @@ QString compareSegments(const MediaDescriptor &media, const QByteArray &bytes) {
     }
     return {};
 }
+
+// The checks a held verdict runs again at every use (fromHeld), shared with the full path
+// so that both name a refusal with the same words.
+
+QList<QByteArray> fingerprints(const QList<QByteArray> &x5chainDer) {
+    QList<QByteArray> out;
+    out.reserve(x5chainDer.size());
+    for (const QByteArray &der : x5chainDer)
+        out.append(sha256(der));
+    return out;
+}
+
+// 4: the leaf, v2 also an intermediate (a whole camera line). Every certificate of the
+// built path and of the x5chain as sent is looked up.
+QString deviceRevocation(const RevocationList &revoked, const ChainValidation &chain,
+                         const QList<QByteArray> &x5chainSha256) {
+    if (revoked.revokesDevice(chain.leafSha256))
+        return QStringLiteral("device certificate %1 is revoked").arg(hex(chain.leafSha256));
+    for (const CertificateInfo &cert : chain.path) {
+        if (revoked.revokesDevice(cert.sha256))
+            return QStringLiteral("certificate %1 (%2) above the device is revoked")
+                .arg(hex(cert.sha256), cert.subject);
+    }
+    for (const QByteArray &fingerprint : x5chainSha256) {
+        if (revoked.revokesDevice(fingerprint))
+            return QStringLiteral("x5chain certificate %1 is revoked").arg(hex(fingerprint));
+    }
+    return {};
+}
+
+// 6
+QString eventMismatch(const QString &attestedEventId, const QString &attestedDeviceId,
+                      const QString &leafCommonName, const VerificationRequest &request) {
+    if (attestedEventId != request.eventId)
+        return QStringLiteral("attested event %1, listed as %2")
+            .arg(attestedEventId, request.eventId);
+    if (attestedDeviceId != request.deviceId)
+        return QStringLiteral("attested device %1, listed as %2")
+            .arg(attestedDeviceId, request.deviceId);
+    if (attestedDeviceId != leafCommonName)
+        return QStringLiteral("attested device %1, signed by certificate of %2")
+            .arg(attestedDeviceId, leafCommonName);
+    return {};
+}
+
+// 7
+QString captureInTheFuture(qint64 timestampMs, qint64 nowMs) {
+    if (timestampMs > nowMs && timestampMs - nowMs > AttestationVerifier::kMaxClockSkewMs)
+        return QStringLiteral("captured %1 s in the future").arg((timestampMs - nowMs) / 1000);
+    return {};
+}
+
+// 10, its one clock-dependent part: the authority chain now.
+QString authorityNotValidNow(const CheckedClaim &checked, qint64 nowMs) {
+    if (!checked.signature.chain.validAt(floorDiv(nowMs, 1000)))
+        return QStringLiteral("the authority certificate chain is not valid now");
+    return {};
+}
+
+// 11: the claim, v2 or the owner claim a share derives from (its grant; looked up whatever
+// the role says, so a grant never outlives a revoked cti).
+QString claimRevocation(const RevocationList &revoked, const OwnerClaim &claim) {
+    if (revoked.revokesClaim(claim.cti))
+        return QStringLiteral("claim %1 is revoked").arg(hex(claim.cti));
+    if (claim.grant && revoked.revokesClaim(*claim.grant))
+        return QStringLiteral("the owner claim %1 this share derives from is revoked")
+            .arg(hex(*claim.grant));
+    return {};
+}
+
+// 15: never memoised, runs for every account at every display.
+QString foreignOwner(const OwnerClaim &claim, const QString &userId) {
+    return claim.subject != userId ? QStringLiteral("the claim grants another account") : QString();
+}
 } // namespace
 
 AttestationVerifier::AttestationVerifier(std::shared_ptr<const TrustAnchors> anchors,
@@ -130,6 +204,83 @@ std::shared_ptr<const CheckedClaim> AttestationVerifier::checkedClaim(const QByt
 
 Verdict AttestationVerifier::verify(const VerificationRequest &request) const {
     const Snapshot state = snapshot();
+    if (!m_memo || !request.media)
+        return verifyInFull(request, state, QByteArray(), nullptr);
+
+    // The display path (trust.md §6's caching rule): the media bytes are hashed, and a
+    // verdict held under the full content it was computed from serves what content alone
+    // decided. Only verified verdicts are held; refusals always take the full path.
+    const QByteArray observedSha256 = sha256(*request.media);
+    const QByteArray key =
+        VerificationMemo::verdictKey(request.attestation, request.claim, observedSha256,
+                                     request.role, m_anchors->epoch(), state.revocationEpoch);
+    if (const auto held = m_memo->verdicts.find(key)) {
+        if (std::optional<Verdict> verdict = fromHeld(*held, request, state))
+            return std::move(*verdict);
+    }
+    auto held = std::make_shared<HeldVerdict>();
+    Verdict verdict = verifyInFull(request, state, observedSha256, held.get());
+    if (verdict.verified()) {
+        held->verdict = verdict;
+        m_memo->verdicts.insert(key, std::move(held));
+    }
+    return verdict;
+}
+
+std::optional<Verdict> AttestationVerifier::fromHeld(const HeldVerdict &held,
+                                                     const VerificationRequest &request,
+                                                     const Snapshot &state) const {
+    Verdict verdict = held.verdict;
+    const OwnerClaim &claim = *held.claim->claim;
+    for (CheckTrace &step : verdict.trace) {
+        QElapsedTimer timer;
+        timer.start();
+        QString failure;
+        switch (step.check) {
+        case Reason::DeviceRevoked:
+            if (!state.revocations->devices.isEmpty())
+                failure =
+                    deviceRevocation(*state.revocations, *held.deviceChain, held.x5chainSha256);
+            break;
+        case Reason::EventMismatch:
+            failure =
+                eventMismatch(verdict.evidence.attestedEventId, verdict.evidence.attestedDeviceId,
+                              held.deviceChain->leafCommonName, request);
+            break;
+        case Reason::TimeInvalid:
+            failure = captureInTheFuture(verdict.evidence.captureTimeMs, request.nowMs);
+            break;
+        case Reason::ClaimUntrusted:
+            failure = authorityNotValidNow(*held.claim, request.nowMs);
+            break;
+        case Reason::ClaimRevoked:
+            failure = claimRevocation(*state.revocations, claim);
+            break;
+        case Reason::ForeignOwner:
+            failure = foreignOwner(claim, request.userId);
+            break;
+        default: // decided by the content in the key: not run again
+            step.micros = 0;
+            step.memoised = true;
+            continue;
+        }
+        step.micros = timer.nsecsElapsed() / 1000;
+        if (failure.isNull())
+            continue;
+        if (step.check != Reason::ForeignOwner)
+            return std::nullopt; // a refusal: the full path names it as a cold verify would
+        // The last check: everything before it passed, as in the full path.
+        step.passed = false;
+        verdict.reason = Reason::ForeignOwner;
+        verdict.detail = failure;
+        verdict.role = GrantRole::None;
+    }
+    return verdict;
+}
+
+Verdict AttestationVerifier::verifyInFull(const VerificationRequest &request, const Snapshot &state,
+                                          const QByteArray &observedSha256,
+                                          HeldVerdict *held) const {
     Verdict verdict;
     Evidence &evidence = verdict.evidence;
     CheckSequence checks(verdict);
@@ -201,33 +352,19 @@ Verdict AttestationVerifier::verify(const VerificationRequest &request) const {
         return verdict;
     }
 
-    // 4 device_revoked: the leaf, v2 also an intermediate (a whole camera line). Every
-    // certificate of the built path and of the x5chain as sent is looked up.
+    // 4 device_revoked
     if (!checks.run(Reason::DeviceRevoked, [&]() -> QString {
             const RevocationList &revoked = *state.revocations;
             if (revoked.devices.isEmpty())
                 return {};
-            if (revoked.revokesDevice(chain->leafSha256))
-                return QStringLiteral("device certificate %1 is revoked")
-                    .arg(hex(chain->leafSha256));
-            for (const CertificateInfo &cert : chain->path) {
-                if (revoked.revokesDevice(cert.sha256))
-                    return QStringLiteral("certificate %1 (%2) above the device is revoked")
-                        .arg(hex(cert.sha256), cert.subject);
-            }
-            for (const QByteArray &der : headers->x5chain) {
-                const QByteArray fingerprint = sha256(der);
-                if (revoked.revokesDevice(fingerprint))
-                    return QStringLiteral("x5chain certificate %1 is revoked")
-                        .arg(hex(fingerprint));
-            }
-            return {};
+            return deviceRevocation(revoked, *chain, fingerprints(headers->x5chain));
         })) {
         return verdict;
     }
 
     // 5 signature_invalid
     if (!checks.run(Reason::SignatureInvalid, [&]() -> QString {
+            m_signatureChecks.fetch_add(1, std::memory_order_relaxed);
             if (!verifyCoseSignature(*message, chain->leafKey.get(), alg))
                 return QStringLiteral("the attestation signature does not verify with the device "
                                       "key");
@@ -238,27 +375,15 @@ Verdict AttestationVerifier::verify(const VerificationRequest &request) const {
 
     // 6 event_mismatch
     if (!checks.run(Reason::EventMismatch, [&]() -> QString {
-            if (payload->eventId != request.eventId)
-                return QStringLiteral("attested event %1, listed as %2")
-                    .arg(payload->eventId, request.eventId);
-            if (payload->deviceId != request.deviceId)
-                return QStringLiteral("attested device %1, listed as %2")
-                    .arg(payload->deviceId, request.deviceId);
-            if (payload->deviceId != chain->leafCommonName)
-                return QStringLiteral("attested device %1, signed by certificate of %2")
-                    .arg(payload->deviceId, chain->leafCommonName);
-            return {};
+            return eventMismatch(payload->eventId, payload->deviceId, chain->leafCommonName,
+                                 request);
         })) {
         return verdict;
     }
 
     // 7 time_invalid
     if (!checks.run(Reason::TimeInvalid, [&]() -> QString {
-            const qint64 ts = payload->timestampMs;
-            if (ts > request.nowMs && ts - request.nowMs > kMaxClockSkewMs)
-                return QStringLiteral("captured %1 s in the future")
-                    .arg((ts - request.nowMs) / 1000);
-            return {};
+            return captureInTheFuture(payload->timestampMs, request.nowMs);
         })) {
         return verdict;
     }
@@ -281,7 +406,7 @@ Verdict AttestationVerifier::verify(const VerificationRequest &request) const {
                 return QStringLiteral("%1 bytes received, %2 attested")
                     .arg(bytes.size())
                     .arg(media->length);
-            evidence.observedSha256 = sha256(bytes);
+            evidence.observedSha256 = observedSha256.isEmpty() ? sha256(bytes) : observedSha256;
             if (evidence.observedSha256 != media->sha256)
                 return QStringLiteral("SHA-256 %1 differs from the attested %2")
                     .arg(hex(evidence.observedSha256), hex(media->sha256));
@@ -305,8 +430,9 @@ Verdict AttestationVerifier::verify(const VerificationRequest &request) const {
             evidence.claimPath = checked->signature.chain.path;
             if (!checked->claim)
                 return checked->error;
-            if (!checked->signature.chain.validAt(floorDiv(request.nowMs, 1000)))
-                return QStringLiteral("the authority certificate chain is not valid now");
+            if (const QString notNow = authorityNotValidNow(*checked, request.nowMs);
+                !notNow.isNull())
+                return notNow;
             const OwnerClaim &c = *checked->claim;
             evidence.claimCti = c.cti;
             evidence.claimRole = c.role;
@@ -320,16 +446,9 @@ Verdict AttestationVerifier::verify(const VerificationRequest &request) const {
     }
     const OwnerClaim &claim = *checked->claim;
 
-    // 11 claim_revoked: the claim, v2 or the owner claim a share derives from (its grant;
-    // looked up whatever the role says, so a grant never outlives a revoked cti).
-    if (!checks.run(Reason::ClaimRevoked, [&]() -> QString {
-            if (state.revocations->revokesClaim(claim.cti))
-                return QStringLiteral("claim %1 is revoked").arg(hex(claim.cti));
-            if (claim.grant && state.revocations->revokesClaim(*claim.grant))
-                return QStringLiteral("the owner claim %1 this share derives from is revoked")
-                    .arg(hex(*claim.grant));
-            return {};
-        })) {
+    // 11 claim_revoked
+    if (!checks.run(Reason::ClaimRevoked,
+                    [&]() -> QString { return claimRevocation(*state.revocations, claim); })) {
         return verdict;
     }
 
@@ -380,12 +499,9 @@ Verdict AttestationVerifier::verify(const VerificationRequest &request) const {
         return verdict;
     }
 
-    // 15 foreign_owner: never memoised, runs for every account at every display.
-    if (!checks.run(Reason::ForeignOwner, [&]() -> QString {
-            return claim.subject != request.userId
-                       ? QStringLiteral("the claim grants another account")
-                       : QString();
-        })) {
+    // 15 foreign_owner
+    if (!checks.run(Reason::ForeignOwner,
+                    [&]() -> QString { return foreignOwner(claim, request.userId); })) {
         verdict.role = GrantRole::None;
         return verdict;
     }
@@ -393,6 +509,11 @@ Verdict AttestationVerifier::verify(const VerificationRequest &request) const {
     verdict.reason = Reason::None;
     verdict.detail.clear();
     verdict.mediaPending = request.media == nullptr;
+    if (held) {
+        held->deviceChain = chain;
+        held->x5chainSha256 = fingerprints(headers->x5chain);
+        held->claim = checked;
+    }
     return verdict;
 }
 

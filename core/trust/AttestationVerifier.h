@@ -9,7 +9,9 @@
 
 #include <QByteArrayView>
 #include <QMutex>
+#include <atomic>
 #include <memory>
+#include <optional>
 
 namespace vf::trust {
 
@@ -40,10 +42,16 @@ public:
 
     // With request.media set: verified() means the bytes may be decoded for request.userId.
     // Without: authorisedForStream() means every check but the bytes passed.
+    // With a memo and media bytes, a verdict held for the same content (VerificationMemo::
+    // verdictKey) serves what content alone decided; the rest runs again (HeldVerdict).
     Verdict verify(const VerificationRequest &request) const;
 
     std::shared_ptr<const TrustAnchors> anchors() const { return m_anchors; }
     VerificationMemo *memo() const { return m_memo; }
+
+    // How many attestation signatures (check 5) this verifier has checked: a display served
+    // from a held verdict adds none. For tests and diagnostics.
+    quint64 attestationSignatureChecks() const { return m_signatureChecks.load(); }
 
 private:
     struct Snapshot {
@@ -51,6 +59,14 @@ private:
         quint64 revocationEpoch = 0;
     };
     Snapshot snapshot() const;
+    // All fifteen checks. observedSha256: the media bytes' SHA-256 when already computed.
+    // held, when not null, receives what a held verdict keeps (filled only when verified).
+    Verdict verifyInFull(const VerificationRequest &request, const Snapshot &state,
+                         const QByteArray &observedSha256, HeldVerdict *held) const;
+    // The held verdict with the request-, clock- and list-dependent checks run again; empty
+    // when one of them refuses other than the owner check (the full path then names it).
+    std::optional<Verdict> fromHeld(const HeldVerdict &held, const VerificationRequest &request,
+                                    const Snapshot &state) const;
     std::shared_ptr<const ChainValidation> deviceChain(const QList<QByteArray> &x5chain,
                                                        const Snapshot &s) const;
     std::shared_ptr<const CheckedClaim> checkedClaim(const QByteArray &claimBytes,
@@ -60,6 +76,7 @@ private:
     VerificationMemo *m_memo;
     mutable QMutex m_mutex;
     Snapshot m_snapshot;
+    mutable std::atomic<quint64> m_signatureChecks{0};
 };
 
 } // namespace vf::trust

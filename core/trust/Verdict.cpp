@@ -49,10 +49,13 @@ QJsonObject Verdict::toJson() const {
 QJsonObject Verdict::traceJson() const {
     QJsonArray checks;
     for (const CheckTrace &check : trace) {
-        checks.append(QJsonObject{{QStringLiteral("n"), checkNumber(check.check)},
-                                  {QStringLiteral("name"), reasonCode(check.check)},
-                                  {QStringLiteral("passed"), check.passed},
-                                  {QStringLiteral("micros"), check.micros}});
+        QJsonObject entry{{QStringLiteral("n"), checkNumber(check.check)},
+                          {QStringLiteral("name"), reasonCode(check.check)},
+                          {QStringLiteral("passed"), check.passed},
+                          {QStringLiteral("micros"), check.micros}};
+        if (check.memoised)
+            entry.insert(QStringLiteral("memoised"), true);
+        checks.append(entry);
     }
     QJsonObject media;
     if (evidence.attestedMedia) {

@@ -18,6 +18,9 @@ struct CheckTrace {
     Reason check; // the check's number and name (its reason code)
     bool passed = false;
     qint64 micros = 0;
+    // Decided by content alone and taken from a held verdict of the same bytes (the memo,
+    // trust.md §6) instead of being run again: micros is then 0.
+    bool memoised = false;
 };
 
 struct Evidence {

@@ -27,9 +27,10 @@
 // each variant (3 for the first screen, 11 for the clip; --plays N sets both), the variants
 // alternating play by play (which one goes first alternates too), and its figure per variant is
 // the median of its plays. Printed: the medians of the round figures, their ratio against the
-// goal (<= 1.1), and each round's verified/unverified pair; as context, the first screen's
-// process CPU and the clip's fastest plays (both less at the mercy of other processes on a
-// shared machine than the wall-clock medians). --quick: 3 rounds (CI, a few seconds); default 9
+// goal (first screen <= 1.05, issue 17; clip <= 1.1), and each round's verified/unverified pair; as
+// context, the first screen's process CPU and the clip's fastest plays (both less at the mercy of
+// other processes on a shared machine than the wall-clock medians). --quick: 3 rounds (CI, a few
+// seconds); default 9
 // (--rounds N). Timings are never asserted: the exit status is non-zero only for a functional
 // failure (a sign-in or sync that did not complete, a tile not released or not decoded, a clip
 // that did not play or whose bytes differ).
@@ -84,7 +85,10 @@ namespace {
 constexpr int kTiles = 24;             // the first screen of the Events tab
 constexpr int kPlayTimeoutMs = 60'000; // per play; a functional failure past it
 const QSize kTileSourceSize(640, 0);   // qml/EventTile.qml: sourceSize.width 640
-constexpr double kGoal = 1.1;          // verified / unverified, both parts
+// Verified / unverified. The first screen's is issue 17's (a thumbnail shown again costs its
+// hash, a memo lookup and the owner check, not a second signature check); the clip's issue 5's.
+constexpr double kScreenGoal = 1.05;
+constexpr double kClipGoal = 1.1;
 // Plays of each variant per round (the round's figure is their median): a load spike on this
 // shared machine then moves one play, not the round. A clip's first frame (a few ms) is the
 // more sensitive to the scheduler, and a play costs little.
@@ -659,10 +663,12 @@ Comparison measureFirstScreen(const World &w, int rounds, int plays) {
     if (out.comparison.ok) {
         const auto idle = [](const ScreenPlay &r) { return r.idleMs; };
         const auto decode = [](const ScreenPlay &r) { return r.totalMs - r.idleMs; };
+        const double decodeV = medianOf(out.medianPlays[0], decode);
+        const double decodeU = medianOf(out.medianPlays[1], decode);
         std::printf("  medians: idle at %.1f ms verified, %.1f ms unverified; the %d tiles "
-                    "released and decoded in %.1f ms verified, %.1f ms unverified\n",
+                    "released and decoded in %.1f ms verified, %.1f ms unverified (ratio %.2f)\n",
                     medianOf(out.medianPlays[0], idle), medianOf(out.medianPlays[1], idle), kTiles,
-                    medianOf(out.medianPlays[0], decode), medianOf(out.medianPlays[1], decode));
+                    decodeV, decodeU, decodeU > 0 ? decodeV / decodeU : 0.0);
         // CPU time is less at the mercy of other processes than wall time (on a shared machine
         // the first screen mostly waits for a core): the verification's cost in CPU.
         const auto cpu = [](const ScreenPlay &r) { return r.cpuMs; };
@@ -828,8 +834,8 @@ int main(int argc, char **argv) {
     const Comparison screen = measureFirstScreen(*w, rounds, screenPlays);
     if (screen.ok) {
         std::printf("first screen (24 tiles)  verified %.1f ms  unverified %.1f ms  ratio %.3f "
-                    "(goal <= 1.1)\n",
-                    screen.verified, screen.unverified, screen.ratio());
+                    "(goal <= %.2f)\n",
+                    screen.verified, screen.unverified, screen.ratio(), kScreenGoal);
         std::printf("first screen  per-round pairs verified/unverified:%s (median %.2f)\n",
                     qPrintable(pairsText(screen.paired)), median(screen.paired));
     }
@@ -844,8 +850,8 @@ int main(int argc, char **argv) {
     const Comparison clip = measureClip(*w, rounds, clipPlays);
     if (clip.ok) {
         std::printf("clip time to first frame  verified %.1f ms  unverified %.1f ms  ratio %.3f "
-                    "(goal <= 1.1)\n",
-                    clip.verified, clip.unverified, clip.ratio());
+                    "(goal <= %.2f)\n",
+                    clip.verified, clip.unverified, clip.ratio(), kClipGoal);
         std::printf("clip  per-round pairs verified/unverified:%s (median %.2f)\n",
                     qPrintable(pairsText(clip.paired)), median(clip.paired));
     }
@@ -853,13 +859,13 @@ int main(int argc, char **argv) {
     std::printf("summary (%.1f s; load average %s)\n", double(total.elapsed()) / 1000.0,
                 qPrintable(loadAverage()));
     if (screen.ok)
-        std::printf("  first screen verified/unverified %.3f (goal <= %.1f): %s\n", screen.ratio(),
-                    kGoal, verdict(screen.ratio() <= kGoal));
+        std::printf("  first screen verified/unverified %.3f (goal <= %.2f): %s\n", screen.ratio(),
+                    kScreenGoal, verdict(screen.ratio() <= kScreenGoal));
     else
         std::printf("  first screen: FAILED (see above)\n");
     if (clip.ok)
-        std::printf("  clip time to first frame verified/unverified %.3f (goal <= %.1f): %s\n",
-                    clip.ratio(), kGoal, verdict(clip.ratio() <= kGoal));
+        std::printf("  clip time to first frame verified/unverified %.3f (goal <= %.2f): %s\n",
+                    clip.ratio(), kClipGoal, verdict(clip.ratio() <= kClipGoal));
     else
         std::printf("  clip time to first frame: FAILED (see above)\n");
     std::fflush(stdout);

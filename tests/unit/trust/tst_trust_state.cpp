@@ -41,11 +41,20 @@ private Q_SLOTS:
         QCOMPARE(memo.chains.misses(), 2u); // the device chain and the authority chain
         QCOMPARE(memo.chains.size(), 2);
         QCOMPARE(memo.claims.misses(), 1u);
-        const trust::Verdict warm = world().verify(e, &memo);
+        // Another event of the same camera under the same claim: the chain and the claim
+        // are hits, the attestation (other bytes) is not.
+        EventFixture next = e;
+        next.attestationBytes.reset();
+        next.listedEventId = next.attestation.eventId = QStringLiteral("evt-next");
+        const trust::Verdict warm = world().verify(next, &memo);
         QVERIFY(warm.verified());
         QCOMPARE(memo.chains.hits(), 1u);
         QCOMPARE(memo.claims.hits(), 1u);
+        QCOMPARE(memo.verdicts.hits(), 0u);
         QCOMPARE(warm.evidence.devicePath.size(), cold.evidence.devicePath.size());
+        // The same bytes again: the held verdict (tst_display_memo has the details).
+        QVERIFY(world().verify(e, &memo).verified());
+        QCOMPARE(memo.verdicts.hits(), 1u);
     }
 
     void ownerCheckIsNeverMemoised() {
@@ -58,7 +67,8 @@ private Q_SLOTS:
         e.userId = TestWorld::bob();
         const trust::Verdict v = world().verify(e, &memo);
         QCOMPARE(v.reason, Reason::ForeignOwner);
-        QCOMPARE(memo.claims.hits(), 1u); // the claim was a memo hit, the owner check was not
+        // The held verdict was a hit, the owner check was not.
+        QCOMPARE(memo.verdicts.hits(), 1u);
     }
 
     void memoIsKeyedByContentNotIds() {
