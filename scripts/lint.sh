@@ -20,4 +20,18 @@ if ((${#qml[@]})); then
   done
   "$QMLLINT" --unqualified info -I "$b/qml" "${resources[@]}" "${qml[@]}"
 fi
-echo "lint: ${#cxx[@]} C++ files formatted, ${#qml[@]} QML files linted"
+# French is complete: lupdate (the build's veriframe_lupdate target, on a copy so the tree
+# stays as committed) finds every string of the sources; none may be unfinished or new.
+b="${BUILD_DIR:-build}"
+if [ -f "$b/build.ninja" ] || [ -f "$b/Makefile" ]; then
+  ts=resources/translations/veriframe_fr.ts
+  cp "$ts" "$ts.lint-backup"
+  cmake --build "$b" --target veriframe_lupdate >/dev/null
+  unfinished=$(grep -c 'type="unfinished"' "$ts" || true)
+  mv "$ts.lint-backup" "$ts"
+  if [ "$unfinished" != 0 ]; then
+    echo "lint: $unfinished French strings have no translation (run: cmake --build $b --target veriframe_lupdate, then translate them in $ts)" >&2
+    exit 1
+  fi
+fi
+echo "lint: ${#cxx[@]} C++ files formatted, ${#qml[@]} QML files linted, French complete"

@@ -38,11 +38,11 @@ void AppSession::setInstance(AppSession *instance) {
     s_instance = instance;
 }
 
-qint64 AppSession::revocationIssuedMs() const {
+double AppSession::revocationIssuedMs() const {
     if (!m_client)
         return 0;
     const vf::trust::RevocationStatus status = m_client->revocationStatus();
-    return status.held ? status.issued * 1000 : 0;
+    return status.held ? double(status.issued) * 1000 : 0;
 }
 
 bool AppSession::attach(vf::sync::ClientOptions options, QString *error) {

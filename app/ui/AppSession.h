@@ -36,7 +36,7 @@ class AppSession : public QObject {
     // trust.md §7 v2: the held revocation list is out of date (or none could be had).
     Q_PROPERTY(bool revocationStale READ revocationStale NOTIFY revocationChanged)
     // When the held list was issued, in ms since the epoch; 0 when none is held.
-    Q_PROPERTY(qint64 revocationIssuedMs READ revocationIssuedMs NOTIFY revocationChanged)
+    Q_PROPERTY(double revocationIssuedMs READ revocationIssuedMs NOTIFY revocationChanged)
     Q_PROPERTY(int reportsAcknowledged READ reportsAcknowledged NOTIFY reportsChanged)
     Q_PROPERTY(vf::model::EventsModel *events READ events CONSTANT)
     Q_PROPERTY(vf::model::TileRowsModel *tileRows READ tileRows CONSTANT)
@@ -96,7 +96,7 @@ public:
     QVariantList demoAccounts() const { return m_demoAccounts; }
     int reportsPending() const;
     bool revocationStale() const { return m_client && m_client->revocationStale(); }
-    qint64 revocationIssuedMs() const;
+    double revocationIssuedMs() const;
     int reportsAcknowledged() const;
     vf::model::EventsModel *events() { return &m_events; }
     vf::model::TileRowsModel *tileRows() { return &m_tileRows; }

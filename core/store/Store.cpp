@@ -140,6 +140,41 @@ EnqueueResult Store::recordRefusal(const QString &account, const QString &eventI
     return queued;
 }
 
+int Store::auditQueuedReports(const QString &account) {
+    int written = 0;
+    for (const QueuedReport &q : m_outbox->pending(account)) {
+        const IntegrityReport &r = q.report;
+        if (r.isAboutRevocations())
+            continue; // about a list, not an entry: the audit log is per entry
+        AuditFilter filter;
+        filter.eventId = r.eventId;
+        filter.deviceId = r.deviceId;
+        filter.reason = r.reason;
+        bool audited = false;
+        for (const AuditEntry &e : m_audit->list(account, filter))
+            audited |= e.role == r.role;
+        if (audited)
+            continue;
+        AuditEntry e;
+        e.timeMs = r.clientTimeMs;
+        e.account = account;
+        e.eventId = r.eventId;
+        e.deviceId = r.deviceId;
+        e.role = r.role;
+        e.reason = r.reason;
+        e.detail = r.detail;
+        e.observedSha256 = r.observedSha256;
+        e.claimCti = r.claimId;
+        e.attestedDevice = r.attestedDevice;
+        QString error;
+        if (m_audit->append(e, &error))
+            ++written;
+        else
+            qWarning("vf::store: audit entry not written: %s", qPrintable(error));
+    }
+    return written;
+}
+
 bool Store::signOut(const QString &account, QString *error) {
     return m_media->wipeAccount(account, error) && m_events->wipeAccount(account, error);
 }

@@ -45,6 +45,12 @@ public:
                                 const vf::trust::Verdict &verdict, qint64 nowMs,
                                 const QString &appVersion);
 
+    // The audit lines of the account's queued reports that have none: recordRefusal commits
+    // the report first and the audit line after it (two databases), so a process killed
+    // in between leaves a report without its line. Run at sign-in, before any is sent.
+    // Returns how many lines were written.
+    int auditQueuedReports(const QString &account);
+
     // Wipes the account's cached media and events. Its queued reports stay and are still
     // delivered: a refusal is evidence the cloud must get whoever signs in next.
     bool signOut(const QString &account, QString *error);

@@ -156,7 +156,8 @@ void ClientSession::startAccount(const QString &userId, const QString &username)
     m_log.signedIn(userId);
     setState(State::Syncing);
     Q_EMIT signedIn(userId);
-    m_reports->start(); // reports queued in an earlier run go first
+    m_store->auditQueuedReports(userId); // a run killed between report and audit line
+    m_reports->start();                  // reports queued in an earlier run go first
     m_listingStarted = false;
     m_revocations->fetch();
 }

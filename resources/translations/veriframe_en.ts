@@ -67,37 +67,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="49"/>
+        <location filename="../../qml/CamerasPage.qml" line="67"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="49"/>
+        <location filename="../../qml/CamerasPage.qml" line="67"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="52"/>
+        <location filename="../../qml/CamerasPage.qml" line="78"/>
         <source>Yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="52"/>
+        <location filename="../../qml/CamerasPage.qml" line="78"/>
         <source>Shared with you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="52"/>
+        <location filename="../../qml/CamerasPage.qml" line="78"/>
         <source>Not verified yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="60"/>
+        <location filename="../../qml/CamerasPage.qml" line="88"/>
         <source>No cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="61"/>
+        <location filename="../../qml/CamerasPage.qml" line="89"/>
         <source>Cameras you own or that are shared with you appear here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -115,8 +115,131 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/model/DayLabel.cpp" line="29"/>
+        <location filename="../../core/model/DayLabel.cpp" line="27"/>
         <source>Blocked items</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsPage</name>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="32"/>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="35"/>
+        <source>Bundle written (no media, no tokens, pseudonymised IDs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="50"/>
+        <source>Diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="51"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="52"/>
+        <source>Export diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="57"/>
+        <source>This app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="69"/>
+        <source>Account: %1 (pseudonym)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="74"/>
+        <source>Trust store and revocations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="78"/>
+        <source>Anchors SHA-256: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="86"/>
+        <source>Revocation list seq %1: %2 devices, %3 claims (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="89"/>
+        <source>No revocation list accepted yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="96"/>
+        <source>Outcomes per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="124"/>
+        <source>%1 verified, %2 refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="133"/>
+        <source>Report outbox: %1 pending, %2 acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="141"/>
+        <source>%1 attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="150"/>
+        <source>Events (tap one for its checks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="170"/>
+        <source>Checks for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="174"/>
+        <source>Checked on %1; verdict %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="188"/>
+        <source>issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="188"/>
+        <source>serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="194"/>
+        <source>Claim %1 · role %2 · device %3 · subject %4 · from %5%6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="197"/>
+        <source>to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="201"/>
+        <source>Media: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="208"/>
+        <source>Network log (newest last)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -133,47 +256,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="57"/>
+        <location filename="../../qml/EventDetails.qml" line="59"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="59"/>
+        <location filename="../../qml/EventDetails.qml" line="64"/>
         <source>Camera ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="61"/>
+        <location filename="../../qml/EventDetails.qml" line="66"/>
         <source>Event ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="63"/>
+        <location filename="../../qml/EventDetails.qml" line="68"/>
         <source>Access</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="66"/>
+        <location filename="../../qml/EventDetails.qml" line="71"/>
         <source>Shared with you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="66"/>
+        <location filename="../../qml/EventDetails.qml" line="71"/>
         <source>Your camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="68"/>
+        <location filename="../../qml/EventDetails.qml" line="73"/>
         <source>Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="74"/>
+        <location filename="../../qml/EventDetails.qml" line="79"/>
         <source>Reported (queued, will be sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="74"/>
+        <location filename="../../qml/EventDetails.qml" line="79"/>
         <source>Reported to the cloud</source>
         <translation type="unfinished"></translation>
     </message>
@@ -181,62 +304,62 @@
 <context>
     <name>EventTile</name>
     <message>
-        <location filename="../../qml/EventTile.qml" line="32"/>
+        <location filename="../../qml/EventTile.qml" line="34"/>
         <source>Blocked item: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="34"/>
+        <location filename="../../qml/EventTile.qml" line="36"/>
         <source>%1, %2 at %3, %4%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="33"/>
+        <location filename="../../qml/EventTile.qml" line="37"/>
         <source>, shared with you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="39"/>
+        <location filename="../../qml/EventTile.qml" line="40"/>
         <source>Blocked and reported. Open for details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="36"/>
+        <location filename="../../qml/EventTile.qml" line="38"/>
         <source>Event from %1, %2 at %3, checking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="81"/>
+        <location filename="../../qml/EventTile.qml" line="91"/>
         <source>Couldn&apos;t show this picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="93"/>
+        <location filename="../../qml/EventTile.qml" line="103"/>
         <source>Hidden in diagnostic mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="116"/>
+        <location filename="../../qml/EventTile.qml" line="126"/>
         <source>Couldn&apos;t load: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="122"/>
+        <location filename="../../qml/EventTile.qml" line="132"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="140"/>
+        <location filename="../../qml/EventTile.qml" line="160"/>
         <source>Reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="155"/>
+        <location filename="../../qml/EventTile.qml" line="188"/>
         <source>Shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="158"/>
+        <location filename="../../qml/EventTile.qml" line="191"/>
         <source>Shared with you</source>
         <translation type="unfinished"></translation>
     </message>
@@ -244,17 +367,25 @@
 <context>
     <name>EventsPage</name>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="53"/>
+        <location filename="../../qml/EventsPage.qml" line="72"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="61"/>
+        <location filename="../../qml/EventsPage.qml" line="81"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/EventsPage.qml" line="62"/>
+        <location filename="../../qml/EventsPage.qml" line="82"/>
+        <source>%n blocked</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/EventsPage.qml" line="83"/>
         <source>%n verified</source>
         <translation>
             <numerusform>%n verified</numerusform>
@@ -262,57 +393,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="71"/>
+        <location filename="../../qml/EventsPage.qml" line="92"/>
         <source>Filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="79"/>
+        <location filename="../../qml/EventsPage.qml" line="100"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="81"/>
+        <location filename="../../qml/EventsPage.qml" line="102"/>
         <source>Refresh (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="180"/>
+        <location filename="../../qml/EventsPage.qml" line="232"/>
         <source>Can&apos;t reach the cloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="181"/>
+        <location filename="../../qml/EventsPage.qml" line="233"/>
         <source>Loading your events…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="182"/>
+        <location filename="../../qml/EventsPage.qml" line="234"/>
         <source>No events match these filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="183"/>
+        <location filename="../../qml/EventsPage.qml" line="235"/>
         <source>No events yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="185"/>
+        <location filename="../../qml/EventsPage.qml" line="237"/>
         <source>Events from your cameras appear here once they are verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="186"/>
+        <location filename="../../qml/EventsPage.qml" line="238"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="187"/>
+        <location filename="../../qml/EventsPage.qml" line="239"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="195"/>
+        <location filename="../../qml/EventsPage.qml" line="248"/>
         <source>Offline: showing what was already verified. %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -442,110 +573,140 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="45"/>
+        <location filename="../../qml/Main.qml" line="52"/>
         <source>Veriframe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="57"/>
+        <location filename="../../qml/Main.qml" line="76"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="58"/>
+        <location filename="../../qml/Main.qml" line="77"/>
         <source>Cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="59"/>
+        <location filename="../../qml/Main.qml" line="78"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="76"/>
+        <location filename="../../qml/Main.qml" line="81"/>
+        <source>Diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="109"/>
         <source>Veriframe could not start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="76"/>
+        <location filename="../../qml/Main.qml" line="109"/>
         <source>Starting the demo cloud…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="144"/>
+        <source>Diagnostic mode: your pictures are visible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="145"/>
+        <source>Diagnostic mode: your pictures and clips are hidden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="150"/>
+        <source>Hide my media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="150"/>
+        <source>Show my media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="156"/>
+        <source>Leave diagnostic mode</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="65"/>
+        <location filename="../../qml/PlayerView.qml" line="72"/>
         <source>MP4 video (*.mp4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="69"/>
+        <location filename="../../qml/PlayerView.qml" line="75"/>
         <source>Saved the verified clip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="94"/>
+        <location filename="../../qml/PlayerView.qml" line="101"/>
         <source>Close player</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="108"/>
+        <location filename="../../qml/PlayerView.qml" line="114"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="109"/>
+        <location filename="../../qml/PlayerView.qml" line="115"/>
         <source>Event details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="130"/>
+        <location filename="../../qml/PlayerView.qml" line="135"/>
         <source>This clip failed verification and was stopped. It was reported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="159"/>
+        <location filename="../../qml/PlayerView.qml" line="164"/>
         <source>Position</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="170"/>
+        <location filename="../../qml/PlayerView.qml" line="179"/>
         <source>Previous event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="177"/>
+        <location filename="../../qml/PlayerView.qml" line="185"/>
         <source>Back 10 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="186"/>
+        <location filename="../../qml/PlayerView.qml" line="193"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="186"/>
+        <location filename="../../qml/PlayerView.qml" line="193"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="193"/>
+        <location filename="../../qml/PlayerView.qml" line="199"/>
         <source>Forward 10 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="200"/>
+        <location filename="../../qml/PlayerView.qml" line="205"/>
         <source>Next event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="215"/>
+        <location filename="../../qml/PlayerView.qml" line="221"/>
         <source>Playback speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="222"/>
+        <location filename="../../qml/PlayerView.qml" line="228"/>
         <source>Download the verified clip</source>
         <translation type="unfinished"></translation>
     </message>
@@ -647,24 +808,42 @@
     </message>
 </context>
 <context>
+    <name>RevocationStaleBanner</name>
+    <message>
+        <location filename="../../qml/RevocationStaleBanner.qml" line="35"/>
+        <source>The list of revoked cameras is out of date (issued %1): a camera revoked since then may still show as verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/RevocationStaleBanner.qml" line="37"/>
+        <source>The list of revoked cameras could not be fetched: a revoked camera may still show as verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/RevocationStaleBanner.qml" line="42"/>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="21"/>
+        <location filename="../../qml/SettingsPage.qml" line="23"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="24"/>
+        <location filename="../../qml/SettingsPage.qml" line="26"/>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="28"/>
+        <location filename="../../qml/SettingsPage.qml" line="30"/>
         <source>Signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/SettingsPage.qml" line="31"/>
+        <location filename="../../qml/SettingsPage.qml" line="33"/>
         <source>%n report(s) waiting to be sent</source>
         <translation>
             <numerusform>%n report waiting to be sent</numerusform>
@@ -672,37 +851,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="37"/>
+        <location filename="../../qml/SettingsPage.qml" line="39"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="43"/>
+        <location filename="../../qml/SettingsPage.qml" line="45"/>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="49"/>
+        <location filename="../../qml/SettingsPage.qml" line="51"/>
         <source>Dark theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="54"/>
+        <location filename="../../qml/SettingsPage.qml" line="56"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="59"/>
+        <location filename="../../qml/SettingsPage.qml" line="61"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="74"/>
+        <location filename="../../qml/SettingsPage.qml" line="69"/>
+        <source>Support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="77"/>
+        <source>Diagnostic mode shows support staff why any item was refused: certificates, claims, hashes, timings and the report queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="82"/>
+        <source>Diagnostic mode is on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="82"/>
+        <source>Diagnostic mode…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="95"/>
+        <source>Turn on diagnostic mode?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="100"/>
+        <source>It shows, for every event, the checks this device ran and their results, the certificates and claims involved (with your user ID replaced by a pseudonym), media hashes, the network log and the report queue. Your pictures and clips stay hidden unless you choose to show them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="110"/>
         <source>Sign out?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="79"/>
+        <location filename="../../qml/SettingsPage.qml" line="115"/>
         <source>Verified pictures and events of this account are removed from this computer. Reports not yet sent stay queued and go when you sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -721,23 +930,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="51"/>
         <location filename="../../qml/SignInPage.qml" line="52"/>
+        <location filename="../../qml/SignInPage.qml" line="53"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="69"/>
+        <location filename="../../qml/SignInPage.qml" line="71"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="69"/>
+        <location filename="../../qml/SignInPage.qml" line="71"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="86"/>
+        <location filename="../../qml/SignInPage.qml" line="82"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SignInPage.qml" line="97"/>
         <source>Demo cloud accounts: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -745,17 +959,17 @@
 <context>
     <name>ThumbnailDecoder</name>
     <message>
-        <location filename="../../app/support/ThumbnailDecoder.cpp" line="19"/>
+        <location filename="../../app/support/ThumbnailDecoder.cpp" line="23"/>
         <source>The verified picture cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/support/ThumbnailDecoder.cpp" line="25"/>
+        <location filename="../../app/support/ThumbnailDecoder.cpp" line="29"/>
         <source>The verified picture is too large (%1×%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/support/ThumbnailDecoder.cpp" line="36"/>
+        <location filename="../../app/support/ThumbnailDecoder.cpp" line="40"/>
         <source>The verified picture cannot be decoded: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -763,32 +977,32 @@
 <context>
     <name>VerifiedImageProvider</name>
     <message>
-        <location filename="../../app/support/VerifiedImageProvider.cpp" line="39"/>
+        <location filename="../../app/support/VerifiedImageProvider.cpp" line="31"/>
         <source>Not a verified image address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/support/VerifiedImageProvider.cpp" line="45"/>
+        <location filename="../../app/support/VerifiedImageProvider.cpp" line="35"/>
         <source>This picture is not for the signed-in account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/support/VerifiedImageProvider.cpp" line="60"/>
+        <location filename="../../app/support/VerifiedImageProvider.cpp" line="51"/>
         <source>Refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/support/VerifiedImageProvider.cpp" line="63"/>
+        <location filename="../../app/support/VerifiedImageProvider.cpp" line="55"/>
         <source>Not verified for this account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/support/VerifiedImageProvider.cpp" line="66"/>
+        <location filename="../../app/support/VerifiedImageProvider.cpp" line="58"/>
         <source>Not in the verified cache any more; it is being fetched again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/support/VerifiedImageProvider.cpp" line="69"/>
+        <location filename="../../app/support/VerifiedImageProvider.cpp" line="63"/>
         <source>Signed out.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -796,7 +1010,17 @@
 <context>
     <name>vf::app::AppSession</name>
     <message>
-        <location filename="../../app/ui/AppSession.cpp" line="124"/>
+        <location filename="../../app/ui/AppSession.cpp" line="135"/>
+        <source>Sign in first: the bundle describes the signed-in account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/AppSession.cpp" line="143"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/AppSession.cpp" line="168"/>
         <source>Demo cloud on this computer (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -804,42 +1028,42 @@
 <context>
     <name>vf::app::ClipPlayer</name>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="117"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="129"/>
         <source>Not signed in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="122"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="134"/>
         <source>This event is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="128"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="141"/>
         <source>The clip could not be loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="138"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="152"/>
         <source>The clip arrived out of order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="183"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="203"/>
         <source>The clip cannot be played: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="187"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="207"/>
         <source>The clip cannot be played.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="209"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="229"/>
         <source>The clip is not completely verified yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="213"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="233"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -847,22 +1071,22 @@
 <context>
     <name>vf::sync::ClientSession</name>
     <message>
-        <location filename="../../core/sync/ClientSession.cpp" line="74"/>
+        <location filename="../../core/sync/ClientSession.cpp" line="88"/>
         <source>The username or password is not right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/sync/ClientSession.cpp" line="82"/>
+        <location filename="../../core/sync/ClientSession.cpp" line="96"/>
         <source>The cloud&apos;s answer to the sign-in was not understood: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/sync/ClientSession.cpp" line="89"/>
+        <location filename="../../core/sync/ClientSession.cpp" line="103"/>
         <source>The cloud could not prove who you are (%1). Nothing was loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/sync/ClientSession.cpp" line="97"/>
+        <location filename="../../core/sync/ClientSession.cpp" line="111"/>
         <source>The cloud named another account than its signed identity. Nothing was loaded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -875,7 +1099,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/sync/VerifiedClipStream.cpp" line="86"/>
+        <location filename="../../core/sync/VerifiedClipStream.cpp" line="84"/>
         <source>The cloud sent an empty part of the clip.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -10,12 +10,12 @@
 
 #include "PrivateFiles.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSet>
@@ -582,6 +582,40 @@ private Q_SLOTS:
                          QStringLiteral("SELECT MAX(LENGTH(detail) + LENGTH(observed_sha256)) FROM"
                                         " audit"))
                     .toInt() < 1024);
+    }
+
+    // A process killed between the report's commit (outbox.sqlite) and its audit line
+    // (veriframe.sqlite): the next sign-in writes the missing line, once.
+    void queuedReportsWithoutAnAuditLineAreAuditedAgain() {
+        QTemporaryDir dir;
+        auto s = openStore(dir.path());
+        QVERIFY(s);
+        const store::IntegrityReport report = sampleReport("e-killed", "foreign_owner");
+        QVERIFY(s->outbox().enqueue(kAlice, report, kNow).created); // no audit line yet
+        QVERIFY(s->outbox()
+                    .enqueue(kAlice,
+                             store::IntegrityReport::revocationConflict(
+                                 3, QCryptographicHash::hash("x", QCryptographicHash::Sha256), kNow,
+                                 "1"),
+                             kNow)
+                    .created);
+        const trust::Verdict foreign = foreignOwnerVerdict(kBob, kAlice);
+        QVERIFY(s->recordRefusal(kAlice, "e-whole", "cam-a", trust::MediaRole::Thumbnail, foreign,
+                                 kNow, "1")
+                    .created); // report and audit line
+        store::AuditFilter all;
+        QCOMPARE(s->audit().list(kAlice, all).size(), 1);
+        QCOMPARE(s->auditQueuedReports(kAlice), 1);
+        const auto entries = s->audit().list(kAlice, all);
+        QCOMPARE(entries.size(), 2);
+        bool found = false;
+        for (const store::AuditEntry &e : entries)
+            found |= e.eventId == report.eventId && e.deviceId == report.deviceId &&
+                     e.role == report.role && e.reason == report.reason;
+        QVERIFY(found);
+        QCOMPARE(s->auditQueuedReports(kAlice), 0);
+        QCOMPARE(s->auditQueuedReports(kBob), 0);
+        QCOMPARE(s->audit().list(kAlice, all).size(), 2);
     }
 
     void signOutWipesOnlyThatAccountAndKeepsItsReports() {
