@@ -113,6 +113,18 @@ Store::revocationState(const QByteArray &anchorsFingerprint) {
     return std::make_unique<SqliteRevocationState>(*m_outboxDb, anchorsFingerprint);
 }
 
+bool Store::hasAuditLine(const QString &account, const QString &eventId, const QString &deviceId,
+                         const QString &role, const QString &reason) {
+    AuditFilter filter;
+    filter.eventId = eventId;
+    filter.deviceId = deviceId;
+    filter.reason = reason;
+    for (const AuditEntry &e : m_audit->list(account, filter))
+        if (e.role == role)
+            return true;
+    return false;
+}
+
 EnqueueResult Store::recordRefusal(const QString &account, const QString &eventId,
                                    const QString &deviceId, vf::trust::MediaRole role,
                                    const vf::trust::Verdict &verdict, qint64 nowMs,
@@ -123,15 +135,9 @@ EnqueueResult Store::recordRefusal(const QString &account, const QString &eventI
         nowMs);
     // The audit line once per report. Also when the report already existed: a process
     // killed between the outbox commit and this line would otherwise never audit it.
-    bool audited = false;
-    if (queued.report && !queued.created) {
-        AuditFilter filter;
-        filter.eventId = eventId;
-        filter.deviceId = deviceId;
-        filter.reason = queued.report->reason;
-        for (const AuditEntry &e : m_audit->list(account, filter))
-            audited |= e.role == queued.report->role;
-    }
+    const bool audited =
+        queued.report && !queued.created &&
+        hasAuditLine(account, eventId, deviceId, queued.report->role, queued.report->reason);
     QString auditError;
     if (queued.report && !audited &&
         !m_audit->append(AuditEntry::fromRefusal(account, eventId, deviceId, role, verdict, nowMs),
@@ -146,14 +152,7 @@ int Store::auditQueuedReports(const QString &account) {
         const IntegrityReport &r = q.report;
         if (r.isAboutRevocations())
             continue; // about a list, not an entry: the audit log is per entry
-        AuditFilter filter;
-        filter.eventId = r.eventId;
-        filter.deviceId = r.deviceId;
-        filter.reason = r.reason;
-        bool audited = false;
-        for (const AuditEntry &e : m_audit->list(account, filter))
-            audited |= e.role == r.role;
-        if (audited)
+        if (hasAuditLine(account, r.eventId, r.deviceId, r.role, r.reason))
             continue;
         AuditEntry e;
         e.timeMs = r.clientTimeMs;

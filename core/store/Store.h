@@ -56,6 +56,8 @@ public:
     bool signOut(const QString &account, QString *error);
 
 private:
+    bool hasAuditLine(const QString &account, const QString &eventId, const QString &deviceId,
+                      const QString &role, const QString &reason);
     explicit Store(StoreLocation location);
     bool openOutbox(QString *error);
     bool openCache(QString *error);
