@@ -73,19 +73,39 @@ bool sameEntry(const ListingEntry &a, const ListingEntry &b) {
 }
 
 void checkPage(const QByteArray &body, const EventPage &page) {
-    // Read whole: the body is a JSON object whose "events" array gave exactly these entries.
+    // Read whole: the body is a JSON object whose "events" array gave exactly these entries,
+    // in order: each element is either an entry or, when it breaks the bounds on cloud
+    // strings (cloud-api.md §7 v2), a malformed one named by its clipped IDs.
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     const QJsonArray events = doc.object().value(QLatin1String("events")).toArray();
-    if (!doc.isObject() || events.size() != page.events.size())
+    if (!doc.isObject() || events.size() != page.events.size() + page.malformed.size())
         fail("a page does not hold one entry per element of \"events\"");
+    qsizetype entry = 0, malformed = 0;
     for (qsizetype i = 0; i < events.size(); ++i) {
         const QJsonObject o = events.at(i).toObject();
-        const ListingEntry &e = page.events.at(i);
-        if (!events.at(i).isObject() || o.value(QLatin1String("id")).toString() != e.id ||
-            !o.value(QLatin1String("id")).isString() ||
+        if (!events.at(i).isObject() || !o.value(QLatin1String("id")).isString() ||
             !o.value(QLatin1String("device_id")).isString() ||
-            o.value(QLatin1String("device_id")).toString() != e.deviceId ||
-            !o.value(QLatin1String("thumbnail")).isString() ||
+            !o.value(QLatin1String("thumbnail")).isString())
+            fail("an element of \"events\" that is not an entry was accepted");
+        const QString id = o.value(QLatin1String("id")).toString();
+        const QString deviceId = o.value(QLatin1String("device_id")).toString();
+        const bool outOfBounds =
+            id.size() > vf::net::kMaxCloudIdLength ||
+            deviceId.size() > vf::net::kMaxCloudIdLength ||
+            o.value(QLatin1String("thumbnail")).toString().size() > vf::net::kMaxMediaPathLength ||
+            o.value(QLatin1String("clip")).toString().size() > vf::net::kMaxMediaPathLength;
+        if (outOfBounds) {
+            if (malformed >= page.malformed.size() ||
+                !id.startsWith(
+                    page.malformed.at(malformed).eventId.left(vf::net::kMaxCloudIdLength / 2)))
+                fail("an entry out of bounds is not the malformed one it came from");
+            ++malformed;
+            continue;
+        }
+        if (entry >= page.events.size())
+            fail("an entry within bounds is missing from the page");
+        const ListingEntry &e = page.events.at(entry++);
+        if (id != e.id || deviceId != e.deviceId ||
             o.value(QLatin1String("thumbnail")).toString() != e.thumbnailPath)
             fail("an entry is not the element of \"events\" it came from");
     }
