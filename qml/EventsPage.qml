@@ -11,6 +11,9 @@ Page {
     property bool phone: false
     property bool privacyMode: false
     property int imagesLoading: 0
+    // Phone only: the filter bar opened with ☰. On desktop the bar is always shown; the
+    // state is a property, not a write to `visible`, so no binding is broken by toggling.
+    property bool filtersOpen: false
     signal openEvent(var item)
     // var: Qt 6.4's qmllint does not know qint64 properties of the foreign model type.
     readonly property var events: AppSession.events
@@ -87,10 +90,9 @@ Page {
                 objectName: "filtersButton"
                 visible: page.phone
                 text: "\u2630"
-                checkable: true
-                checked: !page.phone
+                checked: page.filtersOpen
                 Accessible.name: qsTr("Filters")
-                onToggled: filters.visible = checked
+                onClicked: page.filtersOpen = !page.filtersOpen
             }
             ToolButton {
                 objectName: "refreshButton"
@@ -121,7 +123,7 @@ Page {
         FilterBar {
             id: filters
             Layout.fillWidth: true
-            visible: !page.phone
+            visible: !page.phone || page.filtersOpen
             model: AppSession.events
             devices: AppSession.devices
         }

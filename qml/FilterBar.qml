@@ -7,6 +7,7 @@ import Veriframe
 // visible and clearable.
 Flow {
     id: bar
+    objectName: "filterBar"
     // var: Qt 6.4's qmllint cannot match the foreign model types through AppSession.
     required property var model
     required property var devices

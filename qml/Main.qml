@@ -118,6 +118,7 @@ ApplicationWindow {
             NavigationRail {
                 Layout.fillHeight: true
                 visible: !window.phone
+                compact: window.width < Theme.compactRailBreakpoint
                 sections: window.sections
                 currentIndex: window.section
                 onPicked: (index) => window.section = index
@@ -133,28 +134,38 @@ ApplicationWindow {
                     visible: window.diagnostic
                     implicitHeight: visible ? diagRow.implicitHeight + 12 : 0
                     color: Theme.warning
-                    RowLayout {
+                    // Narrow windows put the buttons under the text, so that it never
+                    // wraps into a sliver beside them.
+                    GridLayout {
                         id: diagRow
-                        anchors { fill: parent; leftMargin: 12; rightMargin: 8 }
+                        anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
+                                  leftMargin: 12; rightMargin: 8 }
+                        columns: parent.width < 760 ? 1 : 2
+                        rowSpacing: 0
                         Label {
                             Layout.fillWidth: true
+                            Layout.topMargin: diagRow.columns === 1 ? 6 : 0
                             wrapMode: Text.Wrap
                             color: "white"
                             font.weight: Font.DemiBold
                             text: window.showPrivateMedia ? qsTr("Diagnostic mode: your pictures are visible.")
                                                           : qsTr("Diagnostic mode: your pictures and clips are hidden.")
                         }
-                        Button {
-                            objectName: "togglePrivateMedia"
-                            flat: true
-                            text: window.showPrivateMedia ? qsTr("Hide my media") : qsTr("Show my media")
-                            onClicked: window.showPrivateMedia = !window.showPrivateMedia
-                        }
-                        Button {
-                            objectName: "leaveDiagnostic"
-                            flat: true
-                            text: qsTr("Leave diagnostic mode")
-                            onClicked: window.diagnostic = false
+                        Flow {
+                            Layout.fillWidth: diagRow.columns === 1
+                            Layout.preferredWidth: diagRow.columns === 1 ? -1 : implicitWidth
+                            Button {
+                                objectName: "togglePrivateMedia"
+                                flat: true
+                                text: window.showPrivateMedia ? qsTr("Hide my media") : qsTr("Show my media")
+                                onClicked: window.showPrivateMedia = !window.showPrivateMedia
+                            }
+                            Button {
+                                objectName: "leaveDiagnostic"
+                                flat: true
+                                text: qsTr("Leave diagnostic mode")
+                                onClicked: window.diagnostic = false
+                            }
                         }
                     }
                 }

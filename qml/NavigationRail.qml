@@ -3,20 +3,25 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Veriframe
 
-// The desktop side panel: the app's sections, the account, and the sync state.
+// The desktop side panel: the app's sections, the account, and the sync state. Compact (the
+// sections' symbols over short titles, 84 px) on narrow desktop windows, so that from 600 to
+// ~900 px the grid keeps two or three columns instead of one wide one.
 Rectangle {
     id: rail
+    objectName: "navigationRail"
     property int currentIndex: 0
     property var sections: []
+    property bool compact: false
     signal picked(int index)
     color: Theme.surface
-    implicitWidth: 220
+    implicitWidth: compact ? Theme.railCompactWidth : Theme.railWidth
 
     ColumnLayout {
         anchors.fill: parent
-        anchors.margins: 12
+        anchors.margins: rail.compact ? 6 : 12
         spacing: 4
         Label {
+            visible: !rail.compact
             text: "Veriframe"
             font.pixelSize: 20
             font.weight: Font.Bold
@@ -30,20 +35,55 @@ Rectangle {
                 required property int index
                 objectName: "nav_" + modelData.key
                 Layout.fillWidth: true
-                text: modelData.symbol + "   " + modelData.title
+                text: modelData.title
+                // Compact: the symbol over the title, centred in the narrow panel.
+                horizontalPadding: rail.compact ? 2 : 16
+                contentItem: Item {
+                    implicitWidth: navLabels.implicitWidth
+                    implicitHeight: navLabels.implicitHeight
+                    Column {
+                        id: navLabels
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: parent.width
+                        spacing: 2
+                        Label {
+                            visible: rail.compact
+                            width: parent.width
+                            horizontalAlignment: Text.AlignHCenter
+                            text: modelData.symbol
+                            font.pixelSize: 20
+                            color: Theme.text
+                        }
+                        Label {
+                            width: parent.width
+                            horizontalAlignment: rail.compact ? Text.AlignHCenter : Text.AlignLeft
+                            text: rail.compact ? modelData.title : modelData.symbol + "   " + modelData.title
+                            font.pixelSize: rail.compact ? 11 : 14
+                            // Long titles ("Événements") shrink to fit the compact panel.
+                            fontSizeMode: rail.compact ? Text.HorizontalFit : Text.FixedSize
+                            minimumPixelSize: 8
+                            elide: Text.ElideRight
+                            color: Theme.text
+                        }
+                    }
+                }
                 highlighted: rail.currentIndex === index
                 Accessible.name: modelData.title
+                ToolTip.visible: rail.compact && hovered
+                ToolTip.text: modelData.title
                 onClicked: rail.picked(index)
             }
         }
         Item { Layout.fillHeight: true }
         Label {
+            visible: !rail.compact
             Layout.fillWidth: true
             text: AppSession.username
             color: Theme.text
             elide: Text.ElideRight
         }
         Label {
+            visible: !rail.compact
             Layout.fillWidth: true
             text: AppSession.serverLabel
             color: Theme.textMuted

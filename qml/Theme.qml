@@ -22,6 +22,10 @@ QtObject {
     readonly property int radius: 10
     readonly property int tileMinWidth: 220
     readonly property int phoneBreakpoint: 600
+    // Below this width the desktop's side panel is compact (symbols over short titles).
+    readonly property int compactRailBreakpoint: 900
+    readonly property int railWidth: 220
+    readonly property int railCompactWidth: 84
 
     function labelColor(label) {
         switch (label) {

@@ -264,4 +264,35 @@ TestCase {
         const below = idOf(AppSession.events.get(1 + columns))
         verify(findByName(page, "eventTile_" + below).activeFocus, below)
     }
+
+    // Defect 4: narrowing to the phone layout, opening and closing the filters with ☰ and
+    // widening again must leave the desktop's filter bar shown (a write to `visible` broke
+    // its binding).
+    function test_filterBarComesBackOnDesktopAfterThePhoneToggle() {
+        verify(fixture.addEvent("e50", "2026-12-05T09:00", EventsModel.Verified))
+        verify(fixture.attach())
+        const page = createTemporaryObject(pageComponent, testCase, { height: 700 })
+        const bar = findByName(page, "filterBar")
+        const button = findByName(page, "filtersButton")
+        verify(bar.visible)
+        verify(!button.visible)
+        page.phone = true
+        verify(!bar.visible, "the phone starts with the filters closed")
+        verify(button.visible)
+        verify(!button.checked)
+        mouseClick(button)
+        verify(bar.visible)
+        verify(button.checked)
+        mouseClick(button)
+        verify(!bar.visible)
+        verify(!button.checked)
+        page.phone = false
+        verify(bar.visible, "the desktop's filter bar is back")
+        page.phone = true
+        mouseClick(button)
+        page.phone = false
+        verify(bar.visible)
+        page.phone = true
+        verify(bar.visible, "the phone keeps the filters open as they were left")
+    }
 }

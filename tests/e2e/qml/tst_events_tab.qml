@@ -91,6 +91,37 @@ TestCase {
         compare(AppSession.events.cameraFilter, "")
     }
 
+    // Defect 4: from 600 to ~900 px the side panel is compact and the grid keeps two columns
+    // or more; toggling the phone's filters and widening again keeps the desktop filter bar.
+    function test_3b_narrowDesktopAndBack() {
+        const width = window.width
+        const rail = find(window.contentItem, "navigationRail")
+        const bar = find(window.contentItem, "filterBar")
+        for (const w of [600, 650, 700, 899]) {
+            window.width = w
+            tryCompare(rail, "width", Theme.railCompactWidth)
+            tryVerify(() => AppSession.tileRows.columns >= 2, 2000, "one wide column at " + w + " px")
+            verify(bar.visible)
+        }
+        window.width = 390
+        tryVerify(() => !rail.visible)
+        const button = find(window.contentItem, "filtersButton")
+        tryVerify(() => button.visible)
+        verify(!bar.visible)
+        mouseClick(button)
+        verify(bar.visible)
+        mouseClick(button)
+        verify(!bar.visible)
+        window.width = width
+        tryVerify(() => rail.visible && rail.width === Theme.railWidth)
+        verify(bar.visible, "the filter bar is lost on the desktop")
+        // The section names are still there for people and screen readers when compact.
+        window.width = 700
+        tryCompare(rail, "width", Theme.railCompactWidth)
+        compare(find(window.contentItem, "nav_events").Accessible.name, "Events")
+        window.width = width
+    }
+
     function test_4_blockedOnlyAndDetails() {
         mouseClick(find(window.contentItem, "refusedOnlyFilter"))
         verify(AppSession.events.refusedOnly)
