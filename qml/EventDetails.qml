@@ -15,11 +15,26 @@ Dialog {
     anchors.centerIn: Overlay.overlay
     width: Math.min(520, (parent ? parent.width : 520) - 32)
     title: refused ? qsTr("Blocked event") : item ? item.cameraName : ""
-    standardButtons: Dialog.Close
+    focus: true
+    // Its own button rather than Dialog.Close, whose text Qt translates only with its own
+    // catalogues; Enter closes as Escape does.
+    footer: RowLayout {
+        Item { Layout.fillWidth: true }
+        Button {
+            objectName: "detailsClose"
+            Layout.rightMargin: Theme.spacing
+            text: qsTr("Close")
+            flat: true
+            onClicked: details.close()
+        }
+    }
 
     ColumnLayout {
         width: parent.width
         spacing: 10
+        focus: true
+        Keys.onReturnPressed: details.close()
+        Keys.onEnterPressed: details.close()
         Loader {
             Layout.fillWidth: true
             Layout.preferredHeight: width * 9 / 16

@@ -39,10 +39,9 @@ Rectangle {
                 // Compact: the symbol over the title, centred in the narrow panel.
                 horizontalPadding: rail.compact ? 2 : 16
                 contentItem: Item {
-                    implicitWidth: navLabels.implicitWidth
-                    implicitHeight: navLabels.implicitHeight
+                    implicitWidth: children[0].implicitWidth
+                    implicitHeight: children[0].implicitHeight
                     Column {
-                        id: navLabels
                         anchors.verticalCenter: parent.verticalCenter
                         width: parent.width
                         spacing: 2

@@ -87,33 +87,21 @@ Page {
         Item { Layout.fillHeight: true }
     }
 
-    Dialog {
+    ConfirmDialog {
         id: confirmDiagnostic
         objectName: "confirmDiagnostic"
-        anchors.centerIn: parent
-        modal: true
         title: qsTr("Turn on diagnostic mode?")
-        standardButtons: Dialog.Ok | Dialog.Cancel
-        Label {
-            width: 340
-            wrapMode: Text.Wrap
-            text: qsTr("It shows, for every event, the checks this device ran and their results, the certificates and claims involved (with your user ID replaced by a pseudonym), media hashes, the network log and the report queue. Your pictures and clips stay hidden unless you choose to show them.")
-        }
+        acceptText: qsTr("Turn on")
+        text: qsTr("It shows, for every event, the checks this device ran and their results, the certificates and claims involved (with your user ID replaced by a pseudonym), media hashes, the network log and the report queue. Your pictures and clips stay hidden unless you choose to show them.")
         onAccepted: page.diagnosticRequested()
     }
 
-    Dialog {
+    ConfirmDialog {
         id: confirmSignOut
         objectName: "confirmSignOut"
-        anchors.centerIn: parent
-        modal: true
         title: qsTr("Sign out?")
-        standardButtons: Dialog.Ok | Dialog.Cancel
-        Label {
-            width: 320
-            wrapMode: Text.Wrap
-            text: qsTr("Verified pictures and events of this account are removed from this computer. Reports not yet sent stay queued and go when you sign in again.")
-        }
+        acceptText: qsTr("Sign out")
+        text: qsTr("Verified pictures and events of this account are removed from this computer. Reports not yet sent stay queued and go when you sign in again.")
         onAccepted: AppSession.signOut()
     }
 }

@@ -103,6 +103,14 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../qml/ConfirmDialog.qml" line="36"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DayLabel</name>
     <message>
         <location filename="../../core/model/DayLabel.cpp" line="17"/>
@@ -251,52 +259,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="48"/>
+        <location filename="../../qml/EventDetails.qml" line="26"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventDetails.qml" line="63"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="59"/>
+        <location filename="../../qml/EventDetails.qml" line="74"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="64"/>
+        <location filename="../../qml/EventDetails.qml" line="79"/>
         <source>Camera ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="66"/>
+        <location filename="../../qml/EventDetails.qml" line="81"/>
         <source>Event ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="68"/>
+        <location filename="../../qml/EventDetails.qml" line="83"/>
         <source>Access</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="71"/>
+        <location filename="../../qml/EventDetails.qml" line="86"/>
         <source>Shared with you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="71"/>
+        <location filename="../../qml/EventDetails.qml" line="86"/>
         <source>Your camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="73"/>
+        <location filename="../../qml/EventDetails.qml" line="88"/>
         <source>Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="79"/>
+        <location filename="../../qml/EventDetails.qml" line="94"/>
         <source>Reported (queued, will be sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="79"/>
+        <location filename="../../qml/EventDetails.qml" line="94"/>
         <source>Reported to the cloud</source>
         <translation type="unfinished"></translation>
     </message>
@@ -367,17 +380,17 @@
 <context>
     <name>EventsPage</name>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="72"/>
+        <location filename="../../qml/EventsPage.qml" line="75"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="81"/>
+        <location filename="../../qml/EventsPage.qml" line="84"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/EventsPage.qml" line="82"/>
+        <location filename="../../qml/EventsPage.qml" line="85"/>
         <source>%n blocked</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -385,7 +398,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/EventsPage.qml" line="83"/>
+        <location filename="../../qml/EventsPage.qml" line="86"/>
         <source>%n verified</source>
         <translation>
             <numerusform>%n verified</numerusform>
@@ -393,57 +406,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="92"/>
+        <location filename="../../qml/EventsPage.qml" line="94"/>
         <source>Filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="100"/>
+        <location filename="../../qml/EventsPage.qml" line="102"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="102"/>
+        <location filename="../../qml/EventsPage.qml" line="104"/>
         <source>Refresh (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="232"/>
+        <location filename="../../qml/EventsPage.qml" line="234"/>
         <source>Can&apos;t reach the cloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="233"/>
+        <location filename="../../qml/EventsPage.qml" line="235"/>
         <source>Loading your events…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="234"/>
+        <location filename="../../qml/EventsPage.qml" line="236"/>
         <source>No events match these filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="235"/>
+        <location filename="../../qml/EventsPage.qml" line="237"/>
         <source>No events yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="237"/>
+        <location filename="../../qml/EventsPage.qml" line="239"/>
         <source>Events from your cameras appear here once they are verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="238"/>
+        <location filename="../../qml/EventsPage.qml" line="240"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="239"/>
+        <location filename="../../qml/EventsPage.qml" line="241"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="248"/>
+        <location filename="../../qml/EventsPage.qml" line="250"/>
         <source>Offline: showing what was already verified. %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -451,77 +464,77 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="21"/>
+        <location filename="../../qml/FilterBar.qml" line="22"/>
         <source>Camera filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="24"/>
+        <location filename="../../qml/FilterBar.qml" line="25"/>
         <source>All cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="42"/>
+        <location filename="../../qml/FilterBar.qml" line="43"/>
         <source>Label filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="44"/>
+        <location filename="../../qml/FilterBar.qml" line="45"/>
         <source>All labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="45"/>
+        <location filename="../../qml/FilterBar.qml" line="46"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="46"/>
+        <location filename="../../qml/FilterBar.qml" line="47"/>
         <source>Vehicle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="47"/>
+        <location filename="../../qml/FilterBar.qml" line="48"/>
         <source>Animal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="48"/>
+        <location filename="../../qml/FilterBar.qml" line="49"/>
         <source>Motion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="49"/>
+        <location filename="../../qml/FilterBar.qml" line="50"/>
         <source>Sound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="57"/>
+        <location filename="../../qml/FilterBar.qml" line="58"/>
         <source>Any day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="58"/>
+        <location filename="../../qml/FilterBar.qml" line="59"/>
         <source>Day filter: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="66"/>
+        <location filename="../../qml/FilterBar.qml" line="67"/>
         <source>Previous month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="68"/>
+        <location filename="../../qml/FilterBar.qml" line="69"/>
         <source>Next month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="95"/>
+        <location filename="../../qml/FilterBar.qml" line="96"/>
         <source>Blocked only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="103"/>
+        <location filename="../../qml/FilterBar.qml" line="104"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -608,27 +621,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="144"/>
+        <location filename="../../qml/Main.qml" line="151"/>
         <source>Diagnostic mode: your pictures are visible.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="145"/>
+        <location filename="../../qml/Main.qml" line="152"/>
         <source>Diagnostic mode: your pictures and clips are hidden.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="150"/>
+        <location filename="../../qml/Main.qml" line="160"/>
         <source>Hide my media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="150"/>
+        <location filename="../../qml/Main.qml" line="160"/>
         <source>Show my media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="156"/>
+        <location filename="../../qml/Main.qml" line="166"/>
         <source>Leave diagnostic mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -852,6 +865,7 @@
     </message>
     <message>
         <location filename="../../qml/SettingsPage.qml" line="39"/>
+        <location filename="../../qml/SettingsPage.qml" line="103"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -896,22 +910,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="95"/>
+        <location filename="../../qml/SettingsPage.qml" line="93"/>
         <source>Turn on diagnostic mode?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="100"/>
+        <location filename="../../qml/SettingsPage.qml" line="94"/>
+        <source>Turn on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SettingsPage.qml" line="95"/>
         <source>It shows, for every event, the checks this device ran and their results, the certificates and claims involved (with your user ID replaced by a pseudonym), media hashes, the network log and the report queue. Your pictures and clips stay hidden unless you choose to show them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="110"/>
+        <location filename="../../qml/SettingsPage.qml" line="102"/>
         <source>Sign out?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="115"/>
+        <location filename="../../qml/SettingsPage.qml" line="104"/>
         <source>Verified pictures and events of this account are removed from this computer. Reports not yet sent stay queued and go when you sign in again.</source>
         <translation type="unfinished"></translation>
     </message>

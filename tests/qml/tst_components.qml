@@ -216,4 +216,43 @@ TestCase {
         const timeline = createTemporaryObject(timelineComponent, testCase)
         compare(timeline.counts.length, 24)
     }
+
+    // Defects 10 and 8: a confirm dialog has a readable width with its text over all of it,
+    // buttons named after the action, and Enter does the action.
+    Component { id: settingsComponent; SettingsPage { width: testCase.width; height: testCase.height } }
+    // A popup declared in a page is among its content item's data, not its visual children.
+    function findPopup(page, name) {
+        const data = page.contentItem.data
+        for (let i = 0; i < data.length; ++i)
+            if (data[i].objectName === name) return data[i]
+        return null
+    }
+    function test_confirmDialogsNameTheActionAndTakeEnter() {
+        const page = createTemporaryObject(settingsComponent, testCase)
+        const spy = createTemporaryObject(signalSpyComponent, testCase, { target: page, signalName: "diagnosticRequested" })
+        mouseClick(findByName(page, "enterDiagnostic"))
+        const dialog = findPopup(page, "confirmDiagnostic")
+        tryVerify(() => dialog.opened)
+        verify(dialog.width <= 440)
+        verify(dialog.width < testCase.width - 100, "the dialog spans the page")
+        fuzzyCompare(dialog.contentItem.width, dialog.availableWidth, 1)
+        const accept = findByName(dialog.footer, "confirmDiagnosticAccept")
+        compare(accept.text, "Turn on")
+        compare(findByName(dialog.footer, "confirmDiagnosticCancel").text, "Cancel")
+        keyClick(Qt.Key_Escape)
+        tryVerify(() => !dialog.visible)
+        compare(spy.count, 0)
+        mouseClick(findByName(page, "enterDiagnostic"))
+        tryVerify(() => dialog.opened)
+        keyClick(Qt.Key_Return)
+        tryVerify(() => !dialog.visible)
+        compare(spy.count, 1)
+        // Sign out says so.
+        mouseClick(findByName(page, "signOutButton"))
+        const signOut = findPopup(page, "confirmSignOut")
+        tryVerify(() => signOut.opened)
+        compare(findByName(signOut.footer, "confirmSignOutAccept").text, "Sign out")
+        mouseClick(findByName(signOut.footer, "confirmSignOutCancel"))
+        tryVerify(() => !signOut.visible)
+    }
 }

@@ -141,7 +141,9 @@ TestCase {
         tryVerify(() => details && details.opened)
         verify(details.item.reason === "foreign_owner")
         compare(images(details.contentItem), 0)
-        details.close()
+        // Its button is named in the app's words; Enter closes it (#8, #9).
+        compare(find(details.footer, "detailsClose").text, "Close")
+        keyClick(Qt.Key_Return)
         tryVerify(() => !details.visible) // the modal dimmer is gone
         mouseClick(find(window.contentItem, "clearFilters"))
         tryVerify(() => !AppSession.events.refusedOnly)
