@@ -19,6 +19,21 @@ Page {
         snapshot = AppSession.diagnosticsSnapshot(400)
         selected = null
     }
+    // A verified event by its camera and time; a refused one by its verdict and IDs only
+    // (its entry's names and times are the cloud's word about a foreign item).
+    function eventLine(e) {
+        if (e.state === "verified")
+            return "\u2713 " + e.camera_name + " · " + new Date(e.ts).toLocaleString(Qt.locale(), Locale.ShortFormat)
+                   + " · " + e.event_id
+        if (e.state === "refused")
+            return "\u2717 " + qsTr("Blocked: %1").arg(e.recorded_reason) + " · " + e.event_id + " · " + e.device_id
+        return "\u2026 " + e.state + " · " + e.event_id
+    }
+    // The checks are shown above the list: bring them into view.
+    function select(e) {
+        selected = e
+        scroll.contentItem.contentY = Math.max(0, trace.y - 8)
+    }
     Component.onCompleted: reload()
     onVisibleChanged: if (visible) reload()
     Connections {
@@ -37,6 +52,7 @@ Page {
     }
 
     ScrollView {
+        id: scroll
         anchors.fill: parent
         anchors.margins: page.phone ? 8 : 16
         contentWidth: availableWidth
@@ -45,11 +61,18 @@ Page {
             width: parent.width
             spacing: 12
 
-            RowLayout {
+            // On a phone the buttons go under the title rather than over it.
+            GridLayout {
                 Layout.fillWidth: true
+                columns: page.phone ? 1 : 2
                 Label { text: qsTr("Diagnostics"); font.pixelSize: 22; font.weight: Font.Bold; color: Theme.text; Layout.fillWidth: true }
-                Button { objectName: "diagnosticsRefresh"; text: qsTr("Refresh"); onClicked: page.reload() }
-                Button { objectName: "exportDiagnostics"; text: qsTr("Export diagnostics"); onClicked: exportDialog.open() }
+                Flow {
+                    Layout.fillWidth: page.phone
+                    Layout.preferredWidth: page.phone ? -1 : diagnosticsRefresh.implicitWidth + exportDiagnostics.implicitWidth + spacing
+                    spacing: Theme.spacing
+                    Button { id: diagnosticsRefresh; objectName: "diagnosticsRefresh"; text: qsTr("Refresh"); onClicked: page.reload() }
+                    Button { id: exportDiagnostics; objectName: "exportDiagnostics"; text: qsTr("Export diagnostics"); onClicked: exportDialog.open() }
+                }
             }
             Label { id: exportResult; objectName: "exportResult"; visible: text !== ""; color: Theme.textMuted; wrapMode: Text.Wrap; Layout.fillWidth: true }
 
@@ -57,16 +80,19 @@ Page {
                 title: qsTr("This app")
                 Layout.fillWidth: true
                 GridLayout {
-                    columns: 2
+                    anchors.fill: parent
+                    columns: page.phone ? 1 : 2
                     Repeater {
                         model: ["app", "qt", "openssl", "ffmpeg"]
                         delegate: Label {
                             required property string modelData
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
                             text: modelData + ": " + (page.snapshot.versions ? page.snapshot.versions[modelData] : "")
                             color: Theme.text
                         }
                     }
-                    Label { text: qsTr("Account: %1 (pseudonym)").arg(page.snapshot.account ? page.snapshot.account.user : ""); color: Theme.text }
+                    Label { Layout.fillWidth: true; wrapMode: Text.Wrap; text: qsTr("Account: %1 (pseudonym)").arg(page.snapshot.account ? page.snapshot.account.user : ""); color: Theme.text }
                 }
             }
 
@@ -78,7 +104,7 @@ Page {
                     Label { text: qsTr("Anchors SHA-256: %1").arg(page.snapshot.trust ? page.snapshot.trust.anchors_sha256 : ""); color: Theme.text; font.family: "monospace"; font.pixelSize: 11; elide: Text.ElideMiddle; Layout.fillWidth: true }
                     Repeater {
                         model: page.snapshot.trust ? page.snapshot.trust.device_roots.concat(page.snapshot.trust.owner_authorities) : []
-                        delegate: Label { required property var modelData; text: modelData.subject + " · " + modelData.sha256.substring(0, 16) + "…"; color: Theme.textMuted; font.pixelSize: 12 }
+                        delegate: Label { required property var modelData; text: modelData.subject + " · " + modelData.sha256.substring(0, 16) + "…"; color: Theme.textMuted; font.pixelSize: 12; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true }
                     }
                     Label {
                         objectName: "revocationState"
@@ -88,11 +114,14 @@ Page {
                                     .arg(page.snapshot.trust.revocations.last_fetch)
                               : qsTr("No revocation list accepted yet")
                         color: Theme.text
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
                     }
                 }
             }
 
             GroupBox {
+                id: outcomes
                 title: qsTr("Outcomes per hour")
                 Layout.fillWidth: true
                 Row {
@@ -111,7 +140,8 @@ Page {
                         return m
                     }
                     Repeater {
-                        model: chart.hours.slice(-72)
+                        // The last 72 hours, or as many as fit (8 px a bar) on a phone.
+                        model: chart.hours.slice(-Math.max(1, Math.min(72, Math.floor(outcomes.availableWidth / 8))))
                         delegate: Column {
                             required property var modelData
                             readonly property int refusedTotal: {
@@ -147,27 +177,10 @@ Page {
             }
 
             GroupBox {
-                title: qsTr("Events (tap one for its checks)")
-                Layout.fillWidth: true
-                ColumnLayout {
-                    anchors.fill: parent
-                    Repeater {
-                        model: page.snapshot.events || []
-                        delegate: ItemDelegate {
-                            required property var modelData
-                            Layout.fillWidth: true
-                            objectName: "diag_" + modelData.event_id
-                            text: modelData.event_id + " · " + modelData.state + (modelData.recorded_reason ? " · " + modelData.recorded_reason : "")
-                            onClicked: page.selected = modelData
-                        }
-                    }
-                }
-            }
-
-            GroupBox {
+                id: trace
                 objectName: "eventTrace"
                 visible: page.selected !== null
-                title: page.selected ? qsTr("Checks for %1").arg(page.selected.event_id) : ""
+                title: page.selected ? qsTr("Checks for %1").arg(page.eventLine(page.selected)) : ""
                 Layout.fillWidth: true
                 ColumnLayout {
                     anchors.fill: parent
@@ -176,7 +189,12 @@ Page {
                         model: page.selected ? page.selected.trace.checks : []
                         delegate: Label {
                             required property var modelData
-                            text: (modelData.passed ? "\u2713 " : "\u2717 ") + modelData.n + ". " + modelData.name + " · " + modelData.micros + " µs"
+                            objectName: "traceCheck"
+                            // What the check establishes; a failure adds its reason code.
+                            text: (modelData.passed ? "\u2713 " : "\u2717 ") + modelData.n + ". " + modelData.label
+                                  + (modelData.passed ? "" : " \u2014 " + qsTr("failed: %1").arg(modelData.name))
+                                  + " · " + (modelData.memoised ? qsTr("remembered") : modelData.micros + " µs")
+                            Accessible.name: (modelData.passed ? qsTr("Passed: %1") : qsTr("Failed: %1")).arg(modelData.label)
                             color: modelData.passed ? Theme.text : Theme.blockedText
                             font.family: "monospace"
                         }
@@ -200,6 +218,25 @@ Page {
                     Label {
                         text: page.selected ? qsTr("Media: %1").arg(JSON.stringify(page.selected.trace.media)) : ""
                         color: Theme.textMuted; font.pixelSize: 11; font.family: "monospace"; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true
+                    }
+                }
+            }
+
+            GroupBox {
+                title: qsTr("Events (tap one for its checks)")
+                Layout.fillWidth: true
+                ColumnLayout {
+                    anchors.fill: parent
+                    Repeater {
+                        model: page.snapshot.events || []
+                        delegate: ItemDelegate {
+                            required property var modelData
+                            Layout.fillWidth: true
+                            objectName: "diag_" + modelData.event_id
+                            text: page.eventLine(modelData)
+                            Accessible.name: text
+                            onClicked: page.select(modelData)
+                        }
                     }
                 }
             }

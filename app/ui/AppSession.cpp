@@ -150,6 +150,7 @@ QVariantMap AppSession::diagnosticsSnapshot(int maxEvents) {
     vf::sync::BundleOptions options;
     options.versions = m_versions;
     options.maxEvents = qBound(1, maxEvents, 5000);
+    options.forDisplay = true;
     return vf::sync::buildDiagnosticsBundle(*m_client, options).toVariantMap();
 }
 

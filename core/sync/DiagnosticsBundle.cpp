@@ -1,6 +1,7 @@
 #include "DiagnosticsBundle.h"
 
 #include "ClientSession.h"
+#include "Reason.h"
 #include "Store.h"
 #include "ThumbnailJudge.h"
 
@@ -30,6 +31,22 @@ QString stateName(VerificationState state) {
 
 QJsonValue orNull(const QString &s) {
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
+
+// Each check of a trace gets what it establishes as "label": the trace's "name" is the
+// check's reason code, which reads as a failure ("signature_invalid") beside a passing check.
+void labelChecks(QJsonObject &trace) {
+    QJsonArray checks = trace.value(QStringLiteral("checks")).toArray();
+    for (qsizetype i = 0; i < checks.size(); ++i) {
+        QJsonObject check = checks.at(i).toObject();
+        const auto reason =
+            vf::trust::reasonFromCode(check.value(QStringLiteral("name")).toString());
+        check.insert(QStringLiteral("label"), reason
+                                                  ? vf::trust::checkText(*reason)
+                                                  : check.value(QStringLiteral("name")).toString());
+        checks[i] = check;
+    }
+    trace.insert(QStringLiteral("checks"), checks);
 }
 
 QJsonArray rootSubjects(const vf::trust::TrustAnchors &anchors, vf::trust::RootSet set) {
@@ -172,6 +189,8 @@ QJsonObject buildDiagnosticsBundle(ClientSession &session, const BundleOptions &
                          ? QJsonValue(QJsonValue::Null)
                          : QJsonValue(pseudonym(verdict.evidence.claimSubject, salt)));
         trace.insert(QStringLiteral("claim"), claim);
+        if (options.forDisplay)
+            labelChecks(trace);
         QJsonObject event{
             {QStringLiteral("event_id"), e.id},
             {QStringLiteral("device_id"), e.deviceId},
@@ -182,6 +201,8 @@ QJsonObject buildDiagnosticsBundle(ClientSession &session, const BundleOptions &
             {QStringLiteral("checked_on"),
              bytes ? QStringLiteral("cached bytes") : QStringLiteral("signed objects only")},
             {QStringLiteral("trace"), trace}};
+        if (options.forDisplay && e.state == VerificationState::Verified)
+            event.insert(QStringLiteral("camera_name"), e.deviceName);
         if (e.state == VerificationState::Refused) {
             const auto pending = pendingByEvent.find(e.key());
             event.insert(QStringLiteral("report"),

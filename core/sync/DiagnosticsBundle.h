@@ -16,6 +16,10 @@ struct BundleOptions {
     QJsonObject versions; // app, Qt, OpenSSL, FFmpeg: what the app links
     QByteArray salt;      // empty: 32 fresh random bytes
     int maxEvents = 5000;
+    // For the Diagnostics page, not the exported bundle: each check's label (what it
+    // establishes) and, for verified events only, the camera's name. A refused entry's
+    // names and times are the cloud's word about a foreign item and never shown.
+    bool forDisplay = false;
 };
 
 // The signed-in account's bundle; an object with "error" when nobody is signed in.

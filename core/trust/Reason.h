@@ -35,6 +35,9 @@ QString reasonCode(Reason reason);
 std::optional<Reason> reasonFromCode(QStringView code);
 // One sentence a person understands, for refused tiles and support.
 QString reasonText(Reason reason);
+// What check #n establishes when it passes ("Camera signature valid"), for traces shown to
+// support: a passing check is never labelled with its failure code.
+QString checkText(Reason reason);
 // The short name of check #n (same as its reason code), for traces.
 inline int checkNumber(Reason reason) {
     return static_cast<int>(reason);

@@ -103,6 +103,89 @@
     </message>
 </context>
 <context>
+    <name>Check</name>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="17"/>
+        <source>All checks passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="21"/>
+        <source>The camera&apos;s record is well formed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="24"/>
+        <source>Signed with an accepted algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="27"/>
+        <source>Camera certificate chains to a trusted maker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="30"/>
+        <source>Camera not revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="33"/>
+        <source>Camera signature valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="36"/>
+        <source>Record names this event and camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="39"/>
+        <source>Capture time plausible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="42"/>
+        <source>Picture or video bytes are the signed ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="45"/>
+        <source>Ownership proof present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="48"/>
+        <source>Ownership proof genuine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="51"/>
+        <source>Ownership proof not revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="54"/>
+        <source>Ownership proof names this camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="57"/>
+        <source>Camera recorded under this ownership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="60"/>
+        <source>Recorded while the ownership was valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="62"/>
+        <source>Ownership proof names your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <location filename="../../qml/ConfirmDialog.qml" line="36"/>
@@ -131,122 +214,147 @@
 <context>
     <name>DiagnosticsPage</name>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="32"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="47"/>
         <source>JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="35"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="50"/>
         <source>Bundle written (no media, no tokens, pseudonymised IDs).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="50"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="68"/>
         <source>Diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="51"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="73"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="52"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="74"/>
         <source>Export diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="57"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="80"/>
         <source>This app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="69"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="95"/>
         <source>Account: %1 (pseudonym)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="74"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="100"/>
         <source>Trust store and revocations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="78"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="104"/>
         <source>Anchors SHA-256: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="86"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="112"/>
         <source>Revocation list seq %1: %2 devices, %3 claims (%4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="89"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="115"/>
         <source>No revocation list accepted yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="96"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="125"/>
         <source>Outcomes per hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="124"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="154"/>
         <source>%1 verified, %2 refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="133"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="163"/>
         <source>Report outbox: %1 pending, %2 acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="141"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="171"/>
         <source>%1 attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="150"/>
-        <source>Events (tap one for its checks)</source>
+        <location filename="../../qml/DiagnosticsPage.qml" line="195"/>
+        <source>failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="170"/>
-        <source>Checks for %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="174"/>
-        <source>Checked on %1; verdict %2 %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="188"/>
-        <source>issuer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="188"/>
-        <source>serial</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="194"/>
-        <source>Claim %1 · role %2 · device %3 · subject %4 · from %5%6</source>
+        <location filename="../../qml/DiagnosticsPage.qml" line="196"/>
+        <source>remembered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../qml/DiagnosticsPage.qml" line="197"/>
+        <source>Passed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="197"/>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="226"/>
+        <source>Events (tap one for its checks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="183"/>
+        <source>Checks for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="29"/>
+        <source>Blocked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="187"/>
+        <source>Checked on %1; verdict %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="206"/>
+        <source>issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="206"/>
+        <source>serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="212"/>
+        <source>Claim %1 · role %2 · device %3 · subject %4 · from %5%6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="215"/>
         <source>to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="201"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="219"/>
         <source>Media: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="208"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="245"/>
         <source>Network log (newest last)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -727,82 +835,82 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="15"/>
+        <location filename="../../core/trust/Reason.cpp" line="16"/>
         <source>Verified from your camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="17"/>
+        <location filename="../../core/trust/Reason.cpp" line="19"/>
         <source>The camera&apos;s signed record is damaged or not in the expected format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="20"/>
+        <location filename="../../core/trust/Reason.cpp" line="23"/>
         <source>Signed with an algorithm Veriframe does not accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="22"/>
+        <location filename="../../core/trust/Reason.cpp" line="26"/>
         <source>Not signed by a genuine camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="24"/>
+        <location filename="../../core/trust/Reason.cpp" line="29"/>
         <source>The camera that signed this has been revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="26"/>
+        <location filename="../../core/trust/Reason.cpp" line="32"/>
         <source>The camera&apos;s signature does not match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="28"/>
+        <location filename="../../core/trust/Reason.cpp" line="35"/>
         <source>The signed record belongs to a different event or camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="30"/>
+        <location filename="../../core/trust/Reason.cpp" line="38"/>
         <source>Recorded in the future: the capture time is not plausible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="32"/>
+        <location filename="../../core/trust/Reason.cpp" line="41"/>
         <source>The picture or video was altered after the camera signed it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="34"/>
+        <location filename="../../core/trust/Reason.cpp" line="44"/>
         <source>No proof of ownership came with this event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="36"/>
+        <location filename="../../core/trust/Reason.cpp" line="47"/>
         <source>The proof of ownership is not genuine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="38"/>
+        <location filename="../../core/trust/Reason.cpp" line="50"/>
         <source>The proof of ownership has been revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="40"/>
+        <location filename="../../core/trust/Reason.cpp" line="53"/>
         <source>The proof of ownership is for a different camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="42"/>
+        <location filename="../../core/trust/Reason.cpp" line="56"/>
         <source>The camera did not record this under that ownership</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="44"/>
+        <location filename="../../core/trust/Reason.cpp" line="59"/>
         <source>Recorded outside the period this camera was yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="45"/>
+        <location filename="../../core/trust/Reason.cpp" line="61"/>
         <source>Not from your cameras</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1039,7 +1147,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/AppSession.cpp" line="168"/>
+        <location filename="../../app/ui/AppSession.cpp" line="169"/>
         <source>Demo cloud on this computer (%1)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -103,9 +103,92 @@
     </message>
 </context>
 <context>
+    <name>Check</name>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="17"/>
+        <source>All checks passed</source>
+        <translation>Toutes les vérifications réussies</translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="21"/>
+        <source>The camera&apos;s record is well formed</source>
+        <translation>L&apos;enregistrement de la caméra est bien formé</translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="24"/>
+        <source>Signed with an accepted algorithm</source>
+        <translation>Signé avec un algorithme accepté</translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="27"/>
+        <source>Camera certificate chains to a trusted maker</source>
+        <translation>Certificat de la caméra rattaché à un fabricant de confiance</translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="30"/>
+        <source>Camera not revoked</source>
+        <translation>Caméra non révoquée</translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="33"/>
+        <source>Camera signature valid</source>
+        <translation>Signature de la caméra valide</translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="36"/>
+        <source>Record names this event and camera</source>
+        <translation>L&apos;enregistrement nomme cet événement et cette caméra</translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="39"/>
+        <source>Capture time plausible</source>
+        <translation>Heure de capture plausible</translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="42"/>
+        <source>Picture or video bytes are the signed ones</source>
+        <translation>Les octets de l&apos;image ou de la vidéo sont ceux signés</translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="45"/>
+        <source>Ownership proof present</source>
+        <translation>Preuve de propriété présente</translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="48"/>
+        <source>Ownership proof genuine</source>
+        <translation>Preuve de propriété authentique</translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="51"/>
+        <source>Ownership proof not revoked</source>
+        <translation>Preuve de propriété non révoquée</translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="54"/>
+        <source>Ownership proof names this camera</source>
+        <translation>La preuve de propriété nomme cette caméra</translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="57"/>
+        <source>Camera recorded under this ownership</source>
+        <translation>Caméra ayant enregistré sous cette propriété</translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="60"/>
+        <source>Recorded while the ownership was valid</source>
+        <translation>Enregistré pendant la période de propriété</translation>
+    </message>
+    <message>
+        <location filename="../../core/trust/Reason.cpp" line="62"/>
+        <source>Ownership proof names your account</source>
+        <translation>La preuve de propriété nomme votre compte</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../qml/ConfirmDialog.qml" line="34"/>
+        <location filename="../../qml/ConfirmDialog.qml" line="36"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -131,122 +214,147 @@
 <context>
     <name>DiagnosticsPage</name>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="32"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="47"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="35"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="50"/>
         <source>Bundle written (no media, no tokens, pseudonymised IDs).</source>
         <translation>Rapport écrit (sans média, sans jeton, identifiants pseudonymisés).</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="50"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="68"/>
         <source>Diagnostics</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="51"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="73"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="52"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="74"/>
         <source>Export diagnostics</source>
         <translation>Exporter le diagnostic</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="57"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="80"/>
         <source>This app</source>
         <translation>Cette application</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="69"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="95"/>
         <source>Account: %1 (pseudonym)</source>
         <translation>Compte : %1 (pseudonyme)</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="74"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="100"/>
         <source>Trust store and revocations</source>
         <translation>Ancres de confiance et révocations</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="78"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="104"/>
         <source>Anchors SHA-256: %1</source>
         <translation>SHA-256 des ancres : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="86"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="112"/>
         <source>Revocation list seq %1: %2 devices, %3 claims (%4)</source>
         <translation>Liste de révocation n° %1 : %2 appareils, %3 preuves de propriété (%4)</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="89"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="115"/>
         <source>No revocation list accepted yet</source>
         <translation>Aucune liste de révocation acceptée pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="96"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="125"/>
         <source>Outcomes per hour</source>
         <translation>Résultats par heure</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="124"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="154"/>
         <source>%1 verified, %2 refused</source>
         <translation>%1 vérifiés, %2 refusés</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="133"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="163"/>
         <source>Report outbox: %1 pending, %2 acknowledged</source>
         <translation>File des signalements : %1 en attente, %2 confirmés</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="141"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="171"/>
         <source>%1 attempts</source>
         <translation>%1 tentatives</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="150"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="195"/>
+        <source>failed: %1</source>
+        <translation>échec : %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="196"/>
+        <source>remembered</source>
+        <translation>mémorisé</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="197"/>
+        <source>Passed: %1</source>
+        <translation>Réussi : %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="197"/>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="226"/>
         <source>Events (tap one for its checks)</source>
         <translation>Événements (touchez-en un pour voir ses vérifications)</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="170"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="183"/>
         <source>Checks for %1</source>
         <translation>Vérifications de %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="174"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="29"/>
+        <source>Blocked: %1</source>
+        <translation>Bloqué : %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="187"/>
         <source>Checked on %1; verdict %2 %3</source>
         <translation>Vérifié le %1 ; verdict %2 %3</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="188"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="206"/>
         <source>issuer</source>
         <translation>émetteur</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="188"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="206"/>
         <source>serial</source>
         <translation>numéro de série</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="194"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="212"/>
         <source>Claim %1 · role %2 · device %3 · subject %4 · from %5%6</source>
         <translation>Preuve %1 · rôle %2 · appareil %3 · sujet %4 · depuis %5%6</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="197"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="215"/>
         <source>to %1</source>
         <translation>jusqu&apos;au %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="201"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="219"/>
         <source>Media: %1</source>
         <translation>Média : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="208"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="245"/>
         <source>Network log (newest last)</source>
         <translation>Journal réseau (le plus récent en dernier)</translation>
     </message>
@@ -259,57 +367,57 @@
         <translation>Événement bloqué</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="24"/>
+        <location filename="../../qml/EventDetails.qml" line="26"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="61"/>
+        <location filename="../../qml/EventDetails.qml" line="63"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="72"/>
+        <location filename="../../qml/EventDetails.qml" line="74"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="77"/>
+        <location filename="../../qml/EventDetails.qml" line="79"/>
         <source>Camera ID</source>
         <translation>ID de la caméra</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="79"/>
+        <location filename="../../qml/EventDetails.qml" line="81"/>
         <source>Event ID</source>
         <translation>ID de l&apos;événement</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="81"/>
+        <location filename="../../qml/EventDetails.qml" line="83"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="84"/>
+        <location filename="../../qml/EventDetails.qml" line="86"/>
         <source>Shared with you</source>
         <translation>Partagé avec vous</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="84"/>
+        <location filename="../../qml/EventDetails.qml" line="86"/>
         <source>Your camera</source>
         <translation>Votre caméra</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="86"/>
+        <location filename="../../qml/EventDetails.qml" line="88"/>
         <source>Report</source>
         <translation>Signalement</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="92"/>
+        <location filename="../../qml/EventDetails.qml" line="94"/>
         <source>Reported (queued, will be sent)</source>
         <translation>Signalé (en attente d&apos;envoi)</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="92"/>
+        <location filename="../../qml/EventDetails.qml" line="94"/>
         <source>Reported to the cloud</source>
         <translation>Signalé au cloud</translation>
     </message>
@@ -727,82 +835,82 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="15"/>
+        <location filename="../../core/trust/Reason.cpp" line="16"/>
         <source>Verified from your camera</source>
         <translation>Vérifié : vient de votre caméra</translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="17"/>
+        <location filename="../../core/trust/Reason.cpp" line="19"/>
         <source>The camera&apos;s signed record is damaged or not in the expected format</source>
         <translation>L&apos;enregistrement signé par la caméra est endommagé ou n&apos;a pas le format attendu</translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="20"/>
+        <location filename="../../core/trust/Reason.cpp" line="23"/>
         <source>Signed with an algorithm Veriframe does not accept</source>
         <translation>Signé avec un algorithme que Veriframe n&apos;accepte pas</translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="22"/>
+        <location filename="../../core/trust/Reason.cpp" line="26"/>
         <source>Not signed by a genuine camera</source>
         <translation>Pas signé par une caméra authentique</translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="24"/>
+        <location filename="../../core/trust/Reason.cpp" line="29"/>
         <source>The camera that signed this has been revoked</source>
         <translation>La caméra qui l&apos;a signé a été révoquée</translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="26"/>
+        <location filename="../../core/trust/Reason.cpp" line="32"/>
         <source>The camera&apos;s signature does not match</source>
         <translation>La signature de la caméra ne correspond pas</translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="28"/>
+        <location filename="../../core/trust/Reason.cpp" line="35"/>
         <source>The signed record belongs to a different event or camera</source>
         <translation>L&apos;enregistrement signé appartient à un autre événement ou à une autre caméra</translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="30"/>
+        <location filename="../../core/trust/Reason.cpp" line="38"/>
         <source>Recorded in the future: the capture time is not plausible</source>
         <translation>Enregistré dans le futur : l&apos;heure de capture n&apos;est pas plausible</translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="32"/>
+        <location filename="../../core/trust/Reason.cpp" line="41"/>
         <source>The picture or video was altered after the camera signed it</source>
         <translation>L&apos;image ou la vidéo a été modifiée après sa signature par la caméra</translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="34"/>
+        <location filename="../../core/trust/Reason.cpp" line="44"/>
         <source>No proof of ownership came with this event</source>
         <translation>Aucune preuve de propriété n&apos;accompagne cet événement</translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="36"/>
+        <location filename="../../core/trust/Reason.cpp" line="47"/>
         <source>The proof of ownership is not genuine</source>
         <translation>La preuve de propriété n&apos;est pas authentique</translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="38"/>
+        <location filename="../../core/trust/Reason.cpp" line="50"/>
         <source>The proof of ownership has been revoked</source>
         <translation>La preuve de propriété a été révoquée</translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="40"/>
+        <location filename="../../core/trust/Reason.cpp" line="53"/>
         <source>The proof of ownership is for a different camera</source>
         <translation>La preuve de propriété concerne une autre caméra</translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="42"/>
+        <location filename="../../core/trust/Reason.cpp" line="56"/>
         <source>The camera did not record this under that ownership</source>
         <translation>La caméra ne l&apos;a pas enregistré sous cette propriété</translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="44"/>
+        <location filename="../../core/trust/Reason.cpp" line="59"/>
         <source>Recorded outside the period this camera was yours</source>
         <translation>Enregistré en dehors de la période où cette caméra était à vous</translation>
     </message>
     <message>
-        <location filename="../../core/trust/Reason.cpp" line="45"/>
+        <location filename="../../core/trust/Reason.cpp" line="61"/>
         <source>Not from your cameras</source>
         <translation>Ne vient pas de vos caméras</translation>
     </message>
@@ -1039,7 +1147,7 @@
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/AppSession.cpp" line="168"/>
+        <location filename="../../app/ui/AppSession.cpp" line="169"/>
         <source>Demo cloud on this computer (%1)</source>
         <translation>Cloud de démonstration sur cet ordinateur (%1)</translation>
     </message>

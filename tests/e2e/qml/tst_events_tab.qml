@@ -216,6 +216,34 @@ TestCase {
         const page = find(window.contentItem, "diagnosticsPage")
         page.reload()
         verify(page.snapshot.events.length > 0)
+        // Issue 17 #11: a verified event's line names its camera and time; its checks say
+        // what each one established (no failure code beside a passing check), shown above
+        // the list; a refused one names no camera.
+        const verified = page.snapshot.events.filter(e => e.state === "verified")
+        const refused = page.snapshot.events.filter(e => e.state === "refused")
+        verify(verified.length > 0 && refused.length > 0)
+        const line = find(page, "diag_" + verified[0].event_id)
+        verify(line.text.indexOf(verified[0].camera_name) >= 0, line.text)
+        verify(verified[0].camera_name.length > 0)
+        for (const r of refused) {
+            verify(r.camera_name === undefined)
+            const refusedLine = find(page, "diag_" + r.event_id)
+            verify(refusedLine.text.indexOf("Blocked") >= 0, refusedLine.text)
+        }
+        line.clicked()
+        const trace = find(page, "eventTrace")
+        tryVerify(() => trace.visible)
+        verify(trace.y < line.mapToItem(trace.parent, 0, 0).y, "the checks are below the list")
+        const checks = findAll(trace, "traceCheck", [])
+        compare(checks.length, 15)
+        const codes = /malformed|unsupported_algorithm|device_untrusted|device_revoked|signature_invalid|event_mismatch|time_invalid|media_mismatch|claim_missing|claim_untrusted|claim_revoked|claim_device_mismatch|claim_not_bound|outside_ownership_window|foreign_owner/
+        for (const c of checks) {
+            verify(c.text.startsWith("\u2713"), c.text)
+            verify(!codes.test(c.text), c.text)
+        }
+        find(page, "diag_" + refused[0].event_id).clicked()
+        tryVerify(() => findAll(trace, "traceCheck", []).some(c => c.text.startsWith("\u2717")
+                                                                && c.text.indexOf(refused[0].recorded_reason) >= 0))
         compare(AppSession.exportDiagnostics("file://" + exportPath), "")
         find(window.contentItem, "leaveDiagnostic").clicked()
         tryVerify(() => !window.diagnostic)
