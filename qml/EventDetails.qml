@@ -11,6 +11,8 @@ Dialog {
     property var item: null
     readonly property bool refused: item !== null && item.state === EventsModel.Refused
     objectName: "eventDetails"
+    property bool copied: false
+    onAboutToShow: copied = false
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(520, (parent ? parent.width : 520) - 32)
@@ -54,6 +56,66 @@ Dialog {
                 cache: false
                 asynchronous: true
                 fillMode: Image.PreserveAspectFit
+            }
+        }
+        // Verified: what was checked, in one sentence, and the checks behind it on demand.
+        Label {
+            objectName: "detailsVerified"
+            visible: details.item !== null && details.item.state === EventsModel.Verified
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: VerificationText.sentence(details.item)
+            color: Theme.accent
+            font.weight: Font.DemiBold
+        }
+        Button {
+            id: showChecks
+            objectName: "detailsShowChecks"
+            visible: details.item !== null && details.item.state === EventsModel.Verified
+            flat: true
+            checkable: true
+            text: checked ? qsTr("Hide what was checked") : qsTr("What was checked")
+        }
+        Repeater {
+            model: showChecks.visible && showChecks.checked ? AppSession.checkLabels() : []
+            delegate: Label {
+                required property string modelData
+                objectName: "detailsCheck"
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: "\u2713 " + modelData
+                color: Theme.text
+                font.pixelSize: 13
+            }
+        }
+        // Blocked: what happened, in plain words, and what a person can do about it.
+        Label {
+            objectName: "detailsExplanation"
+            visible: details.refused
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: details.refused ? details.item.explanation : ""
+            color: Theme.text
+        }
+        Flow {
+            visible: details.refused
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Button {
+                objectName: "detailsCopySupport"
+                text: details.copied ? qsTr("Copied: paste it to support") : qsTr("Copy details for support")
+                onClicked: {
+                    AppSession.copySupportDetails(details.item.eventId, details.item.deviceId)
+                    details.copied = true
+                }
+            }
+            Button {
+                objectName: "detailsDismiss"
+                text: qsTr("Dismiss")
+                onClicked: {
+                    AppSession.dismissBlocked(details.item.eventId, details.item.deviceId)
+                    details.close()
+                }
             }
         }
         GridLayout {

@@ -33,7 +33,7 @@ Item {
     Accessible.name: refused
         ? qsTr("Blocked item: %1").arg(item.reasonText)
         : verified
-          ? qsTr("%1, %2 at %3, %4%5").arg(item.cameraName).arg(item.dayLabel).arg(timeText.text)
+          ? qsTr("%1, %2 at %3, %4%5, verified").arg(item.cameraName).arg(item.dayLabel).arg(timeText.text)
                 .arg(item.label).arg(item.shared ? qsTr(", shared with you") : "")
           : qsTr("Event from %1, %2 at %3, checking").arg(item ? item.cameraName : "")
                 .arg(item ? item.dayLabel : "").arg(timeText.text)
@@ -66,6 +66,20 @@ Item {
             anchors.fill: parent
             sourceComponent: tile.refused ? refusedView : tile.verified ? (tile.privacyMode ? hiddenView : imageView) : pendingView
         }
+    }
+
+    // The quiet positive mark: this picture was checked on this device for this account.
+    Rectangle {
+        objectName: "verifiedMark"
+        visible: tile.verified
+        anchors { left: parent.left; top: parent.top; margins: 8 }
+        width: 22; height: 22; radius: 11
+        color: "#cc0b5d4f"
+        Label { anchors.centerIn: parent; text: "\u2713"; color: "white"; font.pixelSize: 13; font.weight: Font.Bold }
+        Accessible.ignored: true // the tile's own name says "verified"
+        HoverHandler { id: markHover }
+        ToolTip.visible: markHover.hovered
+        ToolTip.text: VerificationText.sentence(tile.item)
     }
 
     Component {
@@ -203,5 +217,17 @@ Item {
         anchors.fill: parent
         cursorShape: Qt.PointingHandCursor
         onClicked: { tile.forceActiveFocus(); tile.opened(tile.item) }
+    }
+    // A blocked item can be put away: it leaves the grid and the counts, and stays in
+    // diagnostics (and its report is sent regardless).
+    ToolButton {
+        objectName: "dismissBlocked"
+        visible: tile.refused
+        anchors { right: parent.right; top: parent.top; margins: 2 }
+        text: "\u2715"
+        Accessible.name: qsTr("Dismiss blocked item")
+        ToolTip.visible: hovered
+        ToolTip.text: Accessible.name
+        onClicked: AppSession.dismissBlocked(tile.item.eventId, tile.item.deviceId)
     }
 }

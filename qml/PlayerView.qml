@@ -109,6 +109,20 @@ Popup {
                     textFormat: Text.PlainText
                 }
                 LabelChip { label: view.item ? view.item.label : ""; visible: view.item !== null }
+                // What is on screen was verified segment by segment before decoding; a
+                // refused segment stops the clip and the mark gives way to the refusal.
+                Label {
+                    objectName: "playerVerified"
+                    visible: view.item !== null && !view.refused && player.state !== ClipPlayer.Loading
+                             && player.state !== ClipPlayer.Failed
+                    text: view.narrow ? "\u2713" : "\u2713 " + qsTr("Verified")
+                    color: "#7ee2b8"
+                    font.weight: Font.DemiBold
+                    Accessible.name: view.item ? VerificationText.sentence(view.item) : ""
+                    ToolTip.visible: verifiedHover.hovered
+                    ToolTip.text: Accessible.name
+                    HoverHandler { id: verifiedHover }
+                }
                 ToolButton {
                     objectName: "playerDetails"
                     text: qsTr("Details")

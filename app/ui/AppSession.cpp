@@ -3,8 +3,11 @@
 #include "CloudJson.h"
 #include "DiagnosticsBundle.h"
 #include "PrivateFiles.h"
+#include "Reason.h"
 #include "Store.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QSaveFile>
 
@@ -152,6 +155,52 @@ QVariantMap AppSession::diagnosticsSnapshot(int maxEvents) {
     options.maxEvents = qBound(1, maxEvents, 5000);
     options.forDisplay = true;
     return vf::sync::buildDiagnosticsBundle(*m_client, options).toVariantMap();
+}
+
+bool AppSession::dismissBlocked(const QString &eventId, const QString &deviceId) {
+    if (!m_client || !m_client->store() || m_client->userId().isEmpty())
+        return false;
+    QString error;
+    if (!m_client->store()->events().setDismissed(m_client->userId(), {eventId, deviceId}, true,
+                                                  &error)) {
+        qWarning("dismiss: %s", qPrintable(error));
+        return false;
+    }
+    m_events.refreshEvent(eventId, deviceId);
+    return true;
+}
+
+QString AppSession::supportDetails(const QString &eventId, const QString &deviceId) {
+    if (!m_client || !m_client->store() || m_client->userId().isEmpty())
+        return {};
+    const QString account = m_client->userId();
+    const auto event = m_client->store()->events().find(account, {eventId, deviceId});
+    if (!event || event->state != vf::store::VerificationState::Refused)
+        return {};
+    QString report = QStringLiteral("sent");
+    const QList<vf::store::QueuedReport> pending = m_client->store()->outbox().pending(account);
+    for (const vf::store::QueuedReport &q : pending) {
+        if (q.report.eventId == eventId && q.report.deviceId == deviceId)
+            report = QStringLiteral("queued, %1 attempts so far").arg(q.attempts);
+    }
+    // Plain text, one fact a line, the same in every language for support's tools: the
+    // labels stay English.
+    return QStringLiteral("Veriframe blocked item\nreason: %1\nevent_id: %2\ndevice_id: %3\n"
+                          "report: %4\napp: %5\n")
+        .arg(event->reason, eventId, deviceId, report, m_client->options().appVersion);
+}
+
+QStringList AppSession::checkLabels() const {
+    QStringList labels;
+    for (int n = 1; n <= vf::trust::kCheckCount; ++n)
+        labels.append(vf::trust::checkText(static_cast<vf::trust::Reason>(n)));
+    return labels;
+}
+
+void AppSession::copySupportDetails(const QString &eventId, const QString &deviceId) {
+    const QString text = supportDetails(eventId, deviceId);
+    if (!text.isEmpty() && QGuiApplication::clipboard())
+        QGuiApplication::clipboard()->setText(text);
 }
 
 QString AppSession::userId() const {

@@ -83,6 +83,16 @@ public:
     // Diagnostic mode's view of everything (the bundle's content, as QML data). Computed
     // on demand: it verifies every event again.
     Q_INVOKABLE QVariantMap diagnosticsSnapshot(int maxEvents = 400);
+    // A blocked item leaves the grid and the counts (it stays in diagnostics); false if it
+    // is not a blocked item of this account.
+    Q_INVOKABLE bool dismissBlocked(const QString &eventId, const QString &deviceId);
+    // What support needs about a blocked item, as text (verdict, IDs, report state, app
+    // version; nothing of the entry's listing); copySupportDetails puts it on the clipboard.
+    Q_INVOKABLE QString supportDetails(const QString &eventId, const QString &deviceId);
+    Q_INVOKABLE void copySupportDetails(const QString &eventId, const QString &deviceId);
+    // What the fifteen checks of trust.md §6 establish, in order: what a verified item
+    // passed (its state is verified only when every one did, and again at display).
+    Q_INVOKABLE QStringList checkLabels() const;
 
     State state() const { return m_state; }
     bool busy() const { return m_state == State::SigningIn || m_state == State::Syncing; }

@@ -14,6 +14,7 @@ EventRow EventRow::fromStored(const store::StoredEvent &e) {
     row.durationMs = e.durationMs;
     row.state = e.state;
     row.hasClip = !e.clipUrl.isEmpty();
+    row.dismissed = e.dismissed;
     const bool verified = e.state == store::VerificationState::Verified;
     // Only a verified verdict says who the viewer is to this camera, and only a verified
     // row may point at cached media.
@@ -48,6 +49,12 @@ bool passes(const store::EventFilter &filter, const EventRow &row) {
     if (filter.untilMs && row.timestampMs >= *filter.untilMs)
         return false;
     if (filter.refusedOnly && row.state != store::VerificationState::Refused)
+        return false;
+    const bool refused = row.state == store::VerificationState::Refused;
+    if (refused &&
+        (!filter.deviceId.isEmpty() || !filter.kind.isEmpty() || filter.sinceMs || filter.untilMs))
+        return false; // the cloud's word about a foreign item matches no filter
+    if (row.dismissed && !filter.includeDismissed)
         return false;
     return true;
 }

@@ -24,6 +24,7 @@ struct EventRow {
     QByteArray thumbnailSha256;
     bool hasClip = false;
     QString errorText; // transient fetch error from the sync layer
+    bool dismissed = false;
 
     static EventRow fromStored(const store::StoredEvent &event);
     store::EventKey key() const { return {id, deviceId}; }

@@ -116,6 +116,7 @@ QHash<int, QByteArray> EventsModel::roleNames() const {
         {ThumbnailUrlRole, "thumbnailUrl"},
         {HasClipRole, "hasClip"},
         {ErrorTextRole, "errorText"},
+        {ExplanationRole, "explanation"},
     };
     return names;
 }
@@ -165,6 +166,8 @@ QVariant EventsModel::value(const EventRow &row, int role) const {
         return !refused && row.hasClip;
     case ErrorTextRole:
         return row.errorText;
+    case ExplanationRole:
+        return refused ? explanationForCode(row.reason) : QString();
     default:
         return {};
     }

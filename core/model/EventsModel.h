@@ -66,6 +66,7 @@ public:
         ThumbnailUrlRole,
         HasClipRole,
         ErrorTextRole,
+        ExplanationRole, // refused rows: what happened, for a person
     };
 
     static constexpr int kPageSize = 60;

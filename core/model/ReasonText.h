@@ -9,4 +9,8 @@ namespace vf::model {
 // trust::reasonText of the code when it is known, the code itself otherwise ("" for "").
 QString reasonTextForCode(const QString &code);
 
+// What happened, for a person, in a few sentences: what the check found, what Veriframe did
+// (not opened, not kept, reported) and what it means for them. "" for "".
+QString explanationForCode(const QString &code);
+
 } // namespace vf::model

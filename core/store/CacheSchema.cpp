@@ -89,6 +89,12 @@ MigrationList cacheMigrations() {
              QStringLiteral("DROP INDEX audit_by_event"),
              QStringLiteral("CREATE INDEX audit_by_event ON audit (account, event_id, device_id)"),
          }},
+        {4,
+         {
+             // A blocked item the person dismissed: gone from the grid and the counts, still
+             // in diagnostics. An upsert of the same entry leaves it as it was.
+             QStringLiteral("ALTER TABLE events ADD COLUMN dismissed INTEGER NOT NULL DEFAULT 0"),
+         }},
     };
 }
 

@@ -8,8 +8,9 @@ namespace vf::store {
 
 namespace {
 
-const char kColumns[] = "id, device_id, device_name, kind, ts, duration_ms, attestation, claim,"
-                        " thumbnail_url, clip_url, state, reason, role, thumbnail_sha256";
+const char kColumns[] =
+    "id, device_id, device_name, kind, ts, duration_ms, attestation, claim,"
+    " thumbnail_url, clip_url, state, reason, role, thumbnail_sha256, dismissed";
 
 StoredEvent eventFromRow(const QSqlQuery &q) {
     StoredEvent e;
@@ -27,6 +28,7 @@ StoredEvent eventFromRow(const QSqlQuery &q) {
     e.reason = q.value(11).toString();
     e.role = q.value(12).toString();
     e.thumbnailSha256 = QByteArray::fromHex(q.value(13).toString().toLatin1());
+    e.dismissed = q.value(14).toBool();
     return e;
 }
 
@@ -58,6 +60,15 @@ FilterSql filterSql(const QString &account, const EventFilter &filter) {
         f.where += QStringLiteral(" AND state = ?");
         f.values.append(int(VerificationState::Refused));
     }
+    // A refused entry's device, label and time are the cloud's word about a foreign item:
+    // a camera, label or day filter never matches it (so it cannot tell which camera or
+    // day a foreign item claimed). Blocked items show unfiltered and under "Blocked only".
+    if (!filter.deviceId.isEmpty() || !filter.kind.isEmpty() || filter.sinceMs || filter.untilMs) {
+        f.where += QStringLiteral(" AND state != ?");
+        f.values.append(int(VerificationState::Refused));
+    }
+    if (!filter.includeDismissed)
+        f.where += QStringLiteral(" AND dismissed = 0");
     return f;
 }
 
@@ -133,6 +144,30 @@ bool EventStore::setVerification(const QString &account, const EventKey &key,
         return false;
     if (q.numRowsAffected() != 1) {
         setError(error, QStringLiteral("no event %1 of device %2 for this account")
+                            .arg(key.eventId, key.deviceId));
+        return false;
+    }
+    return true;
+}
+
+bool EventStore::setDismissed(const QString &account, const EventKey &key, bool dismissed,
+                              QString *error) {
+    QSqlQuery q(m_db.connection());
+    // Only a blocked item can be dismissed: a verified event is removed by other means.
+    if (!prepareSql(q,
+                    QStringLiteral("UPDATE events SET dismissed = ? WHERE account = ? AND id = ?"
+                                   " AND device_id = ? AND state = ?"),
+                    error))
+        return false;
+    q.addBindValue(dismissed ? 1 : 0);
+    q.addBindValue(sqlText(account));
+    q.addBindValue(sqlText(key.eventId));
+    q.addBindValue(sqlText(key.deviceId));
+    q.addBindValue(int(VerificationState::Refused));
+    if (!execPrepared(q, error))
+        return false;
+    if (q.numRowsAffected() != 1) {
+        setError(error, QStringLiteral("no blocked event %1 of device %2 for this account")
                             .arg(key.eventId, key.deviceId));
         return false;
     }

@@ -22,6 +22,9 @@ public:
                          const QString &reason, const QString &role,
                          const QByteArray &thumbnailSha256, QString *error);
 
+    // Hides a blocked (refused) entry from pages and counts unless the filter asks for
+    // dismissed ones; false for an entry that is not blocked.
+    bool setDismissed(const QString &account, const EventKey &key, bool dismissed, QString *error);
     std::optional<StoredEvent> find(const QString &account, const EventKey &key);
     // Every entry of the account listed with this event ID (normally one), by device ID.
     QList<StoredEvent> findAllWithId(const QString &account, const QString &eventId);

@@ -43,6 +43,7 @@ struct StoredEvent {
     QString reason;             // reason code when refused ("" otherwise)
     QString role;               // "owner" / "viewer" when verified
     QByteArray thumbnailSha256; // of the verified thumbnail (32 bytes), empty otherwise
+    bool dismissed = false;     // a blocked item the person dismissed from the grid
 
     EventKey key() const { return {id, deviceId}; }
 };
@@ -61,6 +62,7 @@ struct EventFilter {
     std::optional<qint64> sinceMs; // inclusive
     std::optional<qint64> untilMs; // exclusive
     bool refusedOnly = false;
+    bool includeDismissed = false; // diagnostics: dismissed blocked items too
 };
 
 // What an account's verified entries of one camera say: how many there are, and the

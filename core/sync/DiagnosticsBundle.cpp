@@ -175,7 +175,9 @@ QJsonObject buildDiagnosticsBundle(ClientSession &session, const BundleOptions &
     std::map<qint64, std::pair<int, QHash<QString, int>>> perHour; // verified, refusals
     const SyncContext context{account, store, session.mediaVerifier(), &session.automationLog(),
                               session.options().appVersion};
-    const auto rows = store->events().page(account, {}, std::nullopt, options.maxEvents);
+    vf::store::EventFilter everyEvent;
+    everyEvent.includeDismissed = true; // dismissed from the grid, never from support's view
+    const auto rows = store->events().page(account, everyEvent, std::nullopt, options.maxEvents);
     for (const vf::store::StoredEvent &e : rows) {
         std::optional<QByteArray> bytes;
         if (e.state == VerificationState::Verified)
@@ -203,6 +205,8 @@ QJsonObject buildDiagnosticsBundle(ClientSession &session, const BundleOptions &
             {QStringLiteral("trace"), trace}};
         if (options.forDisplay && e.state == VerificationState::Verified)
             event.insert(QStringLiteral("camera_name"), e.deviceName);
+        if (e.dismissed)
+            event.insert(QStringLiteral("dismissed"), true);
         if (e.state == VerificationState::Refused) {
             const auto pending = pendingByEvent.find(e.key());
             event.insert(QStringLiteral("report"),

@@ -105,7 +105,7 @@ private Q_SLOTS:
             auto s = openStore(dir.path());
             QVERIFY(s);
             QVERIFY(s->health().healthy());
-            QCOMPARE(s->cacheDatabase().schemaVersion(), 3);
+            QCOMPARE(s->cacheDatabase().schemaVersion(), 4);
             QCOMPARE(s->outboxDatabase().schemaVersion(), 3);
             QCOMPARE(sqlValue(s->cacheDatabase(), QStringLiteral("PRAGMA journal_mode")).toString(),
                      QStringLiteral("wal"));
@@ -119,7 +119,7 @@ private Q_SLOTS:
         }
         auto s = openStore(dir.path());
         QVERIFY(s);
-        QCOMPARE(s->cacheDatabase().schemaVersion(), 3);
+        QCOMPARE(s->cacheDatabase().schemaVersion(), 4);
         QVERIFY(s->events().find(kAlice, {QStringLiteral("e1"), QStringLiteral("cam")}));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("veriframe.sqlite"))));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("outbox.sqlite"))));
@@ -138,7 +138,7 @@ private Q_SLOTS:
         store::Database latest({path, store::Durability::Normal, store::cacheMigrations()});
         QString error;
         QVERIFY2(latest.open(&error), qPrintable(error));
-        QCOMPARE(latest.schemaVersion(), 3);
+        QCOMPARE(latest.schemaVersion(), 4);
         QCOMPARE(sqlValue(latest, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name ="
                                                  " 'events_by_device'"))
                      .toInt(),
@@ -172,7 +172,7 @@ private Q_SLOTS:
         }
         auto s = openStore(dir.path());
         QVERIFY(s);
-        QCOMPARE(s->cacheDatabase().schemaVersion(), 3);
+        QCOMPARE(s->cacheDatabase().schemaVersion(), 4);
         const auto kept = s->events().find(kAlice, {QStringLiteral("e1"), QStringLiteral("cam-a")});
         QVERIFY(kept);
         QCOMPARE(kept->state, store::VerificationState::Verified);
@@ -550,6 +550,62 @@ private Q_SLOTS:
 
         QVERIFY(!ev.find(kBob, {"a", "cam1"}));
         QCOMPARE(ev.count(kBob), 1);
+    }
+
+    // Issue 17: a refused entry's device, label and time are the cloud's word about a
+    // foreign item, so no camera, label or day filter matches it; a dismissed blocked item
+    // leaves pages and counts but not diagnostics' (includeDismissed), and stays dismissed
+    // when the same entry is listed again.
+    void refusedEntriesMatchNoFilterAndDismissedOnesAreHidden() {
+        QTemporaryDir dir;
+        auto s = openStore(dir.path());
+        QVERIFY(s);
+        store::EventStore &ev = s->events();
+        const qint64 t0 = kNow;
+        QVERIFY(ev.upsert(kAlice, sampleEvent("v", t0, "cam1", "person"), nullptr));
+        QVERIFY(ev.upsert(kAlice, sampleEvent("r", t0 + 10, "cam1", "person"), nullptr));
+        QVERIFY(ev.setVerification(kAlice, {"v", "cam1"}, store::VerificationState::Verified, {},
+                                   QStringLiteral("owner"), QByteArray(32, 'a'), nullptr));
+        QVERIFY(ev.setVerification(kAlice, {"r", "cam1"}, store::VerificationState::Refused,
+                                   QStringLiteral("foreign_owner"), {}, {}, nullptr));
+        const auto ids = [&](const store::EventFilter &f) {
+            QStringList out;
+            for (const store::StoredEvent &e : ev.page(kAlice, f, std::nullopt, 10))
+                out.append(e.id);
+            return out;
+        };
+        QCOMPARE(ids({}), (QStringList{"r", "v"}));
+        store::EventFilter camera;
+        camera.deviceId = QStringLiteral("cam1");
+        QCOMPARE(ids(camera), QStringList{"v"});
+        store::EventFilter label;
+        label.kind = QStringLiteral("person");
+        QCOMPARE(ids(label), QStringList{"v"});
+        store::EventFilter day;
+        day.sinceMs = t0 - 1000;
+        day.untilMs = t0 + 1000;
+        QCOMPARE(ids(day), QStringList{"v"});
+        camera.refusedOnly = true;
+        QCOMPARE(ids(camera), QStringList{});
+        store::EventFilter blocked;
+        blocked.refusedOnly = true;
+        QCOMPARE(ids(blocked), QStringList{"r"});
+
+        // Only a blocked item can be dismissed, and only by its account.
+        QVERIFY(!ev.setDismissed(kAlice, {"v", "cam1"}, true, nullptr));
+        QVERIFY(!ev.setDismissed(kBob, {"r", "cam1"}, true, nullptr));
+        QVERIFY(ev.setDismissed(kAlice, {"r", "cam1"}, true, nullptr));
+        QCOMPARE(ids({}), QStringList{"v"});
+        QCOMPARE(ids(blocked), QStringList{});
+        store::EventFilter everything;
+        everything.includeDismissed = true;
+        QCOMPARE(ids(everything), (QStringList{"r", "v"}));
+        QVERIFY(ev.find(kAlice, {"r", "cam1"})->dismissed);
+        // Listed again with the same bytes: still dismissed, still refused.
+        QVERIFY(ev.upsert(kAlice, sampleEvent("r", t0 + 10, "cam1", "person"), nullptr));
+        QVERIFY(ev.find(kAlice, {"r", "cam1"})->dismissed);
+        QCOMPARE(ids({}), QStringList{"v"});
+        QCOMPARE(ev.count(kAlice), 2); // the row itself is kept (diagnostics, audit)
     }
 
     void auditLogKeepsRefusalsWithoutBytes() {
@@ -959,7 +1015,7 @@ private Q_SLOTS:
         QVERIFY(QDir(notices[0].quarantinePath + QStringLiteral("/media")).exists());
         QVERIFY(notices[0].quarantinePath.startsWith(dir.filePath(QStringLiteral("quarantine/"))));
         // Fresh and usable; the cached item is gone (to be fetched and verified again).
-        QCOMPARE(s->cacheDatabase().schemaVersion(), 3);
+        QCOMPARE(s->cacheDatabase().schemaVersion(), 4);
         QCOMPARE(s->events().count(kAlice), 0);
         QVERIFY(!s->media().load(kAlice, t.verdict.evidence.observedSha256));
         QVERIFY(s->media().storeVerified(kAlice, t.bytes, t.verdict, nullptr));
