@@ -20,6 +20,8 @@ packages=(
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
   # headless runs and screenshots
   xvfb xauth fonts-dejavu-core python3
+  # the AT-SPI walk (tests/a11y): dbus-run-session, the AT-SPI bus, pyatspi
+  dbus-daemon at-spi2-core python3-pyatspi
   # packaging (scripts/package.sh): dpkg-shlibdeps for CPack's Depends, the metadata checks
   dpkg-dev desktop-file-utils appstream
   # hardening-check on the packaged programs
