@@ -39,6 +39,7 @@ Rectangle {
             flat: true
             text: qsTr("Show")
             onClicked: banner.showBlocked()
+            Accessible.onPressAction: banner.showBlocked()
         }
     }
 }

@@ -8,6 +8,7 @@ import Veriframe
 Page {
     id: page
     objectName: "camerasPage"
+    Accessible.name: qsTr("Cameras")
     property bool phone: false
     signal showCamera(string deviceId)
     background: Rectangle { color: Theme.background }

@@ -10,6 +10,7 @@ import Veriframe
 Page {
     id: page
     objectName: "diagnosticsPage"
+    Accessible.name: qsTr("Diagnostics")
     property bool phone: false
     property var snapshot: ({})
     property var selected: null

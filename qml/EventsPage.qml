@@ -8,6 +8,7 @@ import Veriframe
 Page {
     id: page
     objectName: "eventsPage"
+    Accessible.name: qsTr("Events")
     property bool phone: false
     property bool privacyMode: false
     property int imagesLoading: 0

@@ -226,9 +226,11 @@ ApplicationWindow {
                         model: window.sections
                         delegate: TabButton {
                             required property var modelData
+                            required property int index
                             objectName: "tab_" + modelData.key
                             text: modelData.symbol + "\n" + modelData.title
                             Accessible.name: modelData.title
+                            Accessible.onPressAction: bottomNav.currentIndex = index
                         }
                     }
                 }

@@ -71,6 +71,7 @@ Rectangle {
                 ToolTip.visible: rail.compact && hovered
                 ToolTip.text: modelData.title
                 onClicked: rail.picked(index)
+                Accessible.onPressAction: rail.picked(index)
             }
         }
         Item { Layout.fillHeight: true }

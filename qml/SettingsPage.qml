@@ -7,6 +7,7 @@ import Veriframe
 Page {
     id: page
     objectName: "settingsPage"
+    Accessible.name: qsTr("Settings")
     property bool phone: false
     property bool dark: false
     property string language: ""

@@ -32,72 +32,73 @@
 <context>
     <name>CamerasPage</name>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="18"/>
+        <location filename="../../qml/CamerasPage.qml" line="11"/>
+        <location filename="../../qml/CamerasPage.qml" line="19"/>
         <source>Cameras</source>
         <translation>Caméras</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="36"/>
+        <location filename="../../qml/CamerasPage.qml" line="37"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="36"/>
+        <location filename="../../qml/CamerasPage.qml" line="37"/>
         <source>online</source>
         <translation>en ligne</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="36"/>
+        <location filename="../../qml/CamerasPage.qml" line="37"/>
         <source>offline</source>
         <translation>hors ligne</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="37"/>
+        <location filename="../../qml/CamerasPage.qml" line="38"/>
         <source>yours</source>
         <translation>à vous</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="37"/>
+        <location filename="../../qml/CamerasPage.qml" line="38"/>
         <source>shared with you</source>
         <translation>partagée avec vous</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="37"/>
+        <location filename="../../qml/CamerasPage.qml" line="38"/>
         <source>not verified yet</source>
         <translation>pas encore vérifiée</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="67"/>
+        <location filename="../../qml/CamerasPage.qml" line="68"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="67"/>
+        <location filename="../../qml/CamerasPage.qml" line="68"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="78"/>
+        <location filename="../../qml/CamerasPage.qml" line="79"/>
         <source>Yours</source>
         <translation>À vous</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="78"/>
+        <location filename="../../qml/CamerasPage.qml" line="79"/>
         <source>Shared with you</source>
         <translation>Partagée avec vous</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="78"/>
+        <location filename="../../qml/CamerasPage.qml" line="79"/>
         <source>Not verified yet</source>
         <translation>Pas encore vérifiée</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="88"/>
+        <location filename="../../qml/CamerasPage.qml" line="89"/>
         <source>No cameras</source>
         <translation>Aucune caméra</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="89"/>
+        <location filename="../../qml/CamerasPage.qml" line="90"/>
         <source>Cameras you own or that are shared with you appear here.</source>
         <translation>Les caméras qui vous appartiennent ou qui sont partagées avec vous apparaissent ici.</translation>
     </message>
@@ -214,147 +215,148 @@
 <context>
     <name>DiagnosticsPage</name>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="47"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="48"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="50"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="51"/>
         <source>Bundle written (no media, no tokens, pseudonymised IDs).</source>
         <translation>Rapport écrit (sans média, sans jeton, identifiants pseudonymisés).</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="68"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="13"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="69"/>
         <source>Diagnostics</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="73"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="74"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="74"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="75"/>
         <source>Export diagnostics</source>
         <translation>Exporter le diagnostic</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="80"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="81"/>
         <source>This app</source>
         <translation>Cette application</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="95"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="96"/>
         <source>Account: %1 (pseudonym)</source>
         <translation>Compte : %1 (pseudonyme)</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="100"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="101"/>
         <source>Trust store and revocations</source>
         <translation>Ancres de confiance et révocations</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="104"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="105"/>
         <source>Anchors SHA-256: %1</source>
         <translation>SHA-256 des ancres : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="112"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="113"/>
         <source>Revocation list seq %1: %2 devices, %3 claims (%4)</source>
         <translation>Liste de révocation n° %1 : %2 appareils, %3 preuves de propriété (%4)</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="115"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="116"/>
         <source>No revocation list accepted yet</source>
         <translation>Aucune liste de révocation acceptée pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="125"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="126"/>
         <source>Outcomes per hour</source>
         <translation>Résultats par heure</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="154"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="155"/>
         <source>%1 verified, %2 refused</source>
         <translation>%1 vérifiés, %2 refusés</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="163"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="164"/>
         <source>Report outbox: %1 pending, %2 acknowledged</source>
         <translation>File des signalements : %1 en attente, %2 confirmés</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="171"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="172"/>
         <source>%1 attempts</source>
         <translation>%1 tentatives</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="195"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="196"/>
         <source>failed: %1</source>
         <translation>échec : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="196"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="197"/>
         <source>remembered</source>
         <translation>mémorisé</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="197"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="198"/>
         <source>Passed: %1</source>
         <translation>Réussi : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="197"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="198"/>
         <source>Failed: %1</source>
         <translation>Échec : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="226"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="227"/>
         <source>Events (tap one for its checks)</source>
         <translation>Événements (touchez-en un pour voir ses vérifications)</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="183"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="184"/>
         <source>Checks for %1</source>
         <translation>Vérifications de %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="29"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="30"/>
         <source>Blocked: %1</source>
         <translation>Bloqué : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="187"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="188"/>
         <source>Checked on %1; verdict %2 %3</source>
         <translation>Vérifié le %1 ; verdict %2 %3</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="206"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="207"/>
         <source>issuer</source>
         <translation>émetteur</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="206"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="207"/>
         <source>serial</source>
         <translation>numéro de série</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="212"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="213"/>
         <source>Claim %1 · role %2 · device %3 · subject %4 · from %5%6</source>
         <translation>Preuve %1 · rôle %2 · appareil %3 · sujet %4 · depuis %5%6</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="215"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="216"/>
         <source>to %1</source>
         <translation>jusqu&apos;au %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="219"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="220"/>
         <source>Media: %1</source>
         <translation>Média : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="245"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="246"/>
         <source>Network log (newest last)</source>
         <translation>Journal réseau (le plus récent en dernier)</translation>
     </message>
@@ -362,62 +364,87 @@
 <context>
     <name>EventDetails</name>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="17"/>
+        <location filename="../../qml/EventDetails.qml" line="19"/>
         <source>Blocked event</source>
         <translation>Événement bloqué</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="26"/>
+        <location filename="../../qml/EventDetails.qml" line="28"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="63"/>
+        <location filename="../../qml/EventDetails.qml" line="77"/>
+        <source>Hide what was checked</source>
+        <translation>Masquer ce qui a été vérifié</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventDetails.qml" line="77"/>
+        <source>What was checked</source>
+        <translation>Ce qui a été vérifié</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventDetails.qml" line="106"/>
+        <source>Copied: paste it to support</source>
+        <translation>Copié : collez-le pour l&apos;assistance</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventDetails.qml" line="106"/>
+        <source>Copy details for support</source>
+        <translation>Copier les détails pour l&apos;assistance</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventDetails.qml" line="114"/>
+        <source>Dismiss</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventDetails.qml" line="125"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="74"/>
+        <location filename="../../qml/EventDetails.qml" line="136"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="79"/>
+        <location filename="../../qml/EventDetails.qml" line="141"/>
         <source>Camera ID</source>
         <translation>ID de la caméra</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="81"/>
+        <location filename="../../qml/EventDetails.qml" line="143"/>
         <source>Event ID</source>
         <translation>ID de l&apos;événement</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="83"/>
+        <location filename="../../qml/EventDetails.qml" line="145"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="86"/>
+        <location filename="../../qml/EventDetails.qml" line="148"/>
         <source>Shared with you</source>
         <translation>Partagé avec vous</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="86"/>
+        <location filename="../../qml/EventDetails.qml" line="148"/>
         <source>Your camera</source>
         <translation>Votre caméra</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="88"/>
+        <location filename="../../qml/EventDetails.qml" line="150"/>
         <source>Report</source>
         <translation>Signalement</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="94"/>
+        <location filename="../../qml/EventDetails.qml" line="156"/>
         <source>Reported (queued, will be sent)</source>
         <translation>Signalé (en attente d&apos;envoi)</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="94"/>
+        <location filename="../../qml/EventDetails.qml" line="156"/>
         <source>Reported to the cloud</source>
         <translation>Signalé au cloud</translation>
     </message>
@@ -428,11 +455,6 @@
         <location filename="../../qml/EventTile.qml" line="34"/>
         <source>Blocked item: %1</source>
         <translation>Élément bloqué : %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EventTile.qml" line="36"/>
-        <source>%1, %2 at %3, %4%5</source>
-        <translation>%1, %2 à %3, %4%5</translation>
     </message>
     <message>
         <location filename="../../qml/EventTile.qml" line="37"/>
@@ -450,55 +472,66 @@
         <translation>Événement de %1, %2 à %3, vérification en cours</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="91"/>
+        <location filename="../../qml/EventTile.qml" line="36"/>
+        <source>%1, %2 at %3, %4%5, verified</source>
+        <translation>%1, %2 à %3, %4%5, vérifié</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventTile.qml" line="105"/>
         <source>Couldn&apos;t show this picture</source>
         <translation>Impossible d&apos;afficher cette image</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="103"/>
+        <location filename="../../qml/EventTile.qml" line="117"/>
         <source>Hidden in diagnostic mode</source>
         <translation>Masqué en mode diagnostic</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="126"/>
+        <location filename="../../qml/EventTile.qml" line="140"/>
         <source>Couldn&apos;t load: %1</source>
         <translation>Échec du chargement : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="132"/>
+        <location filename="../../qml/EventTile.qml" line="146"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="160"/>
+        <location filename="../../qml/EventTile.qml" line="174"/>
         <source>Reported</source>
         <translation>Signalé</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="188"/>
+        <location filename="../../qml/EventTile.qml" line="202"/>
         <source>Shared</source>
         <translation>Partagé</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="191"/>
+        <location filename="../../qml/EventTile.qml" line="205"/>
         <source>Shared with you</source>
         <translation>Partagé avec vous</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventTile.qml" line="228"/>
+        <source>Dismiss blocked item</source>
+        <translation>Retirer l&apos;élément bloqué</translation>
     </message>
 </context>
 <context>
     <name>EventsPage</name>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="75"/>
+        <location filename="../../qml/EventsPage.qml" line="11"/>
+        <location filename="../../qml/EventsPage.qml" line="76"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="84"/>
+        <location filename="../../qml/EventsPage.qml" line="85"/>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/EventsPage.qml" line="85"/>
+        <location filename="../../qml/EventsPage.qml" line="86"/>
         <source>%n blocked</source>
         <translation>
             <numerusform>%n bloqué</numerusform>
@@ -506,7 +539,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/EventsPage.qml" line="86"/>
+        <location filename="../../qml/EventsPage.qml" line="87"/>
         <source>%n verified</source>
         <translation>
             <numerusform>%n vérifié</numerusform>
@@ -514,59 +547,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="94"/>
+        <location filename="../../qml/EventsPage.qml" line="95"/>
         <source>Filters</source>
         <translation>Filtres</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="102"/>
+        <location filename="../../qml/EventsPage.qml" line="103"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="104"/>
+        <location filename="../../qml/EventsPage.qml" line="105"/>
         <source>Refresh (F5)</source>
         <translation>Actualiser (F5)</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="234"/>
+        <location filename="../../qml/EventsPage.qml" line="235"/>
         <source>Can&apos;t reach the cloud</source>
         <translation>Impossible de joindre le cloud</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="235"/>
+        <location filename="../../qml/EventsPage.qml" line="236"/>
         <source>Loading your events…</source>
         <translation>Chargement de vos événements…</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="236"/>
+        <location filename="../../qml/EventsPage.qml" line="237"/>
         <source>No events match these filters</source>
         <translation>Aucun événement ne correspond à ces filtres</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="237"/>
+        <location filename="../../qml/EventsPage.qml" line="238"/>
         <source>No events yet</source>
         <translation>Aucun événement pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="239"/>
+        <location filename="../../qml/EventsPage.qml" line="240"/>
         <source>Events from your cameras appear here once they are verified.</source>
         <translation>Les événements de vos caméras apparaissent ici une fois vérifiés.</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="240"/>
+        <location filename="../../qml/EventsPage.qml" line="241"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="241"/>
+        <location filename="../../qml/EventsPage.qml" line="242"/>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="250"/>
+        <location filename="../../qml/EventsPage.qml" line="251"/>
         <source>Offline: showing what was already verified. %1</source>
         <translation>Hors ligne : affichage de ce qui a déjà été vérifié. %1</translation>
+    </message>
+</context>
+<context>
+    <name>Explanation</name>
+    <message>
+        <location filename="../../core/model/ReasonText.cpp" line="30"/>
+        <source>The cloud sent this item to your account, but it could not show that the camera that recorded it is yours or shared with you: it may be someone else&apos;s.</source>
+        <translation>Le cloud a envoyé cet élément à votre compte, mais rien ne montre que la caméra qui l&apos;a enregistré est la vôtre ou partagée avec vous : il appartient peut-être à quelqu&apos;un d&apos;autre.</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/ReasonText.cpp" line="36"/>
+        <source>The picture or video is not the one your camera signed: it was changed or swapped on the way.</source>
+        <translation>L&apos;image ou la vidéo n&apos;est pas celle que votre caméra a signée : elle a été modifiée ou échangée en chemin.</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/ReasonText.cpp" line="42"/>
+        <source>The camera&apos;s signed record does not match this event: it was moved from another event or its time is not plausible.</source>
+        <translation>L&apos;enregistrement signé de la caméra ne correspond pas à cet événement : il provient d&apos;un autre événement ou son heure n&apos;est pas plausible.</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/ReasonText.cpp" line="47"/>
+        <source>This item does not carry a valid signature from a genuine camera: it may be forged or damaged.</source>
+        <translation>Cet élément ne porte pas de signature valide d&apos;une vraie caméra : il est peut-être falsifié ou endommagé.</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/ReasonText.cpp" line="53"/>
+        <source>Veriframe did not open it, kept none of it, and reported it to the cloud so the mix-up can be found and fixed. Nothing of yours was sent.</source>
+        <translation>Veriframe ne l&apos;a pas ouvert, n&apos;en a rien gardé et l&apos;a signalé au cloud pour que l&apos;erreur soit trouvée et corrigée. Rien de vous n&apos;a été envoyé.</translation>
     </message>
 </context>
 <context>
@@ -772,62 +833,67 @@
         <translation>Fermer le lecteur</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="114"/>
+        <location filename="../../qml/PlayerView.qml" line="118"/>
+        <source>Verified</source>
+        <translation>Vérifié</translation>
+    </message>
+    <message>
+        <location filename="../../qml/PlayerView.qml" line="128"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="115"/>
+        <location filename="../../qml/PlayerView.qml" line="129"/>
         <source>Event details</source>
         <translation>Détails de l&apos;événement</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="135"/>
+        <location filename="../../qml/PlayerView.qml" line="149"/>
         <source>This clip failed verification and was stopped. It was reported.</source>
         <translation>Cette vidéo n&apos;a pas passé la vérification et a été arrêtée. Elle a été signalée.</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="164"/>
+        <location filename="../../qml/PlayerView.qml" line="178"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="179"/>
+        <location filename="../../qml/PlayerView.qml" line="193"/>
         <source>Previous event</source>
         <translation>Événement précédent</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="185"/>
+        <location filename="../../qml/PlayerView.qml" line="199"/>
         <source>Back 10 seconds</source>
         <translation>Reculer de 10 secondes</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="193"/>
+        <location filename="../../qml/PlayerView.qml" line="207"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="193"/>
+        <location filename="../../qml/PlayerView.qml" line="207"/>
         <source>Play</source>
         <translation>Lecture</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="199"/>
+        <location filename="../../qml/PlayerView.qml" line="213"/>
         <source>Forward 10 seconds</source>
         <translation>Avancer de 10 secondes</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="205"/>
+        <location filename="../../qml/PlayerView.qml" line="219"/>
         <source>Next event</source>
         <translation>Événement suivant</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="221"/>
+        <location filename="../../qml/PlayerView.qml" line="235"/>
         <source>Playback speed</source>
         <translation>Vitesse de lecture</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="228"/>
+        <location filename="../../qml/PlayerView.qml" line="242"/>
         <source>Download the verified clip</source>
         <translation>Télécharger la vidéo vérifiée</translation>
     </message>
@@ -949,22 +1015,23 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="23"/>
+        <location filename="../../qml/SettingsPage.qml" line="10"/>
+        <location filename="../../qml/SettingsPage.qml" line="24"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="26"/>
+        <location filename="../../qml/SettingsPage.qml" line="27"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="30"/>
+        <location filename="../../qml/SettingsPage.qml" line="31"/>
         <source>Signed in as %1</source>
         <translation>Connecté en tant que %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/SettingsPage.qml" line="33"/>
+        <location filename="../../qml/SettingsPage.qml" line="34"/>
         <source>%n report(s) waiting to be sent</source>
         <translation>
             <numerusform>%n signalement en attente d&apos;envoi</numerusform>
@@ -972,73 +1039,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="39"/>
-        <location filename="../../qml/SettingsPage.qml" line="103"/>
+        <location filename="../../qml/SettingsPage.qml" line="40"/>
+        <location filename="../../qml/SettingsPage.qml" line="104"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="45"/>
+        <location filename="../../qml/SettingsPage.qml" line="46"/>
         <source>Appearance</source>
         <translation>Apparence</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="51"/>
+        <location filename="../../qml/SettingsPage.qml" line="52"/>
         <source>Dark theme</source>
         <translation>Thème sombre</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="56"/>
+        <location filename="../../qml/SettingsPage.qml" line="57"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="61"/>
+        <location filename="../../qml/SettingsPage.qml" line="62"/>
         <source>System</source>
         <translation>Système</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="69"/>
+        <location filename="../../qml/SettingsPage.qml" line="70"/>
         <source>Support</source>
         <translation>Assistance</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="77"/>
+        <location filename="../../qml/SettingsPage.qml" line="78"/>
         <source>Diagnostic mode shows support staff why any item was refused: certificates, claims, hashes, timings and the report queue.</source>
         <translation>Le mode diagnostic montre à l&apos;assistance pourquoi un élément a été refusé : certificats, preuves de propriété, empreintes, durées et file des signalements.</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="82"/>
+        <location filename="../../qml/SettingsPage.qml" line="83"/>
         <source>Diagnostic mode is on</source>
         <translation>Le mode diagnostic est activé</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="82"/>
+        <location filename="../../qml/SettingsPage.qml" line="83"/>
         <source>Diagnostic mode…</source>
         <translation>Mode diagnostic…</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="93"/>
+        <location filename="../../qml/SettingsPage.qml" line="94"/>
         <source>Turn on diagnostic mode?</source>
         <translation>Activer le mode diagnostic ?</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="94"/>
+        <location filename="../../qml/SettingsPage.qml" line="95"/>
         <source>Turn on</source>
         <translation>Activer</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="95"/>
+        <location filename="../../qml/SettingsPage.qml" line="96"/>
         <source>It shows, for every event, the checks this device ran and their results, the certificates and claims involved (with your user ID replaced by a pseudonym), media hashes, the network log and the report queue. Your pictures and clips stay hidden unless you choose to show them.</source>
         <translation>Il montre, pour chaque événement, les vérifications faites par cet appareil et leurs résultats, les certificats et preuves de propriété en jeu (votre identifiant remplacé par un pseudonyme), les empreintes des médias, le journal réseau et la file des signalements. Vos images et vidéos restent masquées sauf si vous choisissez de les afficher.</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="102"/>
+        <location filename="../../qml/SettingsPage.qml" line="103"/>
         <source>Sign out?</source>
         <translation>Se déconnecter ?</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="104"/>
+        <location filename="../../qml/SettingsPage.qml" line="105"/>
         <source>Verified pictures and events of this account are removed from this computer. Reports not yet sent stay queued and go when you sign in again.</source>
         <translation>Les images et événements vérifiés de ce compte sont supprimés de cet ordinateur. Les signalements non envoyés restent en attente et partiront à votre prochaine connexion.</translation>
     </message>
@@ -1102,6 +1169,19 @@
     </message>
 </context>
 <context>
+    <name>VerificationText</name>
+    <message>
+        <location filename="../../qml/VerificationText.qml" line="17"/>
+        <source>Verified: signed by the %1 camera shared with you at %2, share checked</source>
+        <translation>Vérifié : signé par la caméra %1 partagée avec vous à %2, partage contrôlé</translation>
+    </message>
+    <message>
+        <location filename="../../qml/VerificationText.qml" line="18"/>
+        <source>Verified: signed by your %1 camera at %2, owner claim checked</source>
+        <translation>Vérifié : signé par votre caméra %1 à %2, preuve de propriété contrôlée</translation>
+    </message>
+</context>
+<context>
     <name>VerifiedImageProvider</name>
     <message>
         <location filename="../../app/support/VerifiedImageProvider.cpp" line="31"/>
@@ -1137,17 +1217,17 @@
 <context>
     <name>vf::app::AppSession</name>
     <message>
-        <location filename="../../app/ui/AppSession.cpp" line="135"/>
+        <location filename="../../app/ui/AppSession.cpp" line="138"/>
         <source>Sign in first: the bundle describes the signed-in account.</source>
         <translation>Connectez-vous d&apos;abord : le rapport décrit le compte connecté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/AppSession.cpp" line="143"/>
+        <location filename="../../app/ui/AppSession.cpp" line="146"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/AppSession.cpp" line="169"/>
+        <location filename="../../app/ui/AppSession.cpp" line="218"/>
         <source>Demo cloud on this computer (%1)</source>
         <translation>Cloud de démonstration sur cet ordinateur (%1)</translation>
     </message>
