@@ -37,6 +37,7 @@ Page {
                 Accessible.name: qsTr("%1, %2, %3").arg(name).arg(online ? qsTr("online") : qsTr("offline"))
                     .arg(access === "owner" ? qsTr("yours") : access === "shared" ? qsTr("shared with you") : qsTr("not verified yet"))
                 onClicked: page.showCamera(deviceId)
+                Accessible.onPressAction: clicked()
                 // One grid for every row: the dot, the name column taking what is left (its
                 // labels fill it, elided, so a ColumnLayout cannot shrink to its text), and the
                 // access right-aligned at the edge.

@@ -13,7 +13,9 @@ Dialog {
     modal: true
     focus: true
     anchors.centerIn: Overlay.overlay
-    width: Math.min(440, (Overlay.overlay ? Overlay.overlay.width : 440) - 32)
+    // Follows the window only while shown: resizing a closed dialog whose wrapped text sets
+    // its height made Qt 6.4 report a binding loop on implicitHeight.
+    width: visible && Overlay.overlay ? Math.min(440, Overlay.overlay.width - 32) : 440
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
 
     contentItem: Label {
@@ -36,6 +38,7 @@ Dialog {
             text: qsTr("Cancel")
             flat: true
             onClicked: dialog.reject()
+            Accessible.onPressAction: if (enabled) clicked()
         }
         Button {
             objectName: dialog.objectName + "Accept"
@@ -43,6 +46,7 @@ Dialog {
             text: dialog.acceptText
             highlighted: true
             onClicked: dialog.accept()
+            Accessible.onPressAction: if (enabled) clicked()
         }
     }
 }

@@ -9,6 +9,8 @@ import Veriframe
 // network log, the trust store, versions and outcomes per hour. Never any picture.
 Page {
     id: page
+    // The window's overlay, where Qt's own save dialog appears.
+    readonly property Item overlayItem: Overlay.overlay
     objectName: "diagnosticsPage"
     Accessible.name: qsTr("Diagnostics")
     property bool phone: false
@@ -42,8 +44,9 @@ Page {
         function onBecameIdle() { if (page.visible) page.reload() }
     }
 
-    FileDialog {
+    SaveFileDialog {
         id: exportDialog
+        overlay: page.overlayItem
         fileMode: FileDialog.SaveFile
         nameFilters: [qsTr("JSON (*.json)")]
         onAccepted: {
@@ -71,8 +74,8 @@ Page {
                     Layout.fillWidth: page.phone
                     Layout.preferredWidth: page.phone ? -1 : diagnosticsRefresh.implicitWidth + exportDiagnostics.implicitWidth + spacing
                     spacing: Theme.spacing
-                    Button { id: diagnosticsRefresh; objectName: "diagnosticsRefresh"; text: qsTr("Refresh"); onClicked: page.reload() }
-                    Button { id: exportDiagnostics; objectName: "exportDiagnostics"; text: qsTr("Export diagnostics"); onClicked: exportDialog.open() }
+                    Button { id: diagnosticsRefresh; objectName: "diagnosticsRefresh"; text: qsTr("Refresh"); onClicked: page.reload(); Accessible.onPressAction: if (enabled) clicked() }
+                    Button { id: exportDiagnostics; objectName: "exportDiagnostics"; text: qsTr("Export diagnostics"); onClicked: exportDialog.open(); Accessible.onPressAction: if (enabled) clicked() }
                 }
             }
             Label { id: exportResult; objectName: "exportResult"; visible: text !== ""; color: Theme.textMuted; wrapMode: Text.Wrap; Layout.fillWidth: true }
@@ -237,6 +240,7 @@ Page {
                             text: page.eventLine(modelData)
                             Accessible.name: text
                             onClicked: page.select(modelData)
+                            Accessible.onPressAction: clicked()
                         }
                     }
                 }

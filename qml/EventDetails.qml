@@ -28,6 +28,7 @@ Dialog {
             text: qsTr("Close")
             flat: true
             onClicked: details.close()
+            Accessible.onPressAction: if (enabled) clicked()
         }
     }
 
@@ -75,6 +76,7 @@ Dialog {
             flat: true
             checkable: true
             text: checked ? qsTr("Hide what was checked") : qsTr("What was checked")
+            Accessible.onPressAction: if (enabled) clicked()
         }
         Repeater {
             model: showChecks.visible && showChecks.checked ? AppSession.checkLabels() : []
@@ -108,6 +110,7 @@ Dialog {
                     AppSession.copySupportDetails(details.item.eventId, details.item.deviceId)
                     details.copied = true
                 }
+                Accessible.onPressAction: if (enabled) clicked()
             }
             Button {
                 objectName: "detailsDismiss"
@@ -116,6 +119,7 @@ Dialog {
                     AppSession.dismissBlocked(details.item.eventId, details.item.deviceId)
                     details.close()
                 }
+                Accessible.onPressAction: if (enabled) clicked()
             }
         }
         GridLayout {

@@ -13,6 +13,10 @@ Item {
     signal opened(var item)
     signal navigate(int delta) // arrow keys: -1/+1 along the grid, ±columns up and down
     signal imageStateChanged(bool loading)
+    // Tab and Shift+Tab go from tile to tile: the list makes tiles only near the view, so
+    // the focus chain alone would stop at the last one made. The page accepts the key when
+    // there is a tile to go to; past either end the focus goes on to the other controls.
+    signal tabbed(int delta, var event)
     // Only transitions are signalled, so the page's count of loading images stays exact.
     property bool imageLoading: false
     onImageLoadingChanged: imageStateChanged(imageLoading)
@@ -37,7 +41,7 @@ Item {
                 .arg(item.label).arg(item.shared ? qsTr(", shared with you") : "")
           : qsTr("Event from %1, %2 at %3, checking").arg(item ? item.cameraName : "")
                 .arg(item ? item.dayLabel : "").arg(timeText.text)
-    Accessible.description: refused ? qsTr("Blocked and reported. Open for details.") : ""
+    Accessible.description: refused ? qsTr("Blocked and reported. Open for details, or press Delete to dismiss.") : ""
     Accessible.onPressAction: tile.opened(tile.item)
     Keys.onReturnPressed: tile.opened(tile.item)
     Keys.onSpacePressed: tile.opened(tile.item)
@@ -45,6 +49,9 @@ Item {
     Keys.onRightPressed: tile.navigate(1)
     Keys.onUpPressed: tile.navigate(-AppSession.tileRows.columns)
     Keys.onDownPressed: tile.navigate(AppSession.tileRows.columns)
+    Keys.onTabPressed: (event) => { event.accepted = false; tile.tabbed(1, event) }
+    Keys.onBacktabPressed: (event) => { event.accepted = false; tile.tabbed(-1, event) }
+    Keys.onDeletePressed: if (tile.refused) AppSession.dismissBlocked(tile.item.eventId, tile.item.deviceId)
 
     Rectangle {
         anchors.fill: parent
@@ -78,8 +85,9 @@ Item {
         Label { anchors.centerIn: parent; text: "\u2713"; color: "white"; font.pixelSize: 13; font.weight: Font.Bold }
         Accessible.ignored: true // the tile's own name says "verified"
         HoverHandler { id: markHover }
+        readonly property string sentence: VerificationText.sentence(tile.item)
         ToolTip.visible: markHover.hovered
-        ToolTip.text: VerificationText.sentence(tile.item)
+        ToolTip.text: sentence
     }
 
     Component {
@@ -145,6 +153,7 @@ Item {
                     flat: true
                     text: qsTr("Retry")
                     onClicked: AppSession.retry(tile.item.eventId, tile.item.deviceId)
+                    Accessible.onPressAction: if (enabled) clicked()
                 }
             }
         }
@@ -225,9 +234,13 @@ Item {
         visible: tile.refused
         anchors { right: parent.right; top: parent.top; margins: 2 }
         text: "\u2715"
+        // Not a Tab stop of its own (Tab goes tile to tile): from the keyboard, Delete on
+        // the tile or the details' Dismiss; a screen reader presses it as a button.
+        focusPolicy: Qt.NoFocus
         Accessible.name: qsTr("Dismiss blocked item")
         ToolTip.visible: hovered
         ToolTip.text: Accessible.name
         onClicked: AppSession.dismissBlocked(tile.item.eventId, tile.item.deviceId)
+        Accessible.onPressAction: if (enabled) clicked()
     }
 }

@@ -42,6 +42,33 @@ Page {
         if (tile)
             tile.forceActiveFocus()
     }
+    // Keyboard: Tab from a tile to the next or previous one, if there is one.
+    // Past either end, to the control before the list or after it: the focus chain's own
+    // next item would be whichever tile the list happened to make next.
+    function tabFrom(sourceRow, delta, event) {
+        const next = sourceRow + delta
+        if (next >= 0 && next < page.events.count) {
+            focusEvent(next)
+        } else {
+            const target = delta > 0 ? offlineNote.nextItemInFocusChain(true) : content.nextItemInFocusChain(false)
+            if (!target)
+                return
+            target.forceActiveFocus(delta > 0 ? Qt.TabFocusReason : Qt.BacktabFocusReason)
+        }
+        event.accepted = true
+    }
+    // A tile that takes the focus (Tab, a click) is brought fully into view, clear of the
+    // sticky day header.
+    function reveal(tile) {
+        const top = tile.mapToItem(grid.contentItem, 0, 0).y
+        const clearance = stickyHeader.height + Theme.spacing
+        const minY = grid.originY
+        const maxY = Math.max(minY, grid.originY + grid.contentHeight - grid.height)
+        if (top - clearance < grid.contentY)
+            grid.contentY = Math.max(minY, top - clearance)
+        else if (top + tile.height > grid.contentY + grid.height)
+            grid.contentY = Math.min(maxY, top + tile.height - grid.height)
+    }
     function jumpToHour(hour) {
         const row = page.events.firstRowAtOrBefore(timeline.day, hour)
         if (row >= 0)
@@ -94,6 +121,7 @@ Page {
                 checked: page.filtersOpen
                 Accessible.name: qsTr("Filters")
                 onClicked: page.filtersOpen = !page.filtersOpen
+                Accessible.onPressAction: if (enabled) clicked()
             }
             ToolButton {
                 objectName: "refreshButton"
@@ -104,6 +132,7 @@ Page {
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Refresh (F5)")
                 onClicked: AppSession.refresh()
+                Accessible.onPressAction: if (enabled) clicked()
             }
         }
 
@@ -196,6 +225,8 @@ Page {
                                 privacyMode: page.privacyMode
                                 onOpened: (item) => page.openEvent(item)
                                 onNavigate: (delta) => page.focusEvent(item.sourceRow + delta)
+                                onTabbed: (delta, event) => page.tabFrom(item.sourceRow, delta, event)
+                                onActiveFocusChanged: if (activeFocus) page.reveal(this)
                                 onImageStateChanged: (loading) => page.imagesLoading += loading ? 1 : -1
                             }
                         }
@@ -245,6 +276,7 @@ Page {
         }
 
         Label {
+            id: offlineNote
             objectName: "offlineNote"
             Layout.fillWidth: true
             visible: AppSession.listingError !== "" && AppSession.events.count > 0

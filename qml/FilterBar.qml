@@ -58,15 +58,16 @@ Flow {
         text: bar.model.sinceMs > 0 ? Qt.formatDate(new Date(bar.model.sinceMs), Locale.ShortFormat) : qsTr("Any day")
         Accessible.name: qsTr("Day filter: %1").arg(text)
         onClicked: calendar.open()
+        Accessible.onPressAction: if (enabled) clicked()
         Popup {
             id: calendar
             y: dayButton.height
             padding: 8
             ColumnLayout {
                 RowLayout {
-                    ToolButton { text: "\u2039"; Accessible.name: qsTr("Previous month"); onClicked: grid.shift(-1) }
+                    ToolButton { text: "\u2039"; Accessible.name: qsTr("Previous month"); onClicked: grid.shift(-1); Accessible.onPressAction: if (enabled) clicked() }
                     Label { Layout.fillWidth: true; horizontalAlignment: Text.AlignHCenter; text: grid.heading }
-                    ToolButton { text: "\u203A"; Accessible.name: qsTr("Next month"); onClicked: grid.shift(1) }
+                    ToolButton { text: "\u203A"; Accessible.name: qsTr("Next month"); onClicked: grid.shift(1); Accessible.onPressAction: if (enabled) clicked() }
                 }
                 DayOfWeekRow { Layout.fillWidth: true }
                 MonthGrid {
@@ -96,6 +97,10 @@ Flow {
         text: qsTr("Blocked only")
         checked: bar.model.refusedOnly
         onToggled: bar.model.refusedOnly = checked
+        // A screen reader's Toggle or Press flips it as a click does (Qt 6.4 would flip
+        // `checked` without `toggled`, leaving the list unfiltered).
+        Accessible.onToggleAction: { toggle(); toggled() }
+        Accessible.onPressAction: { toggle(); toggled() }
     }
     Button {
         objectName: "clearFilters"
@@ -103,5 +108,6 @@ Flow {
         flat: true
         text: qsTr("Clear filters")
         onClicked: bar.model.clearFilters()
+        Accessible.onPressAction: if (enabled) clicked()
     }
 }

@@ -159,12 +159,14 @@ ApplicationWindow {
                                 flat: true
                                 text: window.showPrivateMedia ? qsTr("Hide my media") : qsTr("Show my media")
                                 onClicked: window.showPrivateMedia = !window.showPrivateMedia
+                                Accessible.onPressAction: if (enabled) clicked()
                             }
                             Button {
                                 objectName: "leaveDiagnostic"
                                 flat: true
                                 text: qsTr("Leave diagnostic mode")
                                 onClicked: window.diagnostic = false
+                                Accessible.onPressAction: if (enabled) clicked()
                             }
                         }
                     }
@@ -228,6 +230,7 @@ ApplicationWindow {
                             required property var modelData
                             required property int index
                             objectName: "tab_" + modelData.key
+                            focusPolicy: Qt.StrongFocus
                             text: modelData.symbol + "\n" + modelData.title
                             Accessible.name: modelData.title
                             Accessible.onPressAction: bottomNav.currentIndex = index

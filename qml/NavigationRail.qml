@@ -29,6 +29,7 @@ Rectangle {
             Layout.bottomMargin: 12
         }
         Repeater {
+            id: sectionRepeater
             model: rail.sections
             delegate: ItemDelegate {
                 required property var modelData
@@ -67,6 +68,14 @@ Rectangle {
                     }
                 }
                 highlighted: rail.currentIndex === index
+                // ItemDelegate takes no focus by default (it is meant for lists): the
+                // sections are the app's first Tab stops, Enter or Space opens one, and the
+                // arrows move between them.
+                focusPolicy: Qt.StrongFocus
+                Keys.onReturnPressed: rail.picked(index)
+                Keys.onEnterPressed: rail.picked(index)
+                Keys.onUpPressed: if (index > 0) sectionRepeater.itemAt(index - 1).forceActiveFocus()
+                Keys.onDownPressed: if (index + 1 < sectionRepeater.count) sectionRepeater.itemAt(index + 1).forceActiveFocus()
                 Accessible.name: modelData.title
                 ToolTip.visible: rail.compact && hovered
                 ToolTip.text: modelData.title

@@ -66,8 +66,9 @@ Popup {
     }
     Timer { id: frameTimer; interval: 700; onTriggered: view.shownFrame = true }
 
-    FileDialog {
+    SaveFileDialog {
         id: saveDialog
+        overlay: view.parent
         fileMode: FileDialog.SaveFile
         nameFilters: [qsTr("MP4 video (*.mp4)")]
         onAccepted: {
@@ -100,6 +101,7 @@ Popup {
                     text: "\u2715"
                     Accessible.name: qsTr("Close player")
                     onClicked: view.close()
+                    Accessible.onPressAction: if (enabled) clicked()
                 }
                 Label {
                     Layout.fillWidth: true
@@ -128,6 +130,7 @@ Popup {
                     text: qsTr("Details")
                     Accessible.name: qsTr("Event details")
                     onClicked: view.showDetails(view.item)
+                    Accessible.onPressAction: if (enabled) clicked()
                 }
             }
 
@@ -192,12 +195,14 @@ Popup {
                     text: "\u25C0\u25C0"
                     Accessible.name: qsTr("Previous event")
                     onClicked: view.step(-1)
+                    Accessible.onPressAction: if (enabled) clicked()
                 }
                 ToolButton {
                     objectName: "playerBack10"
                     text: "\u21BA 10"
                     Accessible.name: qsTr("Back 10 seconds")
                     onClicked: player.skip(-10000)
+                    Accessible.onPressAction: if (enabled) clicked()
                 }
                 ToolButton {
                     objectName: "playerPlayPause"
@@ -206,18 +211,21 @@ Popup {
                     enabled: !view.refused
                     Accessible.name: player.state === ClipPlayer.Playing ? qsTr("Pause") : qsTr("Play")
                     onClicked: player.togglePlay()
+                    Accessible.onPressAction: if (enabled) clicked()
                 }
                 ToolButton {
                     objectName: "playerForward10"
                     text: "10 \u21BB"
                     Accessible.name: qsTr("Forward 10 seconds")
                     onClicked: player.skip(10000)
+                    Accessible.onPressAction: if (enabled) clicked()
                 }
                 ToolButton {
                     objectName: "playerNext"
                     text: "\u25B6\u25B6"
                     Accessible.name: qsTr("Next event")
                     onClicked: view.step(1)
+                    Accessible.onPressAction: if (enabled) clicked()
                 }
                 Label {
                     objectName: "playerTime"
@@ -241,6 +249,7 @@ Popup {
                     enabled: player.canDownload
                     Accessible.name: qsTr("Download the verified clip")
                     onClicked: saveDialog.open()
+                    Accessible.onPressAction: if (enabled) clicked()
                 }
             }
         }

@@ -41,6 +41,7 @@ Rectangle {
             flat: true
             text: qsTr("Try again")
             onClicked: banner.retry()
+            Accessible.onPressAction: if (enabled) clicked()
         }
     }
 }

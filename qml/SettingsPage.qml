@@ -39,6 +39,7 @@ Page {
                     objectName: "signOutButton"
                     text: qsTr("Sign out")
                     onClicked: confirmSignOut.open()
+                    Accessible.onPressAction: if (enabled) clicked()
                 }
             }
         }
@@ -52,6 +53,8 @@ Page {
                     text: qsTr("Dark theme")
                     checked: page.dark
                     onToggled: page.darkToggled(checked)
+                    Accessible.onToggleAction: { toggle(); toggled() }
+                    Accessible.onPressAction: { toggle(); toggled() }
                 }
                 RowLayout {
                     Label { text: qsTr("Language"); color: Theme.text }
@@ -82,6 +85,7 @@ Page {
                     enabled: !page.diagnostic
                     text: page.diagnostic ? qsTr("Diagnostic mode is on") : qsTr("Diagnostic mode…")
                     onClicked: confirmDiagnostic.open()
+                    Accessible.onPressAction: if (enabled) clicked()
                 }
             }
         }

@@ -8,6 +8,7 @@ import Veriframe
 Page {
     id: page
     objectName: "signInPage"
+    Accessible.name: qsTr("Sign in")
     background: Rectangle { color: Theme.background }
 
     function submit() {
@@ -50,7 +51,12 @@ Page {
             objectName: "passwordField"
             Layout.fillWidth: true
             placeholderText: qsTr("Password")
+            // Qt reports no accessible name for a password edit whatever is set here
+            // (QQuickAccessibleAttached::name() returns "" when passwordEdit is on, which Qt
+            // sets for this echo mode once a screen reader is active): the description,
+            // which Qt does pass on, says what the field is.
             Accessible.name: qsTr("Password")
+            Accessible.description: qsTr("Password")
             echoMode: TextInput.Password
             enabled: !AppSession.busy
             focus: user.text !== ""
@@ -72,6 +78,7 @@ Page {
             highlighted: true
             enabled: !AppSession.busy && user.text.trim() !== ""
             onClicked: page.submit()
+            Accessible.onPressAction: if (enabled) clicked()
         }
         // A cloud that never answers must not hold the page: back to the form at once.
         Button {
@@ -81,6 +88,7 @@ Page {
             flat: true
             text: qsTr("Cancel")
             onClicked: AppSession.cancelSignIn()
+            Accessible.onPressAction: if (enabled) clicked()
         }
         Label {
             Layout.fillWidth: true

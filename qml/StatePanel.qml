@@ -57,5 +57,6 @@ ColumnLayout {
         text: panel.actionText
         highlighted: true
         onClicked: panel.action()
+        Accessible.onPressAction: if (enabled) clicked()
     }
 }

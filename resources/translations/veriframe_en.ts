@@ -68,37 +68,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="68"/>
+        <location filename="../../qml/CamerasPage.qml" line="69"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="68"/>
+        <location filename="../../qml/CamerasPage.qml" line="69"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="79"/>
+        <location filename="../../qml/CamerasPage.qml" line="80"/>
         <source>Yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="79"/>
+        <location filename="../../qml/CamerasPage.qml" line="80"/>
         <source>Shared with you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="79"/>
+        <location filename="../../qml/CamerasPage.qml" line="80"/>
         <source>Not verified yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="89"/>
+        <location filename="../../qml/CamerasPage.qml" line="90"/>
         <source>No cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="90"/>
+        <location filename="../../qml/CamerasPage.qml" line="91"/>
         <source>Cameras you own or that are shared with you appear here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -189,7 +189,7 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../qml/ConfirmDialog.qml" line="36"/>
+        <location filename="../../qml/ConfirmDialog.qml" line="38"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -215,148 +215,148 @@
 <context>
     <name>DiagnosticsPage</name>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="48"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="51"/>
         <source>JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="51"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="54"/>
         <source>Bundle written (no media, no tokens, pseudonymised IDs).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="13"/>
-        <location filename="../../qml/DiagnosticsPage.qml" line="69"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="15"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="72"/>
         <source>Diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="74"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="77"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="75"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="78"/>
         <source>Export diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="81"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="84"/>
         <source>This app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="96"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="99"/>
         <source>Account: %1 (pseudonym)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="101"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="104"/>
         <source>Trust store and revocations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="105"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="108"/>
         <source>Anchors SHA-256: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="113"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="116"/>
         <source>Revocation list seq %1: %2 devices, %3 claims (%4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="116"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="119"/>
         <source>No revocation list accepted yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="126"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="129"/>
         <source>Outcomes per hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="155"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="158"/>
         <source>%1 verified, %2 refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="164"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="167"/>
         <source>Report outbox: %1 pending, %2 acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="172"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="175"/>
         <source>%1 attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="196"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="199"/>
         <source>failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="197"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="200"/>
         <source>remembered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="198"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="201"/>
         <source>Passed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="198"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="201"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="227"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="230"/>
         <source>Events (tap one for its checks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="184"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="187"/>
         <source>Checks for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="30"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="32"/>
         <source>Blocked: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="188"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="191"/>
         <source>Checked on %1; verdict %2 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="207"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="210"/>
         <source>issuer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="207"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="210"/>
         <source>serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="213"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="216"/>
         <source>Claim %1 · role %2 · device %3 · subject %4 · from %5%6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="216"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="219"/>
         <source>to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="220"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="223"/>
         <source>Media: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="246"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="250"/>
         <source>Network log (newest last)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -374,77 +374,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="77"/>
+        <location filename="../../qml/EventDetails.qml" line="78"/>
         <source>Hide what was checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="77"/>
+        <location filename="../../qml/EventDetails.qml" line="78"/>
         <source>What was checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="106"/>
+        <location filename="../../qml/EventDetails.qml" line="108"/>
         <source>Copied: paste it to support</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="106"/>
+        <location filename="../../qml/EventDetails.qml" line="108"/>
         <source>Copy details for support</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="114"/>
+        <location filename="../../qml/EventDetails.qml" line="117"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="125"/>
+        <location filename="../../qml/EventDetails.qml" line="129"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="136"/>
+        <location filename="../../qml/EventDetails.qml" line="140"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="141"/>
+        <location filename="../../qml/EventDetails.qml" line="145"/>
         <source>Camera ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="143"/>
+        <location filename="../../qml/EventDetails.qml" line="147"/>
         <source>Event ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="145"/>
+        <location filename="../../qml/EventDetails.qml" line="149"/>
         <source>Access</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="148"/>
+        <location filename="../../qml/EventDetails.qml" line="152"/>
         <source>Shared with you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="148"/>
+        <location filename="../../qml/EventDetails.qml" line="152"/>
         <source>Your camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="150"/>
+        <location filename="../../qml/EventDetails.qml" line="154"/>
         <source>Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="156"/>
+        <location filename="../../qml/EventDetails.qml" line="160"/>
         <source>Reported (queued, will be sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="156"/>
+        <location filename="../../qml/EventDetails.qml" line="160"/>
         <source>Reported to the cloud</source>
         <translation type="unfinished"></translation>
     </message>
@@ -452,67 +452,67 @@
 <context>
     <name>EventTile</name>
     <message>
-        <location filename="../../qml/EventTile.qml" line="34"/>
+        <location filename="../../qml/EventTile.qml" line="38"/>
         <source>Blocked item: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="37"/>
+        <location filename="../../qml/EventTile.qml" line="41"/>
         <source>, shared with you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="40"/>
-        <source>Blocked and reported. Open for details.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/EventTile.qml" line="38"/>
+        <location filename="../../qml/EventTile.qml" line="42"/>
         <source>Event from %1, %2 at %3, checking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="36"/>
+        <location filename="../../qml/EventTile.qml" line="40"/>
         <source>%1, %2 at %3, %4%5, verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="105"/>
+        <location filename="../../qml/EventTile.qml" line="44"/>
+        <source>Blocked and reported. Open for details, or press Delete to dismiss.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventTile.qml" line="113"/>
         <source>Couldn&apos;t show this picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="117"/>
+        <location filename="../../qml/EventTile.qml" line="125"/>
         <source>Hidden in diagnostic mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="140"/>
+        <location filename="../../qml/EventTile.qml" line="148"/>
         <source>Couldn&apos;t load: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="146"/>
+        <location filename="../../qml/EventTile.qml" line="154"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="174"/>
+        <location filename="../../qml/EventTile.qml" line="183"/>
         <source>Reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="202"/>
+        <location filename="../../qml/EventTile.qml" line="211"/>
         <source>Shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="205"/>
+        <location filename="../../qml/EventTile.qml" line="214"/>
         <source>Shared with you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="228"/>
+        <location filename="../../qml/EventTile.qml" line="240"/>
         <source>Dismiss blocked item</source>
         <translation type="unfinished"></translation>
     </message>
@@ -521,17 +521,17 @@
     <name>EventsPage</name>
     <message>
         <location filename="../../qml/EventsPage.qml" line="11"/>
-        <location filename="../../qml/EventsPage.qml" line="76"/>
+        <location filename="../../qml/EventsPage.qml" line="103"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="85"/>
+        <location filename="../../qml/EventsPage.qml" line="112"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/EventsPage.qml" line="86"/>
+        <location filename="../../qml/EventsPage.qml" line="113"/>
         <source>%n blocked</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -539,7 +539,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/EventsPage.qml" line="87"/>
+        <location filename="../../qml/EventsPage.qml" line="114"/>
         <source>%n verified</source>
         <translation>
             <numerusform>%n verified</numerusform>
@@ -547,57 +547,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="95"/>
+        <location filename="../../qml/EventsPage.qml" line="122"/>
         <source>Filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="103"/>
+        <location filename="../../qml/EventsPage.qml" line="131"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="105"/>
+        <location filename="../../qml/EventsPage.qml" line="133"/>
         <source>Refresh (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="235"/>
+        <location filename="../../qml/EventsPage.qml" line="266"/>
         <source>Can&apos;t reach the cloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="236"/>
+        <location filename="../../qml/EventsPage.qml" line="267"/>
         <source>Loading your events…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="237"/>
+        <location filename="../../qml/EventsPage.qml" line="268"/>
         <source>No events match these filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="238"/>
+        <location filename="../../qml/EventsPage.qml" line="269"/>
         <source>No events yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="240"/>
+        <location filename="../../qml/EventsPage.qml" line="271"/>
         <source>Events from your cameras appear here once they are verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="241"/>
+        <location filename="../../qml/EventsPage.qml" line="272"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="242"/>
+        <location filename="../../qml/EventsPage.qml" line="273"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="251"/>
+        <location filename="../../qml/EventsPage.qml" line="283"/>
         <source>Offline: showing what was already verified. %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -688,22 +688,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="67"/>
+        <location filename="../../qml/FilterBar.qml" line="68"/>
         <source>Previous month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="69"/>
+        <location filename="../../qml/FilterBar.qml" line="70"/>
         <source>Next month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="96"/>
+        <location filename="../../qml/FilterBar.qml" line="97"/>
         <source>Blocked only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="104"/>
+        <location filename="../../qml/FilterBar.qml" line="109"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -711,7 +711,25 @@
 <context>
     <name>HourTimeline</name>
     <message numerus="yes">
-        <location filename="../../qml/HourTimeline.qml" line="37"/>
+        <location filename="../../qml/HourTimeline.qml" line="23"/>
+        <source>Timeline: %1:00, %n event(s)</source>
+        <translation>
+            <numerusform>Timeline: %1:00, %n event</numerusform>
+            <numerusform>Timeline: %1:00, %n events</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/HourTimeline.qml" line="24"/>
+        <source>Timeline of the day&apos;s events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/HourTimeline.qml" line="25"/>
+        <source>Left and right arrows choose an hour, Enter shows its events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/HourTimeline.qml" line="84"/>
         <source>%1:00, %n event(s)</source>
         <translation>
             <numerusform>%1:00, %n event</numerusform>
@@ -810,7 +828,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="166"/>
+        <location filename="../../qml/Main.qml" line="167"/>
         <source>Leave diagnostic mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -818,82 +836,82 @@
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="72"/>
+        <location filename="../../qml/PlayerView.qml" line="73"/>
         <source>MP4 video (*.mp4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="75"/>
+        <location filename="../../qml/PlayerView.qml" line="76"/>
         <source>Saved the verified clip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="101"/>
+        <location filename="../../qml/PlayerView.qml" line="102"/>
         <source>Close player</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="118"/>
+        <location filename="../../qml/PlayerView.qml" line="120"/>
         <source>Verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="128"/>
+        <location filename="../../qml/PlayerView.qml" line="130"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="129"/>
+        <location filename="../../qml/PlayerView.qml" line="131"/>
         <source>Event details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="149"/>
+        <location filename="../../qml/PlayerView.qml" line="152"/>
         <source>This clip failed verification and was stopped. It was reported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="178"/>
+        <location filename="../../qml/PlayerView.qml" line="181"/>
         <source>Position</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="193"/>
+        <location filename="../../qml/PlayerView.qml" line="196"/>
         <source>Previous event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="199"/>
+        <location filename="../../qml/PlayerView.qml" line="203"/>
         <source>Back 10 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="207"/>
+        <location filename="../../qml/PlayerView.qml" line="212"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="207"/>
+        <location filename="../../qml/PlayerView.qml" line="212"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="213"/>
+        <location filename="../../qml/PlayerView.qml" line="219"/>
         <source>Forward 10 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="219"/>
+        <location filename="../../qml/PlayerView.qml" line="226"/>
         <source>Next event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="235"/>
+        <location filename="../../qml/PlayerView.qml" line="243"/>
         <source>Playback speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="242"/>
+        <location filename="../../qml/PlayerView.qml" line="250"/>
         <source>Download the verified clip</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1013,6 +1031,19 @@
     </message>
 </context>
 <context>
+    <name>SaveFileDialog</name>
+    <message>
+        <location filename="../../qml/SaveFileDialog.qml" line="48"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SaveFileDialog.qml" line="51"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../qml/SettingsPage.qml" line="10"/>
@@ -1040,72 +1071,72 @@
     </message>
     <message>
         <location filename="../../qml/SettingsPage.qml" line="40"/>
-        <location filename="../../qml/SettingsPage.qml" line="104"/>
+        <location filename="../../qml/SettingsPage.qml" line="108"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="46"/>
+        <location filename="../../qml/SettingsPage.qml" line="47"/>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="52"/>
+        <location filename="../../qml/SettingsPage.qml" line="53"/>
         <source>Dark theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="57"/>
+        <location filename="../../qml/SettingsPage.qml" line="60"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="62"/>
+        <location filename="../../qml/SettingsPage.qml" line="65"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="70"/>
+        <location filename="../../qml/SettingsPage.qml" line="73"/>
         <source>Support</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="78"/>
+        <location filename="../../qml/SettingsPage.qml" line="81"/>
         <source>Diagnostic mode shows support staff why any item was refused: certificates, claims, hashes, timings and the report queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="83"/>
+        <location filename="../../qml/SettingsPage.qml" line="86"/>
         <source>Diagnostic mode is on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="83"/>
+        <location filename="../../qml/SettingsPage.qml" line="86"/>
         <source>Diagnostic mode…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="94"/>
+        <location filename="../../qml/SettingsPage.qml" line="98"/>
         <source>Turn on diagnostic mode?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="95"/>
+        <location filename="../../qml/SettingsPage.qml" line="99"/>
         <source>Turn on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="96"/>
+        <location filename="../../qml/SettingsPage.qml" line="100"/>
         <source>It shows, for every event, the checks this device ran and their results, the certificates and claims involved (with your user ID replaced by a pseudonym), media hashes, the network log and the report queue. Your pictures and clips stay hidden unless you choose to show them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="103"/>
+        <location filename="../../qml/SettingsPage.qml" line="107"/>
         <source>Sign out?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="105"/>
+        <location filename="../../qml/SettingsPage.qml" line="109"/>
         <source>Verified pictures and events of this account are removed from this computer. Reports not yet sent stay queued and go when you sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1113,39 +1144,41 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="34"/>
+        <location filename="../../qml/SignInPage.qml" line="35"/>
         <source>Your cameras&apos; events, shown only after this device checked they are yours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="41"/>
         <location filename="../../qml/SignInPage.qml" line="42"/>
+        <location filename="../../qml/SignInPage.qml" line="43"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="52"/>
         <location filename="../../qml/SignInPage.qml" line="53"/>
+        <location filename="../../qml/SignInPage.qml" line="58"/>
+        <location filename="../../qml/SignInPage.qml" line="59"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="71"/>
+        <location filename="../../qml/SignInPage.qml" line="77"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="71"/>
+        <location filename="../../qml/SignInPage.qml" line="11"/>
+        <location filename="../../qml/SignInPage.qml" line="77"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="82"/>
+        <location filename="../../qml/SignInPage.qml" line="89"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="97"/>
+        <location filename="../../qml/SignInPage.qml" line="105"/>
         <source>Demo cloud accounts: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -68,37 +68,37 @@
         <translation>pas encore vérifiée</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="68"/>
+        <location filename="../../qml/CamerasPage.qml" line="69"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="68"/>
+        <location filename="../../qml/CamerasPage.qml" line="69"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="79"/>
+        <location filename="../../qml/CamerasPage.qml" line="80"/>
         <source>Yours</source>
         <translation>À vous</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="79"/>
+        <location filename="../../qml/CamerasPage.qml" line="80"/>
         <source>Shared with you</source>
         <translation>Partagée avec vous</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="79"/>
+        <location filename="../../qml/CamerasPage.qml" line="80"/>
         <source>Not verified yet</source>
         <translation>Pas encore vérifiée</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="89"/>
+        <location filename="../../qml/CamerasPage.qml" line="90"/>
         <source>No cameras</source>
         <translation>Aucune caméra</translation>
     </message>
     <message>
-        <location filename="../../qml/CamerasPage.qml" line="90"/>
+        <location filename="../../qml/CamerasPage.qml" line="91"/>
         <source>Cameras you own or that are shared with you appear here.</source>
         <translation>Les caméras qui vous appartiennent ou qui sont partagées avec vous apparaissent ici.</translation>
     </message>
@@ -189,7 +189,7 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../qml/ConfirmDialog.qml" line="36"/>
+        <location filename="../../qml/ConfirmDialog.qml" line="38"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -356,7 +356,7 @@
         <translation>Média : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="246"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="247"/>
         <source>Network log (newest last)</source>
         <translation>Journal réseau (le plus récent en dernier)</translation>
     </message>
@@ -374,77 +374,77 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="77"/>
+        <location filename="../../qml/EventDetails.qml" line="78"/>
         <source>Hide what was checked</source>
         <translation>Masquer ce qui a été vérifié</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="77"/>
+        <location filename="../../qml/EventDetails.qml" line="78"/>
         <source>What was checked</source>
         <translation>Ce qui a été vérifié</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="106"/>
+        <location filename="../../qml/EventDetails.qml" line="108"/>
         <source>Copied: paste it to support</source>
         <translation>Copié : collez-le pour l&apos;assistance</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="106"/>
+        <location filename="../../qml/EventDetails.qml" line="108"/>
         <source>Copy details for support</source>
         <translation>Copier les détails pour l&apos;assistance</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="114"/>
+        <location filename="../../qml/EventDetails.qml" line="117"/>
         <source>Dismiss</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="125"/>
+        <location filename="../../qml/EventDetails.qml" line="129"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="136"/>
+        <location filename="../../qml/EventDetails.qml" line="140"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="141"/>
+        <location filename="../../qml/EventDetails.qml" line="145"/>
         <source>Camera ID</source>
         <translation>ID de la caméra</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="143"/>
+        <location filename="../../qml/EventDetails.qml" line="147"/>
         <source>Event ID</source>
         <translation>ID de l&apos;événement</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="145"/>
+        <location filename="../../qml/EventDetails.qml" line="149"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="148"/>
+        <location filename="../../qml/EventDetails.qml" line="152"/>
         <source>Shared with you</source>
         <translation>Partagé avec vous</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="148"/>
+        <location filename="../../qml/EventDetails.qml" line="152"/>
         <source>Your camera</source>
         <translation>Votre caméra</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="150"/>
+        <location filename="../../qml/EventDetails.qml" line="154"/>
         <source>Report</source>
         <translation>Signalement</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="156"/>
+        <location filename="../../qml/EventDetails.qml" line="160"/>
         <source>Reported (queued, will be sent)</source>
         <translation>Signalé (en attente d&apos;envoi)</translation>
     </message>
     <message>
-        <location filename="../../qml/EventDetails.qml" line="156"/>
+        <location filename="../../qml/EventDetails.qml" line="160"/>
         <source>Reported to the cloud</source>
         <translation>Signalé au cloud</translation>
     </message>
@@ -452,67 +452,67 @@
 <context>
     <name>EventTile</name>
     <message>
-        <location filename="../../qml/EventTile.qml" line="34"/>
+        <location filename="../../qml/EventTile.qml" line="38"/>
         <source>Blocked item: %1</source>
         <translation>Élément bloqué : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="37"/>
+        <location filename="../../qml/EventTile.qml" line="41"/>
         <source>, shared with you</source>
         <translation>, partagé avec vous</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="40"/>
-        <source>Blocked and reported. Open for details.</source>
-        <translation>Bloqué et signalé. Ouvrez pour voir les détails.</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EventTile.qml" line="38"/>
+        <location filename="../../qml/EventTile.qml" line="42"/>
         <source>Event from %1, %2 at %3, checking</source>
         <translation>Événement de %1, %2 à %3, vérification en cours</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="36"/>
+        <location filename="../../qml/EventTile.qml" line="40"/>
         <source>%1, %2 at %3, %4%5, verified</source>
         <translation>%1, %2 à %3, %4%5, vérifié</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="105"/>
+        <location filename="../../qml/EventTile.qml" line="44"/>
+        <source>Blocked and reported. Open for details, or press Delete to dismiss.</source>
+        <translation>Bloqué et signalé. Ouvrez pour voir les détails, ou appuyez sur Suppr pour l’écarter.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EventTile.qml" line="113"/>
         <source>Couldn&apos;t show this picture</source>
         <translation>Impossible d&apos;afficher cette image</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="117"/>
+        <location filename="../../qml/EventTile.qml" line="125"/>
         <source>Hidden in diagnostic mode</source>
         <translation>Masqué en mode diagnostic</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="140"/>
+        <location filename="../../qml/EventTile.qml" line="148"/>
         <source>Couldn&apos;t load: %1</source>
         <translation>Échec du chargement : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="146"/>
+        <location filename="../../qml/EventTile.qml" line="154"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="174"/>
+        <location filename="../../qml/EventTile.qml" line="183"/>
         <source>Reported</source>
         <translation>Signalé</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="202"/>
+        <location filename="../../qml/EventTile.qml" line="211"/>
         <source>Shared</source>
         <translation>Partagé</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="205"/>
+        <location filename="../../qml/EventTile.qml" line="214"/>
         <source>Shared with you</source>
         <translation>Partagé avec vous</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="228"/>
+        <location filename="../../qml/EventTile.qml" line="240"/>
         <source>Dismiss blocked item</source>
         <translation>Retirer l&apos;élément bloqué</translation>
     </message>
@@ -521,17 +521,17 @@
     <name>EventsPage</name>
     <message>
         <location filename="../../qml/EventsPage.qml" line="11"/>
-        <location filename="../../qml/EventsPage.qml" line="76"/>
+        <location filename="../../qml/EventsPage.qml" line="103"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="85"/>
+        <location filename="../../qml/EventsPage.qml" line="112"/>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/EventsPage.qml" line="86"/>
+        <location filename="../../qml/EventsPage.qml" line="113"/>
         <source>%n blocked</source>
         <translation>
             <numerusform>%n bloqué</numerusform>
@@ -539,7 +539,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/EventsPage.qml" line="87"/>
+        <location filename="../../qml/EventsPage.qml" line="114"/>
         <source>%n verified</source>
         <translation>
             <numerusform>%n vérifié</numerusform>
@@ -547,57 +547,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="95"/>
+        <location filename="../../qml/EventsPage.qml" line="122"/>
         <source>Filters</source>
         <translation>Filtres</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="103"/>
+        <location filename="../../qml/EventsPage.qml" line="131"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="105"/>
+        <location filename="../../qml/EventsPage.qml" line="133"/>
         <source>Refresh (F5)</source>
         <translation>Actualiser (F5)</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="235"/>
+        <location filename="../../qml/EventsPage.qml" line="266"/>
         <source>Can&apos;t reach the cloud</source>
         <translation>Impossible de joindre le cloud</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="236"/>
+        <location filename="../../qml/EventsPage.qml" line="267"/>
         <source>Loading your events…</source>
         <translation>Chargement de vos événements…</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="237"/>
+        <location filename="../../qml/EventsPage.qml" line="268"/>
         <source>No events match these filters</source>
         <translation>Aucun événement ne correspond à ces filtres</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="238"/>
+        <location filename="../../qml/EventsPage.qml" line="269"/>
         <source>No events yet</source>
         <translation>Aucun événement pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="240"/>
+        <location filename="../../qml/EventsPage.qml" line="271"/>
         <source>Events from your cameras appear here once they are verified.</source>
         <translation>Les événements de vos caméras apparaissent ici une fois vérifiés.</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="241"/>
+        <location filename="../../qml/EventsPage.qml" line="272"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="242"/>
+        <location filename="../../qml/EventsPage.qml" line="273"/>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="251"/>
+        <location filename="../../qml/EventsPage.qml" line="283"/>
         <source>Offline: showing what was already verified. %1</source>
         <translation>Hors ligne : affichage de ce qui a déjà été vérifié. %1</translation>
     </message>
@@ -688,22 +688,22 @@
         <translation>Filtre par jour : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="67"/>
+        <location filename="../../qml/FilterBar.qml" line="68"/>
         <source>Previous month</source>
         <translation>Mois précédent</translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="69"/>
+        <location filename="../../qml/FilterBar.qml" line="70"/>
         <source>Next month</source>
         <translation>Mois suivant</translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="96"/>
+        <location filename="../../qml/FilterBar.qml" line="97"/>
         <source>Blocked only</source>
         <translation>Bloqués seulement</translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="104"/>
+        <location filename="../../qml/FilterBar.qml" line="109"/>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
@@ -711,7 +711,25 @@
 <context>
     <name>HourTimeline</name>
     <message numerus="yes">
-        <location filename="../../qml/HourTimeline.qml" line="37"/>
+        <location filename="../../qml/HourTimeline.qml" line="23"/>
+        <source>Timeline: %1:00, %n event(s)</source>
+        <translation>
+            <numerusform>Chronologie : %1 h, %n événement</numerusform>
+            <numerusform>Chronologie : %1 h, %n événements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/HourTimeline.qml" line="24"/>
+        <source>Timeline of the day&apos;s events</source>
+        <translation>Chronologie des événements du jour</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HourTimeline.qml" line="25"/>
+        <source>Left and right arrows choose an hour, Enter shows its events.</source>
+        <translation>Les flèches gauche et droite choisissent une heure, Entrée affiche ses événements.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/HourTimeline.qml" line="84"/>
         <source>%1:00, %n event(s)</source>
         <translation>
             <numerusform>%1 h, %n événement</numerusform>
@@ -810,7 +828,7 @@
         <translation>Afficher mes médias</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="166"/>
+        <location filename="../../qml/Main.qml" line="167"/>
         <source>Leave diagnostic mode</source>
         <translation>Quitter le mode diagnostic</translation>
     </message>
@@ -833,67 +851,67 @@
         <translation>Fermer le lecteur</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="118"/>
+        <location filename="../../qml/PlayerView.qml" line="119"/>
         <source>Verified</source>
         <translation>Vérifié</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="128"/>
+        <location filename="../../qml/PlayerView.qml" line="129"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="129"/>
+        <location filename="../../qml/PlayerView.qml" line="130"/>
         <source>Event details</source>
         <translation>Détails de l&apos;événement</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="149"/>
+        <location filename="../../qml/PlayerView.qml" line="151"/>
         <source>This clip failed verification and was stopped. It was reported.</source>
         <translation>Cette vidéo n&apos;a pas passé la vérification et a été arrêtée. Elle a été signalée.</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="178"/>
+        <location filename="../../qml/PlayerView.qml" line="180"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="193"/>
+        <location filename="../../qml/PlayerView.qml" line="195"/>
         <source>Previous event</source>
         <translation>Événement précédent</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="199"/>
+        <location filename="../../qml/PlayerView.qml" line="202"/>
         <source>Back 10 seconds</source>
         <translation>Reculer de 10 secondes</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="207"/>
+        <location filename="../../qml/PlayerView.qml" line="211"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="207"/>
+        <location filename="../../qml/PlayerView.qml" line="211"/>
         <source>Play</source>
         <translation>Lecture</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="213"/>
+        <location filename="../../qml/PlayerView.qml" line="218"/>
         <source>Forward 10 seconds</source>
         <translation>Avancer de 10 secondes</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="219"/>
+        <location filename="../../qml/PlayerView.qml" line="225"/>
         <source>Next event</source>
         <translation>Événement suivant</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="235"/>
+        <location filename="../../qml/PlayerView.qml" line="242"/>
         <source>Playback speed</source>
         <translation>Vitesse de lecture</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="242"/>
+        <location filename="../../qml/PlayerView.qml" line="249"/>
         <source>Download the verified clip</source>
         <translation>Télécharger la vidéo vérifiée</translation>
     </message>
@@ -1013,6 +1031,19 @@
     </message>
 </context>
 <context>
+    <name>SaveFileDialog</name>
+    <message>
+        <location filename="../../qml/SaveFileDialog.qml" line="43"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SaveFileDialog.qml" line="46"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../qml/SettingsPage.qml" line="10"/>
@@ -1040,72 +1071,72 @@
     </message>
     <message>
         <location filename="../../qml/SettingsPage.qml" line="40"/>
-        <location filename="../../qml/SettingsPage.qml" line="104"/>
+        <location filename="../../qml/SettingsPage.qml" line="108"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="46"/>
+        <location filename="../../qml/SettingsPage.qml" line="47"/>
         <source>Appearance</source>
         <translation>Apparence</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="52"/>
+        <location filename="../../qml/SettingsPage.qml" line="53"/>
         <source>Dark theme</source>
         <translation>Thème sombre</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="57"/>
+        <location filename="../../qml/SettingsPage.qml" line="60"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="62"/>
+        <location filename="../../qml/SettingsPage.qml" line="65"/>
         <source>System</source>
         <translation>Système</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="70"/>
+        <location filename="../../qml/SettingsPage.qml" line="73"/>
         <source>Support</source>
         <translation>Assistance</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="78"/>
+        <location filename="../../qml/SettingsPage.qml" line="81"/>
         <source>Diagnostic mode shows support staff why any item was refused: certificates, claims, hashes, timings and the report queue.</source>
         <translation>Le mode diagnostic montre à l&apos;assistance pourquoi un élément a été refusé : certificats, preuves de propriété, empreintes, durées et file des signalements.</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="83"/>
+        <location filename="../../qml/SettingsPage.qml" line="86"/>
         <source>Diagnostic mode is on</source>
         <translation>Le mode diagnostic est activé</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="83"/>
+        <location filename="../../qml/SettingsPage.qml" line="86"/>
         <source>Diagnostic mode…</source>
         <translation>Mode diagnostic…</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="94"/>
+        <location filename="../../qml/SettingsPage.qml" line="98"/>
         <source>Turn on diagnostic mode?</source>
         <translation>Activer le mode diagnostic ?</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="95"/>
+        <location filename="../../qml/SettingsPage.qml" line="99"/>
         <source>Turn on</source>
         <translation>Activer</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="96"/>
+        <location filename="../../qml/SettingsPage.qml" line="100"/>
         <source>It shows, for every event, the checks this device ran and their results, the certificates and claims involved (with your user ID replaced by a pseudonym), media hashes, the network log and the report queue. Your pictures and clips stay hidden unless you choose to show them.</source>
         <translation>Il montre, pour chaque événement, les vérifications faites par cet appareil et leurs résultats, les certificats et preuves de propriété en jeu (votre identifiant remplacé par un pseudonyme), les empreintes des médias, le journal réseau et la file des signalements. Vos images et vidéos restent masquées sauf si vous choisissez de les afficher.</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="103"/>
+        <location filename="../../qml/SettingsPage.qml" line="107"/>
         <source>Sign out?</source>
         <translation>Se déconnecter ?</translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="105"/>
+        <location filename="../../qml/SettingsPage.qml" line="109"/>
         <source>Verified pictures and events of this account are removed from this computer. Reports not yet sent stay queued and go when you sign in again.</source>
         <translation>Les images et événements vérifiés de ce compte sont supprimés de cet ordinateur. Les signalements non envoyés restent en attente et partiront à votre prochaine connexion.</translation>
     </message>
@@ -1113,39 +1144,41 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="34"/>
+        <location filename="../../qml/SignInPage.qml" line="35"/>
         <source>Your cameras&apos; events, shown only after this device checked they are yours.</source>
         <translation>Les événements de vos caméras, affichés seulement une fois que cet appareil a vérifié qu&apos;ils sont à vous.</translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="41"/>
         <location filename="../../qml/SignInPage.qml" line="42"/>
+        <location filename="../../qml/SignInPage.qml" line="43"/>
         <source>Username</source>
         <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="52"/>
         <location filename="../../qml/SignInPage.qml" line="53"/>
+        <location filename="../../qml/SignInPage.qml" line="58"/>
+        <location filename="../../qml/SignInPage.qml" line="59"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="71"/>
+        <location filename="../../qml/SignInPage.qml" line="77"/>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="71"/>
+        <location filename="../../qml/SignInPage.qml" line="11"/>
+        <location filename="../../qml/SignInPage.qml" line="77"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="82"/>
+        <location filename="../../qml/SignInPage.qml" line="89"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="97"/>
+        <location filename="../../qml/SignInPage.qml" line="105"/>
         <source>Demo cloud accounts: %1</source>
         <translation>Comptes du cloud de démonstration : %1</translation>
     </message>

@@ -4,7 +4,8 @@
 Starts the app on its embedded demo cloud with foreign entries mixed in (--fault mixup),
 under Xvfb with Qt's AT-SPI bridge on, inside a private D-Bus session with its own AT-SPI
 bus, and walks the accessible tree a screen reader would read, for desktop and phone sizes,
-in English and French, on the Events, Cameras and Settings sections. It fails when:
+in English and French: the Events section (all, then blocked only), the player, a blocked
+item's details, Cameras, Settings, the sign-out dialog and the sign-in page. It fails when:
   - a showing interactive control or event tile has no accessible name;
   - a blocked tile (its name starts with "Blocked item:", as translated) or anything read
     inside it carries something of an entry: a camera name (of any account), a username,
@@ -31,7 +32,7 @@ MIN_VERIFIED = 3
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--app", required=True)
-    p.add_argument("--timeout", type=int, default=150, help="seconds for the whole walk")
+    p.add_argument("--timeout", type=int, default=240, help="seconds for the whole walk")
     p.add_argument("--keep", help="keep the app's data, logs and screenshots in this dir")
     p.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args()
@@ -166,6 +167,11 @@ class Walker:
                 self.n["hidden unnamed"] += not name
             else:
                 self.n["controls"] += 1
+                # Qt 6.4 reports no name for a password edit, whatever the QML sets
+                # (QQuickAccessibleAttached::name() returns "" once passwordEdit is on):
+                # its description must then say what it is.
+                if role == self.pa.ROLE_PASSWORD_TEXT and not name:
+                    name = (node.description or "").strip()
                 if not name:
                     self.fail("control without a name", path, node)
         if role == self.pa.ROLE_PUSH_BUTTON:
@@ -218,6 +224,12 @@ class Walker:
             if found is not None:
                 return found
         return None
+
+    def find_all(self, node, role, name, out):
+        if node.getRole() == role and node.name == name and self.showing(node):
+            out.append(node)
+        for c in self.children(node):
+            self.find_all(c, role, name, out)
 
     def find(self, node, role, name):
         if node.getRole() == role and node.name == name and self.showing(node):
@@ -351,8 +363,8 @@ def open_section(w, app, title, deadline):
 
 
 class View:
-    def __init__(self, name, open):
-        self.name, self.open = name, open
+    def __init__(self, name, open, walk=True):
+        self.name, self.open, self.walk = name, open, walk  # walk=False: a step between views
 
 
 def views(trs, lang):
@@ -371,8 +383,58 @@ def views(trs, lang):
     def section(title):
         return lambda w, app, deadline: open_section(w, app, trs.tr(lang, "Main", title), deadline)
 
-    return [View("Events", lambda *_: True), View("Events, blocked only", blocked_only)] + \
-        [View(t, section(t)) for t in SECTIONS[1:]]
+    def button(name):
+        return lambda w, app: w.find(app, w.pa.ROLE_PUSH_BUTTON, name)
+
+    def open_tile(blocked, shows, context):
+        """Presses a showing tile (blocked or verified) and waits for the button `shows`
+        of what it opens: the player, or a blocked item's details."""
+        def step(w, app, deadline):
+            tile = w.find_tile(app, lambda n: w.is_blocked(n) == blocked)
+            if tile is None:
+                w.failures.append(f"no showing {'blocked' if blocked else 'verified'} tile to open")
+                return False
+            shown = button(trs.tr(lang, context, shows))
+            return activate(w, app, tile, lambda: shown(w, app) is not None, deadline)
+        return step
+
+    def close_with(name, context):
+        """Presses the button `name` and waits until it is gone with what it closes."""
+        def step(w, app, deadline):
+            close = button(trs.tr(lang, context, name))
+            found = close(w, app)
+            return found is not None and activate(w, app, found, lambda: close(w, app) is None, deadline)
+        return step
+
+    def sign_out_dialog(w, app, deadline):
+        """Settings' Sign out: the confirm dialog, its buttons named after the action."""
+        sign_out = button(trs.tr(lang, "SettingsPage", "Sign out"))(w, app)
+        if sign_out is None:
+            w.failures.append("no Sign out button in Settings")
+            return False
+        cancel = button(trs.tr(lang, "ConfirmDialog", "Cancel"))
+        return activate(w, app, sign_out, lambda: cancel(w, app) is not None, deadline)
+
+    def sign_in_page(w, app, deadline):
+        """The dialog's own Sign out (the last button of that name: the dialog's is over the
+        page's), then the sign-in page."""
+        name = trs.tr(lang, "SettingsPage", "Sign out")
+        found = []
+        w.find_all(app, w.pa.ROLE_PUSH_BUTTON, name, found)
+        if len(found) < 2:
+            w.failures.append(f"the sign-out dialog has no button named '{name}'")
+            return False
+        signing_in = button(trs.tr(lang, "SignInPage", "Sign in"))
+        return activate(w, app, found[-1], lambda: signing_in(w, app) is not None, deadline)
+
+    return [View("Events", lambda *_: True),
+            View("Player", open_tile(False, "Close player", "PlayerView")),
+            View("Events again", close_with("Close player", "PlayerView"), walk=False),
+            View("Events, blocked only", blocked_only),
+            View("Blocked item's details", open_tile(True, "Copy details for support", "EventDetails")),
+            View("Blocked only again", close_with("Close", "EventDetails"), walk=False)] + \
+        [View(t, section(t)) for t in SECTIONS[1:]] + \
+        [View("Sign-out dialog", sign_out_dialog), View("Sign-in page", sign_in_page)]
 
 
 def walk_all(args):
@@ -387,8 +449,11 @@ def walk_all(args):
     trs = Translations()
     failures, totals, first_data = [], {}, None
     try:
+        only = os.environ.get("VF_WALK_ONLY")  # e.g. "desktop-en": one run, while working on it
         for form, size, lang in CONFIGS:
             run = f"{form}-{lang}"
+            if only and run != only:
+                continue
             proc, data = session.start_app(args.app, run, size, lang, first_data)
             first_data = first_data or data
             facts = Facts(data, trs)
@@ -399,7 +464,7 @@ def walk_all(args):
             print(f"{run} ({size}): {refused} entries refused in the automation log")
             found = dict(verified=0, blocked=0)
             for view in views(trs, lang):
-                if not view.open(w, app, deadline):
+                if not view.open(w, app, deadline) or not view.walk:
                     continue
                 w.start()
                 app.clear_cache()

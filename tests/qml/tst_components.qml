@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls
 import QtTest
 import Veriframe
 
@@ -11,6 +12,7 @@ TestCase {
     visible: true // so that mouse clicks reach the components and `visible` bindings hold
     width: 800
     height: 600
+    readonly property Item overlayItem: Overlay.overlay
 
     Component { id: tileComponent; EventTile { width: 300 } }
     Component { id: bannerComponent; BlockedBanner { width: 600 } }
@@ -118,6 +120,97 @@ TestCase {
             verify(!/Living Room|animal|Animal|14:05|November|2026/.test(text || ""), text)
     }
 
+    // Issue 17, "show the verification": a verified tile carries the quiet mark with the
+    // sentence of what was checked; a shared one says so; a blocked one has no mark and
+    // can be dismissed.
+    function test_verifiedTilesCarryTheMarkAndItsSentence() {
+        const tile = createTemporaryObject(tileComponent, testCase, { item: item(EventsModel.Verified) })
+        const mark = findByName(tile, "verifiedMark")
+        verify(mark.visible)
+        const time = Qt.formatTime(new Date(2026, 10, 23, 14, 5), Locale.ShortFormat)
+        compare(mark.sentence, "Verified: signed by your Front door camera at " + time + ", owner claim checked")
+        verify(tile.Accessible.name.endsWith(", verified"), tile.Accessible.name)
+        verify(!findByName(tile, "dismissBlocked").visible)
+
+        const shared = createTemporaryObject(tileComponent, testCase,
+            { item: item(EventsModel.Verified, { access: "viewer", shared: true }) })
+        compare(findByName(shared, "verifiedMark").sentence,
+                "Verified: signed by the Front door camera shared with you at " + time + ", share checked")
+        verify(shared.Accessible.name.indexOf("shared with you") >= 0, shared.Accessible.name)
+
+        for (const state of [EventsModel.Refused, EventsModel.Loading]) {
+            const other = createTemporaryObject(tileComponent, testCase,
+                { item: item(state, { reason: "foreign_owner", reasonText: "Not from your cameras" }) })
+            verify(!findByName(other, "verifiedMark").visible, "state " + state)
+            compare(VerificationText.sentence(other.item), "")
+            compare(findByName(other, "dismissBlocked").visible, state === EventsModel.Refused)
+        }
+        const blocked = createTemporaryObject(tileComponent, testCase,
+            { item: item(EventsModel.Refused, { reason: "foreign_owner", reasonText: "Not from your cameras" }) })
+        compare(findByName(blocked, "dismissBlocked").Accessible.name, "Dismiss blocked item")
+    }
+
+    // The details: a verified item says what was checked and lists the checks on demand,
+    // each worded as what it established (no failure code); a blocked one explains in plain
+    // words and offers "copy for support" and "dismiss", and nothing of the verified side.
+    Component { id: detailsComponent; EventDetails {} }
+    function test_detailsSayWhatWasChecked() {
+        const details = createTemporaryObject(detailsComponent, testCase, { item: item(EventsModel.Verified) })
+        details.open()
+        tryVerify(() => details.opened)
+        const sentence = findByName(details.contentItem, "detailsVerified")
+        verify(sentence.visible)
+        verify(sentence.text.startsWith("Verified: signed by your Front door camera at"), sentence.text)
+        verify(!findByName(details.contentItem, "detailsExplanation").visible)
+        verify(!findByName(details.contentItem, "detailsCopySupport").visible)
+        const show = findByName(details.contentItem, "detailsShowChecks")
+        verify(show.visible)
+        const checksOf = () => {
+            const out = []
+            const walk = (root) => {
+                const children = root.children || []
+                for (let i = 0; i < children.length; ++i) {
+                    if (children[i].objectName === "detailsCheck") out.push(children[i])
+                    walk(children[i])
+                }
+            }
+            walk(details.contentItem)
+            return out
+        }
+        compare(checksOf().length, 0)
+        mouseClick(show)
+        tryVerify(() => checksOf().length === AppSession.checkLabels().length)
+        compare(checksOf().length, 15)
+        const codes = /_|malformed|foreign_owner/
+        for (const c of checksOf()) {
+            verify(c.text.startsWith("\u2713 "), c.text)
+            verify(c.text.length > 8 && !codes.test(c.text), c.text)
+        }
+        mouseClick(show)
+        tryVerify(() => checksOf().length === 0)
+        details.close()
+        tryVerify(() => !details.visible)
+
+        details.item = item(EventsModel.Refused, { reason: "foreign_owner", reasonText: "Not from your cameras",
+                                                  explanation: "This item came from a camera that is not yours." })
+        details.open()
+        tryVerify(() => details.opened)
+        verify(!findByName(details.contentItem, "detailsVerified").visible)
+        verify(!findByName(details.contentItem, "detailsShowChecks").visible)
+        const explanation = findByName(details.contentItem, "detailsExplanation")
+        verify(explanation.visible)
+        compare(explanation.text, "This item came from a camera that is not yours.")
+        const copy = findByName(details.contentItem, "detailsCopySupport")
+        verify(copy.visible)
+        compare(copy.text, "Copy details for support")
+        mouseClick(copy)
+        compare(copy.text, "Copied: paste it to support")
+        verify(findByName(details.contentItem, "detailsDismiss").visible)
+        compare(details.title, "Blocked event")
+        keyClick(Qt.Key_Escape)
+        tryVerify(() => !details.visible)
+    }
+
     function test_refusedReasonTextIsShown() {
         const tile = createTemporaryObject(tileComponent, testCase,
             { item: item(EventsModel.Refused, { reason: "media_mismatch", reasonText: "The picture was altered" }) })
@@ -195,6 +288,41 @@ TestCase {
         verify(!AppSession.events.filtered)
     }
 
+    // A screen reader's actions do what a click does: Toggle and Press on the blocked-only
+    // switch filter the list (Qt 6.4 flipped `checked` without `toggled`, leaving the list
+    // unfiltered), Press on a button clicks it.
+    function test_screenReaderActionsWorkLikeClicks() {
+        const bar = createTemporaryObject(filterComponent, testCase)
+        const blocked = findByName(bar, "refusedOnlyFilter")
+        verify(fixture.accessibleAction(blocked, "Toggle"))
+        verify(AppSession.events.refusedOnly)
+        verify(blocked.checked)
+        verify(fixture.accessibleAction(blocked, "Press"))
+        verify(!AppSession.events.refusedOnly)
+        verify(fixture.accessibleAction(blocked, "Toggle"))
+        verify(AppSession.events.refusedOnly)
+        const clear = findByName(bar, "clearFilters")
+        tryVerify(() => clear.visible)
+        verify(fixture.accessibleAction(clear, "Press"))
+        verify(!AppSession.events.refusedOnly)
+
+        const details = createTemporaryObject(detailsComponent, testCase, { item: item(EventsModel.Verified) })
+        details.open()
+        tryVerify(() => details.opened)
+        verify(fixture.accessibleAction(findByName(details.footer, "detailsClose"), "Press"))
+        tryVerify(() => !details.visible)
+        // A disabled button does nothing when pressed.
+        const view = createTemporaryObject(playerComponent, testCase)
+        view.open()
+        tryVerify(() => view.opened)
+        const download = findByName(view.contentItem, "playerDownload")
+        verify(!download.enabled)
+        const spy = createTemporaryObject(signalSpyComponent, testCase, { target: download, signalName: "clicked" })
+        fixture.accessibleAction(download, "Press")
+        compare(spy.count, 0)
+        view.close()
+    }
+
     Component { id: playerComponent; PlayerView {} }
     function test_playerControls() {
         const view = createTemporaryObject(playerComponent, testCase)
@@ -210,6 +338,61 @@ TestCase {
         compare(findByName(view.contentItem, "playerTime").text, "0:00 / 0:00")
         keyClick(Qt.Key_Escape)
         tryVerify(() => !view.opened)
+    }
+
+    // Defect 8: Enter in the save dialog's file-name field saves (Qt 6.4's own dialog,
+    // which the offscreen platform uses, ignores it).
+    Component { id: saveDialogComponent; SaveFileDialog { overlay: testCase.overlayItem; nameFilters: ["JSON (*.json)"] } }
+    function test_enterInTheSaveDialogSaves() {
+        const dialog = createTemporaryObject(saveDialogComponent, testCase)
+        const spy = createTemporaryObject(signalSpyComponent, testCase, { target: dialog, signalName: "accepted" })
+        dialog.open()
+        tryVerify(() => dialog.enterSaves, 5000, "Enter was not tied to Save")
+        const field = findByName(testCase.Window.window.contentItem, "fileNameTextField")
+        verify(field && field.visible)
+        // Its buttons say what they do, in the app's words.
+        const texts = []
+        const collect = (root) => {
+            const children = root.children || []
+            for (let i = 0; i < children.length; ++i) {
+                if (children[i].visible && typeof children[i].text === "string") texts.push(children[i].text)
+                collect(children[i])
+            }
+        }
+        collect(field.parent)
+        verify(texts.indexOf("Save") >= 0 && texts.indexOf("Cancel") >= 0, texts.join("|"))
+        verify(texts.indexOf("Open") < 0, texts.join("|"))
+        field.forceActiveFocus()
+        field.text = "proof-of-export.json"
+        keyClick(Qt.Key_Return)
+        tryCompare(spy, "count", 1)
+        verify(dialog.selectedFile.toString().endsWith("/proof-of-export.json"), dialog.selectedFile)
+        tryVerify(() => !dialog.visible)
+    }
+
+    // Defect 8: the timeline is one Tab stop; the arrows choose among the hours that have
+    // events, Home and End the first and last, Enter picks.
+    function test_timelineTakesTheKeyboard() {
+        const timeline = createTemporaryObject(timelineComponent, testCase)
+        timeline.counts = [0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0]
+        verify(timeline.activeFocusOnTab)
+        const spy = createTemporaryObject(signalSpyComponent, testCase, { target: timeline, signalName: "hourPicked" })
+        timeline.forceActiveFocus()
+        compare(timeline.currentHour, 19) // the latest hour with events
+        keyClick(Qt.Key_Left)
+        compare(timeline.currentHour, 12)
+        keyClick(Qt.Key_Left)
+        compare(timeline.currentHour, 7)
+        keyClick(Qt.Key_Left)
+        compare(timeline.currentHour, 7) // nothing earlier
+        keyClick(Qt.Key_End)
+        compare(timeline.currentHour, 19)
+        keyClick(Qt.Key_Home)
+        compare(timeline.currentHour, 7)
+        keyClick(Qt.Key_Return)
+        compare(spy.count, 1)
+        compare(spy.signalArguments[0][0], 7)
+        verify(timeline.Accessible.name.indexOf("7:00") >= 0, timeline.Accessible.name)
     }
 
     function test_timelineHasTwentyFourHours() {

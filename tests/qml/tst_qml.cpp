@@ -5,6 +5,7 @@
 #include "AppSession.h"
 #include "Store.h"
 
+#include <QAccessible>
 #include <QDateTime>
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -116,6 +117,17 @@ public:
         }
         m_session->devices()->setDevices(devices);
         m_session->devices()->loadVerified(verified);
+    }
+    // Does what a screen reader does to an item: its accessible action by name ("Press",
+    // "Toggle", as QAccessibleActionInterface names them). False if the item has no such
+    // action.
+    Q_INVOKABLE bool accessibleAction(QObject *item, const QString &action) {
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(item);
+        QAccessibleActionInterface *actions = accessible ? accessible->actionInterface() : nullptr;
+        if (!actions || !actions->actionNames().contains(action))
+            return false;
+        actions->doAction(action);
+        return true;
     }
     // "Today" for day headers ("" follows the clock again).
     Q_INVOKABLE void pinToday(const QString &isoDate) {

@@ -10,6 +10,7 @@ TestCase {
     visible: true
 
     property var window: null
+    property var dismissedKey: null
 
     function find(root, name) {
         if (!root) return null
@@ -122,6 +123,67 @@ TestCase {
         window.width = width
     }
 
+    // Defect 8: Tab goes round the whole window: the side panel's sections, the bar, the
+    // filters, the timeline, and the tiles one after another, however many (the list makes
+    // them as it scrolls), each scrolled into view when it takes the focus; Shift+Tab goes
+    // back. The timeline takes the arrows and Enter.
+    function test_3c_tabReachesEverything() {
+        const grid = find(window.contentItem, "eventsGrid")
+        tryVerify(() => !AppSession.busy && AppSession.events.count > 24, 20000)
+        find(window.contentItem, "nav_events").forceActiveFocus()
+        const seen = []
+        const tilesSeen = new Set()
+        let outOfView = ""
+        for (let i = 0; i < 60; ++i) {
+            keyClick(Qt.Key_Tab)
+            const focused = window.activeFocusItem
+            verify(focused, "nothing has the focus after " + i + " Tabs")
+            const name = focused.objectName
+            seen.push(name)
+            if (name.startsWith("eventTile_")) {
+                tilesSeen.add(name)
+                wait(0)
+                const at = focused.mapToItem(grid, 0, 0)
+                if (at.y < -0.5 || at.y + focused.height > grid.height + 0.5)
+                    outOfView = name + " at " + at.y
+            }
+        }
+        for (const name of ["nav_cameras", "nav_settings", "refreshButton", "cameraFilter",
+                            "labelFilter", "refusedOnlyFilter", "hourTimeline"])
+            verify(seen.indexOf(name) >= 0, name + " is never reached: " + seen.join(" "))
+        verify(tilesSeen.size > 30, "tiles reached: " + tilesSeen.size)
+        compare(outOfView, "", "a focused tile is not scrolled into view")
+        // Back: Shift+Tab goes to the tile before; from the first tile, back to the bar
+        // above; Tab from the last tile goes on to the side panel.
+        const page = find(window.contentItem, "eventsPage")
+        page.focusEvent(5)
+        compare(window.activeFocusItem.item.sourceRow, 5)
+        keyClick(Qt.Key_Backtab)
+        compare(window.activeFocusItem.item.sourceRow, 4)
+        page.focusEvent(0)
+        keyClick(Qt.Key_Backtab)
+        verify(!window.activeFocusItem.objectName.startsWith("eventTile_"), window.activeFocusItem.objectName)
+        tryVerify(() => !AppSession.busy && !AppSession.events.cloudHasMore, 20000)
+        page.focusEvent(AppSession.events.count - 1)
+        compare(window.activeFocusItem.item.sourceRow, AppSession.events.count - 1)
+        keyClick(Qt.Key_Tab)
+        compare(window.activeFocusItem.objectName, "nav_events")
+        // The timeline: arrows pick an hour with events, Enter scrolls the grid there.
+        const timeline = find(window.contentItem, "hourTimeline")
+        timeline.forceActiveFocus()
+        keyClick(Qt.Key_End)
+        const hour = timeline.currentHour
+        verify(timeline.counts[hour] > 0, "End goes to the last hour with events")
+        verify(timeline.Accessible.name.indexOf(hour + ":00") >= 0, timeline.Accessible.name)
+        keyClick(Qt.Key_Home)
+        verify(timeline.currentHour <= hour)
+        verify(timeline.counts[timeline.currentHour] > 0)
+        grid.positionViewAtEnd()
+        keyClick(Qt.Key_Return)
+        tryVerify(() => grid.contentY < grid.contentHeight - grid.height - 1)
+        grid.positionViewAtBeginning()
+    }
+
     function test_4_blockedOnlyAndDetails() {
         mouseClick(find(window.contentItem, "refusedOnlyFilter"))
         verify(AppSession.events.refusedOnly)
@@ -141,10 +203,30 @@ TestCase {
         tryVerify(() => details && details.opened)
         verify(details.item.reason === "foreign_owner")
         compare(images(details.contentItem), 0)
+        // What happened in plain words, and the facts support needs, copied as one text
+        // that has the verdict and the IDs only (nothing of the refused entry's listing).
+        const explanation = find(details.contentItem, "detailsExplanation")
+        verify(explanation.visible && explanation.text.length > 20, explanation.text)
+        const support = AppSession.supportDetails(details.item.eventId, details.item.deviceId)
+        const lines = support.trim().split("\n")
+        compare(lines[0], "Veriframe blocked item")
+        compare(lines[1], "reason: foreign_owner")
+        compare(lines[2], "event_id: " + details.item.eventId)
+        compare(lines[3], "device_id: " + details.item.deviceId)
+        verify(lines[4].startsWith("report: "), lines[4])
+        compare(lines.length, 6)
         // Its button is named in the app's words; Enter closes it (#8, #9).
         compare(find(details.footer, "detailsClose").text, "Close")
         keyClick(Qt.Key_Return)
         tryVerify(() => !details.visible) // the modal dimmer is gone
+        // Dismissed: it leaves the grid and the count, and stays in diagnostics (test 6).
+        const before = AppSession.events.refusedCount
+        dismissedKey = { eventId: tile.item.eventId, deviceId: tile.item.deviceId }
+        const dismiss = find(tile, "dismissBlocked")
+        verify(dismiss.visible)
+        dismiss.clicked()
+        tryCompare(AppSession.events, "refusedCount", before - 1)
+        compare(AppSession.events.indexOfEvent(dismissedKey.eventId, dismissedKey.deviceId), -1)
         mouseClick(find(window.contentItem, "clearFilters"))
         tryVerify(() => !AppSession.events.refusedOnly)
     }
@@ -197,6 +279,11 @@ TestCase {
         tryVerify(() => player && player.opened, 10000)
         if (player.opened) {
             compare(player.item.eventId, verified[0].item.eventId)
+            // The player's quiet mark, with the sentence for a screen reader.
+            const mark = find(player.contentItem, "playerVerified")
+            tryVerify(() => mark.visible, 10000)
+            compare(mark.Accessible.name, VerificationText.sentence(player.item))
+            verify(mark.Accessible.name.startsWith("Verified: signed by"), mark.Accessible.name)
             checkPlayerControls(player)
             player.close()
             tryVerify(() => !player.visible)
@@ -230,6 +317,10 @@ TestCase {
             const refusedLine = find(page, "diag_" + r.event_id)
             verify(refusedLine.text.indexOf("Blocked") >= 0, refusedLine.text)
         }
+        // The blocked item dismissed in test 4 is still here.
+        const dismissed = page.snapshot.events.filter(e => e.event_id === dismissedKey.eventId
+                                                         && e.device_id === dismissedKey.deviceId)
+        compare(dismissed.length, 1)
         line.clicked()
         const trace = find(page, "eventTrace")
         tryVerify(() => trace.visible)
