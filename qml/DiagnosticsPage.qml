@@ -121,6 +121,18 @@ Page {
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
+                    // A list that could not be accepted: why and when; the one above stays.
+                    Label {
+                        objectName: "revocationRefusal"
+                        readonly property var refusal: page.snapshot.trust ? page.snapshot.trust.revocation_refusal : null
+                        visible: !!refusal
+                        text: refusal ? qsTr("Last list refused at %1: %2. The list above stays in force.")
+                                            .arg(new Date(refusal.at).toLocaleString(Qt.locale(), Locale.ShortFormat)).arg(refusal.reason)
+                                      : ""
+                        color: Theme.blockedText
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
                 }
             }
 

@@ -111,6 +111,14 @@ QJsonObject buildDiagnosticsBundle(ClientSession &session, const BundleOptions &
                                                         : QString()}});
     else
         trust.insert(QStringLiteral("revocations"), QJsonValue(QJsonValue::Null));
+    // trust.md §7 v2: a list the client could not accept is shown, with why and when, even
+    // while none is held and after later fetches found nothing new.
+    const auto refusal =
+        session.revocations() ? session.revocations()->lastRefusal() : std::nullopt;
+    trust.insert(QStringLiteral("revocation_refusal"),
+                 refusal ? QJsonValue(QJsonObject{{QStringLiteral("reason"), refusal->reason},
+                                                  {QStringLiteral("at"), refusal->atMs}})
+                         : QJsonValue(QJsonValue::Null));
     // trust.md §7 v2: whether the list in force is out of date, and by which dates.
     const vf::trust::RevocationStatus status = session.revocationStatus();
     const QJsonValue none(QJsonValue::Null);

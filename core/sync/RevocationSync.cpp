@@ -1,5 +1,7 @@
 #include "RevocationSync.h"
 
+#include "SyncLog.h"
+
 #include <QDateTime>
 
 namespace vf::sync {
@@ -19,6 +21,14 @@ RevocationSync::RevocationSync(vf::net::ApiClient &api, vf::trust::RevocationBoo
 void RevocationSync::scheduleNext(bool failed) {
     m_refreshTimer.start(failed ? qMin(m_refreshIntervalMs, kRetryAfterFailureMs)
                                 : m_refreshIntervalMs);
+}
+
+void RevocationSync::refuse(const QString &outcome) {
+    m_lastOutcome = outcome;
+    m_lastRefusal = Refusal{outcome, QDateTime::currentMSecsSinceEpoch()};
+    qCWarning(lcRevocations, "revocation list refused, the held list stays in force: %s",
+              qPrintable(outcome));
+    Q_EMIT rejected(outcome);
 }
 
 void RevocationSync::fetch() {
@@ -60,18 +70,15 @@ void RevocationSync::onAnswer(vf::net::ApiCall *call) {
         m_lastOutcome = QStringLiteral("seq %1 unchanged").arg(update.seq);
         break;
     case Outcome::RejectedInvalid:
-        m_lastOutcome = QStringLiteral("invalid list refused: %1").arg(update.detail);
-        Q_EMIT rejected(m_lastOutcome);
+        refuse(QStringLiteral("invalid list refused: %1").arg(update.detail));
         break;
     case Outcome::RejectedRollback:
-        m_lastOutcome = QStringLiteral("rollback refused: %1").arg(update.detail);
-        Q_EMIT rejected(m_lastOutcome);
+        refuse(QStringLiteral("rollback refused: %1").arg(update.detail));
         break;
     case Outcome::RejectedConflict:
         // trust.md §7 v2: the held list stays; the conflict is for a revocation_conflict
         // report (cloud-api.md §5 v2) with the refused payload's SHA-256.
-        m_lastOutcome = QStringLiteral("conflicting list refused: %1").arg(update.detail);
-        Q_EMIT rejected(m_lastOutcome);
+        refuse(QStringLiteral("conflicting list refused: %1").arg(update.detail));
         Q_EMIT conflict(update.seq, update.payloadSha256);
         break;
     }

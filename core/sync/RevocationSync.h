@@ -13,6 +13,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <optional>
+
 namespace vf::sync {
 
 class RevocationSync : public QObject {
@@ -32,6 +34,14 @@ public:
     bool isFetching() const { return m_call != nullptr; }
     // What the last fetch did, for diagnostics ("seq 4 accepted", "rollback refused"...).
     QString lastOutcome() const { return m_lastOutcome; }
+    // trust.md §7 v2: a list the client cannot accept never silently turns revocation off.
+    // The last one refused (invalid, over 4 MiB, a rollback, a conflict): why and when, kept
+    // for diagnostics after later fetches say "unchanged"; also written to the log.
+    struct Refusal {
+        QString reason;
+        qint64 atMs = 0;
+    };
+    std::optional<Refusal> lastRefusal() const { return m_lastRefusal; }
 
 Q_SIGNALS:
     void accepted(quint64 seq);  // a new list is in force
@@ -48,9 +58,11 @@ private:
     vf::trust::RevocationBook &m_book;
     vf::trust::AttestationVerifier &m_verifier;
     void scheduleNext(bool failed);
+    void refuse(const QString &outcome);
 
     vf::net::ApiCall *m_call = nullptr;
     QString m_lastOutcome;
+    std::optional<Refusal> m_lastRefusal;
     QTimer m_refreshTimer;
     int m_refreshIntervalMs = kRefreshIntervalMs;
 };

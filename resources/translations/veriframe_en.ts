@@ -272,51 +272,56 @@
     </message>
     <message>
         <location filename="../../qml/DiagnosticsPage.qml" line="129"/>
+        <source>Last list refused at %1: %2. The list above stays in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="141"/>
         <source>Outcomes per hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="158"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="170"/>
         <source>%1 verified, %2 refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="167"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="179"/>
         <source>Report outbox: %1 pending, %2 acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="175"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="187"/>
         <source>%1 attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="199"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="211"/>
         <source>failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="200"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="212"/>
         <source>remembered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="201"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="213"/>
         <source>Passed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="201"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="213"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="230"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="242"/>
         <source>Events (tap one for its checks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="187"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="199"/>
         <source>Checks for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -326,37 +331,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="191"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="203"/>
         <source>Checked on %1; verdict %2 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="210"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="222"/>
         <source>issuer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="210"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="222"/>
         <source>serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="216"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="228"/>
         <source>Claim %1 · role %2 · device %3 · subject %4 · from %5%6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="219"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="231"/>
         <source>to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="223"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="235"/>
         <source>Media: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="250"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="262"/>
         <source>Network log (newest last)</source>
         <translation type="unfinished"></translation>
     </message>

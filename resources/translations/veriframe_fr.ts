@@ -215,148 +215,153 @@
 <context>
     <name>DiagnosticsPage</name>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="48"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="51"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="51"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="54"/>
         <source>Bundle written (no media, no tokens, pseudonymised IDs).</source>
         <translation>Rapport écrit (sans média, sans jeton, identifiants pseudonymisés).</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="13"/>
-        <location filename="../../qml/DiagnosticsPage.qml" line="69"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="15"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="72"/>
         <source>Diagnostics</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="74"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="77"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="75"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="78"/>
         <source>Export diagnostics</source>
         <translation>Exporter le diagnostic</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="81"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="84"/>
         <source>This app</source>
         <translation>Cette application</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="96"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="99"/>
         <source>Account: %1 (pseudonym)</source>
         <translation>Compte : %1 (pseudonyme)</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="101"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="104"/>
         <source>Trust store and revocations</source>
         <translation>Ancres de confiance et révocations</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="105"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="108"/>
         <source>Anchors SHA-256: %1</source>
         <translation>SHA-256 des ancres : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="113"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="116"/>
         <source>Revocation list seq %1: %2 devices, %3 claims (%4)</source>
         <translation>Liste de révocation n° %1 : %2 appareils, %3 preuves de propriété (%4)</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="116"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="119"/>
         <source>No revocation list accepted yet</source>
         <translation>Aucune liste de révocation acceptée pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="126"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="129"/>
+        <source>Last list refused at %1: %2. The list above stays in force.</source>
+        <translation>Dernière liste refusée le %1 : %2. La liste ci-dessus reste en vigueur.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DiagnosticsPage.qml" line="141"/>
         <source>Outcomes per hour</source>
         <translation>Résultats par heure</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="155"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="170"/>
         <source>%1 verified, %2 refused</source>
         <translation>%1 vérifiés, %2 refusés</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="164"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="179"/>
         <source>Report outbox: %1 pending, %2 acknowledged</source>
         <translation>File des signalements : %1 en attente, %2 confirmés</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="172"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="187"/>
         <source>%1 attempts</source>
         <translation>%1 tentatives</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="196"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="211"/>
         <source>failed: %1</source>
         <translation>échec : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="197"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="212"/>
         <source>remembered</source>
         <translation>mémorisé</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="198"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="213"/>
         <source>Passed: %1</source>
         <translation>Réussi : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="198"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="213"/>
         <source>Failed: %1</source>
         <translation>Échec : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="227"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="242"/>
         <source>Events (tap one for its checks)</source>
         <translation>Événements (touchez-en un pour voir ses vérifications)</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="184"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="199"/>
         <source>Checks for %1</source>
         <translation>Vérifications de %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="30"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="32"/>
         <source>Blocked: %1</source>
         <translation>Bloqué : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="188"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="203"/>
         <source>Checked on %1; verdict %2 %3</source>
         <translation>Vérifié le %1 ; verdict %2 %3</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="207"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="222"/>
         <source>issuer</source>
         <translation>émetteur</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="207"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="222"/>
         <source>serial</source>
         <translation>numéro de série</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="213"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="228"/>
         <source>Claim %1 · role %2 · device %3 · subject %4 · from %5%6</source>
         <translation>Preuve %1 · rôle %2 · appareil %3 · sujet %4 · depuis %5%6</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="216"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="231"/>
         <source>to %1</source>
         <translation>jusqu&apos;au %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="220"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="235"/>
         <source>Media: %1</source>
         <translation>Média : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="247"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="262"/>
         <source>Network log (newest last)</source>
         <translation>Journal réseau (le plus récent en dernier)</translation>
     </message>
@@ -836,82 +841,82 @@
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="72"/>
+        <location filename="../../qml/PlayerView.qml" line="73"/>
         <source>MP4 video (*.mp4)</source>
         <translation>Vidéo MP4 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="75"/>
+        <location filename="../../qml/PlayerView.qml" line="76"/>
         <source>Saved the verified clip</source>
         <translation>Vidéo vérifiée enregistrée</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="101"/>
+        <location filename="../../qml/PlayerView.qml" line="102"/>
         <source>Close player</source>
         <translation>Fermer le lecteur</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="119"/>
+        <location filename="../../qml/PlayerView.qml" line="120"/>
         <source>Verified</source>
         <translation>Vérifié</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="129"/>
+        <location filename="../../qml/PlayerView.qml" line="130"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="130"/>
+        <location filename="../../qml/PlayerView.qml" line="131"/>
         <source>Event details</source>
         <translation>Détails de l&apos;événement</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="151"/>
+        <location filename="../../qml/PlayerView.qml" line="152"/>
         <source>This clip failed verification and was stopped. It was reported.</source>
         <translation>Cette vidéo n&apos;a pas passé la vérification et a été arrêtée. Elle a été signalée.</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="180"/>
+        <location filename="../../qml/PlayerView.qml" line="181"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="195"/>
+        <location filename="../../qml/PlayerView.qml" line="196"/>
         <source>Previous event</source>
         <translation>Événement précédent</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="202"/>
+        <location filename="../../qml/PlayerView.qml" line="203"/>
         <source>Back 10 seconds</source>
         <translation>Reculer de 10 secondes</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="211"/>
+        <location filename="../../qml/PlayerView.qml" line="212"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="211"/>
+        <location filename="../../qml/PlayerView.qml" line="212"/>
         <source>Play</source>
         <translation>Lecture</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="218"/>
+        <location filename="../../qml/PlayerView.qml" line="219"/>
         <source>Forward 10 seconds</source>
         <translation>Avancer de 10 secondes</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="225"/>
+        <location filename="../../qml/PlayerView.qml" line="226"/>
         <source>Next event</source>
         <translation>Événement suivant</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="242"/>
+        <location filename="../../qml/PlayerView.qml" line="243"/>
         <source>Playback speed</source>
         <translation>Vitesse de lecture</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="249"/>
+        <location filename="../../qml/PlayerView.qml" line="250"/>
         <source>Download the verified clip</source>
         <translation>Télécharger la vidéo vérifiée</translation>
     </message>
@@ -1033,12 +1038,12 @@
 <context>
     <name>SaveFileDialog</name>
     <message>
-        <location filename="../../qml/SaveFileDialog.qml" line="43"/>
+        <location filename="../../qml/SaveFileDialog.qml" line="48"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../qml/SaveFileDialog.qml" line="46"/>
+        <location filename="../../qml/SaveFileDialog.qml" line="51"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>

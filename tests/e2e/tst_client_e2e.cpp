@@ -761,6 +761,87 @@ private Q_SLOTS:
         QCOMPARE(client.session().store()->outbox().pending(account).size(), 0);
     }
 
+    // trust.md §7 v2, issue 16 point 1: a list the client cannot accept (a bad signature,
+    // over 4 MiB) never turns revocation off: the held list stays in force, the refusal is
+    // logged (veriframe.sync.revocations) and shown in diagnostics with its reason, also
+    // after a later fetch found nothing new.
+    void anUnacceptableListIsLoggedShownAndTheHeldOneStays() {
+        QVERIFY(restartCloud({}).isEmpty());
+        QTemporaryDir dir;
+        E2eClient client(cloud.host().url(), dir.path(), anchors);
+        QVERIFY(client.signIn("alice", password("alice")).isEmpty());
+        const auto held = client.session().revocationBook()->current();
+        QVERIFY(held);
+        const QJsonObject before = buildDiagnosticsBundle(client.session(), {})["trust"].toObject();
+        QVERIFY(before.value("revocation_refusal").isNull());
+
+        // A newer list revoking one of alice's cameras, its signature altered.
+        const QString account = cloud.userId("alice");
+        const auto events = client.session().store()->events().page(account, {}, {}, 1000);
+        QVERIFY(!events.isEmpty());
+        const trust::Verdict verdict = verifyStored(client, events.first());
+        QVERIFY(verdict.verified());
+        pki::RevocationPayload list;
+        list.seq = held->seq + 10;
+        list.issued = QDateTime::currentSecsSinceEpoch();
+        list.devices << verdict.evidence.devicePath.first().sha256;
+        QByteArray forged = cloud.world().pki.signRevocations(list);
+        QVERIFY(forged.size() > 64);
+        forged[forged.size() - 1] = char(forged.at(forged.size() - 1) ^ 0x01); // in the signature
+        QCOMPARE(cloud.host().publishRevocations(list.seq, forged), QString());
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression("revocation list refused, the held list stays in "
+                                                "force: invalid list refused: .+"));
+        client.session().refresh();
+        QVERIFY(client.waitIdle().isEmpty());
+        QCOMPARE(client.session().revocationBook()->current()->seq, held->seq);
+        QVERIFY(verifyStored(client, events.first()).verified()); // not revoked by a forgery
+        QJsonObject refusal = buildDiagnosticsBundle(client.session(), {})["trust"]
+                                  .toObject()
+                                  .value("revocation_refusal")
+                                  .toObject();
+        QVERIFY2(refusal.value("reason").toString().startsWith("invalid list refused: "),
+                 qPrintable(refusal.value("reason").toString()));
+        QVERIFY(refusal.value("at").toInteger() > 0);
+
+        // Over 4 MiB: refused whole, the same way.
+        QCOMPARE(cloud.host().publishRevocations(
+                     list.seq + 1, QByteArray(trust::kMaxRevocationListSize + 1, '\xa0')),
+                 QString());
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression("revocation list refused.*invalid list refused"));
+        client.session().refresh();
+        QVERIFY(client.waitIdle().isEmpty());
+        QCOMPARE(client.session().revocationBook()->current()->seq, held->seq);
+        refusal = buildDiagnosticsBundle(client.session(), {})["trust"]
+                      .toObject()
+                      .value("revocation_refusal")
+                      .toObject();
+        QVERIFY2(refusal.value("reason").toString().contains("4 MiB") ||
+                     refusal.value("reason").toString().contains("4194304"),
+                 qPrintable(refusal.value("reason").toString()));
+
+        // The authority publishes a good list again (the held one re-signed under a higher
+        // seq, so the tests after this one see the same revocations): accepted; the last
+        // refusal stays shown.
+        pki::RevocationPayload good;
+        good.seq = list.seq + 2;
+        good.issued = QDateTime::currentSecsSinceEpoch();
+        for (const QByteArray &d : held->devices)
+            good.devices << d;
+        for (const QByteArray &c : held->claims)
+            good.claims << c;
+        QCOMPARE(cloud.host().publishRevocations(good.seq, cloud.world().pki.signRevocations(good)),
+                 QString());
+        client.session().refresh();
+        QVERIFY(client.waitIdle().isEmpty());
+        QCOMPARE(client.session().revocationBook()->current()->seq, good.seq);
+        QVERIFY(!buildDiagnosticsBundle(client.session(), {})["trust"]
+                     .toObject()
+                     .value("revocation_refusal")
+                     .isNull());
+    }
+
     // Last: the revocation stays in the shared cloud directory.
     void aRevocationPurgesAtOnce() {
         QVERIFY(restartCloud({}).isEmpty());

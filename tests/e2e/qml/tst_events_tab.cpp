@@ -2,10 +2,12 @@
 // in-process with the incident on: sign in, filter by camera and by blocked, open an event,
 // open a blocked tile's details, turn diagnostic mode on, export the bundle.
 #include "AppSession.h"
+#include "ClientSession.h"
 #include "TestCloud.h"
 #include "VerifiedImageProvider.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QTemporaryDir>
@@ -13,6 +15,38 @@
 #include <QtQuickTest>
 
 Q_IMPORT_QML_PLUGIN(VeriframePlugin)
+
+// What the tests ask of the cloud's revocation authority while the window runs.
+class Authority : public QObject {
+    Q_OBJECT
+public:
+    Authority(vf::cloud::test::TestCloud &cloud, vf::app::AppSession &session)
+        : m_cloud(cloud)
+        , m_session(session) {}
+    // The list in force re-signed under the next seq, issued `ageDays` ago with its next
+    // list due a day after that (trust.md §7 v2: stale once next + 72 h has passed). Empty
+    // on success, else why not.
+    Q_INVOKABLE QString publishListIssuedDaysAgo(int ageDays) {
+        const auto book = m_session.client() ? m_session.client()->revocationBook() : nullptr;
+        const auto held = book ? book->current() : nullptr;
+        if (!held)
+            return QStringLiteral("no list held");
+        vf::pki::RevocationPayload list;
+        list.seq = held->seq + 1;
+        list.issued = QDateTime::currentSecsSinceEpoch() - qint64(ageDays) * 86400;
+        list.next = list.issued + 86400;
+        for (const QByteArray &d : held->devices)
+            list.devices << d;
+        for (const QByteArray &c : held->claims)
+            list.claims << c;
+        return m_cloud.host().publishRevocations(list.seq,
+                                                 m_cloud.world().pki.signRevocations(list));
+    }
+
+private:
+    vf::cloud::test::TestCloud &m_cloud;
+    vf::app::AppSession &m_session;
+};
 
 class Setup : public QObject {
     Q_OBJECT
@@ -40,10 +74,13 @@ public Q_SLOTS:
         engine->rootContext()->setContextProperty(
             QStringLiteral("alicePassword"),
             m_cloud.world().user(QStringLiteral("alice"))->password);
+        m_authority = std::make_unique<Authority>(m_cloud, *m_session);
+        engine->rootContext()->setContextProperty(QStringLiteral("authority"), m_authority.get());
         engine->rootContext()->setContextProperty(
             QStringLiteral("exportPath"), m_clientDir.filePath(QStringLiteral("bundle.json")));
     }
     void cleanupTestCase() {
+        m_authority.reset();
         m_session.reset();
         m_cloud.stop();
     }
@@ -54,6 +91,7 @@ private:
     vf::cloud::test::TestCloud m_cloud;
     std::shared_ptr<vf::app::CurrentGate> m_gate = std::make_shared<vf::app::CurrentGate>();
     std::unique_ptr<vf::app::AppSession> m_session;
+    std::unique_ptr<Authority> m_authority;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(veriframe_events_tab, Setup)

@@ -357,4 +357,22 @@ TestCase {
         compare(window.section, 0)
         tryVerify(() => tiles().length > 0, 10000)
     }
+
+    // Issue 16 (trust.md §7 v2): when the list in force is past its next + 72 h, the Events
+    // page says so above the grid; a fresh list takes the banner away.
+    function test_8_staleRevocationsShowOnTheEventsPage() {
+        window.section = 0
+        const banner = find(window.contentItem, "revocationStaleBanner")
+        verify(banner)
+        verify(!banner.visible)
+        compare(authority.publishListIssuedDaysAgo(10), "")
+        AppSession.refresh()
+        tryVerify(() => AppSession.revocationStale, 20000)
+        tryVerify(() => banner.visible)
+        verify(find(banner, "revocationStaleText").text.indexOf("out of date") >= 0)
+        compare(authority.publishListIssuedDaysAgo(0), "")
+        mouseClick(find(banner, "revocationRetryButton"))
+        tryVerify(() => !AppSession.revocationStale, 20000)
+        tryVerify(() => !banner.visible)
+    }
 }

@@ -171,6 +171,9 @@ struct Case {
     Reason expected;
     std::function<void(EventFixture &)> breakIt;
     std::function<trust::RevocationList(const EventFixture &)> revocations = {};
+    // Where the code alone cannot tell the cause (another defect gives the same code), the
+    // detail must say it.
+    const char *detailSays = nullptr;
 };
 
 // Every case names the reason it must produce; "then" cases also break a later check.
@@ -670,11 +673,17 @@ QList<Case> cases() {
                   forged.signatureOverride = forgedEd25519Signature();
                   e.claimBytes = pki::signCoseSign1(e.claim.toCbor(), weak, {cert.der()}, forged);
               }});
-    c.append({"cnf is the identity point", Reason::ClaimDeviceMismatch, [](EventFixture &e) {
+    // The same code as any other cnf: the detail says the key was refused as weak (a v1
+    // client gave "not the device certificate's key").
+    c.append({"cnf is the identity point",
+              Reason::ClaimDeviceMismatch,
+              [](EventFixture &e) {
                   useCamera(e, world().cameraEd25519);
                   e.attestation.deviceId = e.listedDeviceId = e.claim.deviceId = e.device.deviceId;
                   e.claim.cnfKey.insert(-2, identityPoint());
-              }});
+              },
+              {},
+              "weak (small-order or non-canonical) Ed25519 key"});
     // §6 check 4: an intermediate (a whole camera line) in `devices`.
     c.append({"revoked intermediate", Reason::DeviceRevoked, [](EventFixture &) {},
               [](const EventFixture &e) {
@@ -843,6 +852,8 @@ private Q_SLOTS:
         QVERIFY2(!v.verified(), "refused");
         QCOMPARE(trust::reasonCode(v.reason), trust::reasonCode(c.expected));
         QVERIFY(!v.detail.isEmpty());
+        if (c.detailSays)
+            QVERIFY2(v.detail.contains(QLatin1String(c.detailSays)), qPrintable(v.detail));
         qInfo("%s: %s", c.name, qPrintable(v.detail));
         QCOMPARE(v.role, trust::GrantRole::None);
         // The trace stops at the failing check, and every earlier one passed.
