@@ -68,6 +68,17 @@ Rectangle {
                     }
                 }
                 highlighted: rail.currentIndex === index
+                // The keyboard's place, plainly: Material's own focus tint is faint on the
+                // highlighted section.
+                Rectangle {
+                    objectName: "navFocusRing"
+                    anchors.fill: parent
+                    visible: parent.visualFocus
+                    color: "transparent"
+                    border.width: 2
+                    border.color: Theme.accent
+                    radius: 4
+                }
                 // ItemDelegate takes no focus by default (it is meant for lists): the
                 // sections are the app's first Tab stops, Enter or Space opens one, and the
                 // arrows move between them.
