@@ -5,9 +5,9 @@
 // at sign-in and as the sync changes them, so it holds across restarts), and the sync
 // layer's live verdicts in between.
 #include "ApiTypes.h"
+#include "RowListModel.h"
 #include "StoredEvent.h"
 
-#include <QAbstractListModel>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -15,9 +15,9 @@
 
 namespace vf::model {
 
-class DevicesModel : public QAbstractListModel {
+// The base named in full for the QML tools (see RowListModel.h).
+class DevicesModel : public vf::model::RowListModel {
     Q_OBJECT
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
     enum Role {
@@ -31,8 +31,6 @@ public:
 
     explicit DevicesModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
     // Replaces the list (sorted by name, then ID; a repeated ID keeps its first entry).
@@ -46,14 +44,13 @@ public:
     // entries say (EventStore::verifiedDevices); a camera without any is unknown again.
     void loadVerified(const QList<vf::store::VerifiedDevice> &devices);
 
-    int count() const { return int(m_rows.size()); }
     // The camera's display name, "" for a camera not in the list.
     Q_INVOKABLE QString nameOf(const QString &deviceId) const;
     Q_INVOKABLE int indexOfDevice(const QString &deviceId) const;
-    Q_INVOKABLE QVariantMap get(int row) const;
 
-Q_SIGNALS:
-    void countChanged();
+protected:
+    int rowsHeld() const override { return int(m_rows.size()); }
+    QVariant valueAt(int row, int role) const override { return value(m_rows.at(row), role); }
 
 private:
     struct Row {
