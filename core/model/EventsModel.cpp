@@ -518,6 +518,18 @@ int EventsModel::firstRowAtOrBefore(const QDate &day, int hour) const {
     return -1;
 }
 
+int EventsModel::nextPlayable(int row, int step) const {
+    if (step == 0)
+        return -1;
+    const int direction = step > 0 ? 1 : -1;
+    for (int i = row + direction; i >= 0 && i < m_rows.size(); i += direction) {
+        const EventRow &candidate = m_rows.at(i);
+        if (candidate.state == store::VerificationState::Verified && candidate.hasClip)
+            return i;
+    }
+    return -1;
+}
+
 QDateTime EventsModel::newestTime() const {
     for (const EventRow &row : m_rows) {
         if (row.state != store::VerificationState::Refused)

@@ -137,6 +137,10 @@ public:
     // The first loaded row, newest first, of that local day at or before the end of that
     // local hour, not refused (the timeline's "jump to"); -1 if none.
     Q_INVOKABLE int firstRowAtOrBefore(const QDate &day, int hour) const;
+    // The row of the next loaded row after `row` in the direction of `step` (+1: older,
+    // -1: newer) that the player can open: verified and with a clip; -1 if none. From
+    // row -1 with step +1 it is the first playable row.
+    Q_INVOKABLE int nextPlayable(int row, int step) const;
     // The time of the newest loaded row that is not refused (the timeline's day); now if
     // there is none.
     Q_INVOKABLE QDateTime newestTime() const;

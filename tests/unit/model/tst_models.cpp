@@ -167,6 +167,7 @@ private Q_SLOTS:
     void dayLabelsFollowToday();
     void refusedRowsExposeNothingOfTheirEntry();
     void timelineJumpsSkipRefusedRows();
+    void nextPlayableSkipsRefusedLoadingAndClipless();
     void devicesAccessFromTheStoreAcrossARestart();
     void devicesModel();
     void refusalsModel();
@@ -1153,6 +1154,38 @@ void TestModels::timelineJumpsSkipRefusedRows() {
     QCOMPARE(m.firstRowAtOrBefore(QDate(), 3), -1);
     m.setRefusedOnly(true);
     QVERIFY(qAbs(m.newestTime().secsTo(QDateTime::currentDateTime())) < 60);
+}
+
+// The player's previous/next and --play-first-clip: only verified rows with a clip.
+void TestModels::nextPlayableSkipsRefusedLoadingAndClipless() {
+    add(listedEvent("evt-a", kNoon));
+    QVERIFY(markVerified(db(), kAlice, "evt-a"));
+    add(listedEvent("evt-refused", kNoon - 60000));
+    QVERIFY(markRefused(db(), kAlice, "evt-refused"));
+    add(listedEvent("evt-noclip", kNoon - 120000, "cam-front", "motion", false));
+    QVERIFY(markVerified(db(), kAlice, "evt-noclip"));
+    add(listedEvent("evt-loading", kNoon - 180000));
+    add(listedEvent("evt-b", kNoon - 240000));
+    QVERIFY(markVerified(db(), kAlice, "evt-b"));
+    add(listedEvent("evt-last-refused", kNoon - 300000));
+    QVERIFY(markRefused(db(), kAlice, "evt-last-refused"));
+    EventsModel m;
+    const auto tester = watch(&m);
+    m.setSource(&db(), kAlice);
+    QCOMPARE(idsOf(m), QStringList({"evt-a", "evt-refused", "evt-noclip", "evt-loading", "evt-b",
+                                    "evt-last-refused"}));
+    QCOMPARE(m.nextPlayable(-1, 1), 0); // the first playable row
+    QCOMPARE(m.nextPlayable(0, 1), 4);
+    QCOMPARE(m.nextPlayable(4, 1), -1); // only a refused row after it
+    QCOMPARE(m.nextPlayable(4, -1), 0);
+    QCOMPARE(m.nextPlayable(0, -1), -1);
+    QCOMPARE(m.nextPlayable(5, -1), 4);
+    QCOMPARE(m.nextPlayable(2, -1), 0); // from a row that is itself not playable
+    QCOMPARE(m.nextPlayable(-1, -1), -1);
+    QCOMPARE(m.nextPlayable(6, -3), 4); // a larger step is a direction
+    QCOMPARE(m.nextPlayable(0, 0), -1);
+    m.setRefusedOnly(true);
+    QCOMPARE(m.nextPlayable(-1, 1), -1);
 }
 
 void TestModels::devicesAccessFromTheStoreAcrossARestart() {
