@@ -44,10 +44,10 @@ QVariant DevicesModel::value(const Row &row, int role) const {
     }
 }
 
-void DevicesModel::setDevices(const QList<vf::net::DeviceInfo> &devices) {
+void DevicesModel::setDevices(const QList<vf::store::DeviceDescription> &devices) {
     QList<Row> rows;
     QSet<QString> seen;
-    for (const net::DeviceInfo &device : devices) {
+    for (const store::DeviceDescription &device : devices) {
         if (device.id.isEmpty() || seen.contains(device.id))
             continue;
         seen.insert(device.id);
