@@ -57,6 +57,7 @@ Popup {
 
     ClipPlayer {
         id: player
+        session: AppSession
         videoSink: video.videoSink
         onFirstFrame: frameTimer.restart()
         onEventIdChanged: view.shownFrame = false
