@@ -4,6 +4,7 @@
 // decoder reads only from that buffer and pushes frames to the VideoOutput's sink. A
 // segment that fails verification stops playback at once (the buffer is marked refused),
 // shows the refused state and files the report.
+#include "AppSession.h"
 #include "ClipDecoder.h"
 #include "VerifiedClipBuffer.h"
 #include "VerifiedClipStream.h"
@@ -15,11 +16,7 @@
 #include <QVideoSink>
 #include <memory>
 
-Q_MOC_INCLUDE("AppSession.h")
-
 namespace vf::app {
-
-class AppSession;
 
 class ClipPlayer : public QObject {
     Q_OBJECT
