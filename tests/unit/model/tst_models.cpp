@@ -17,6 +17,7 @@
 #include <QTest>
 #include <algorithm>
 #include <functional>
+#include <vector>
 
 using namespace vf;
 using namespace vf::test;
@@ -171,6 +172,7 @@ private Q_SLOTS:
     void devicesAccessFromTheStoreAcrossARestart();
     void devicesModel();
     void refusalsModel();
+    void listModelsShowQmlOneSurface();
     void displayTextAndImageUrl();
 
 private:
@@ -1380,6 +1382,58 @@ void TestModels::refusalsModel() {
     r.setSource(&db(), kBob);
     QCOMPARE(r.count(), RefusalsModel::kLimit);
     QCOMPARE(r.get(0)["timeMs"].toLongLong(), 10000 + RefusalsModel::kLimit + 4);
+}
+
+// What QML reaches through the meta-object is the same on all three models (RowListModel):
+// `count` with its notify signal, and get(row) by role name, empty out of range.
+void TestModels::listModelsShowQmlOneSurface() {
+    add(listedEvent("evt-v", kNoon));
+    QVERIFY(markVerified(db(), kAlice, "evt-v"));
+    QVERIFY(db().audit().append(auditEntry(kAlice, "evt-r", 1000, "foreign_owner"), nullptr));
+    EventsModel events;
+    DevicesModel devices;
+    RefusalsModel refusals;
+    const QList<QAbstractListModel *> models{&events, &devices, &refusals};
+    std::vector<std::unique_ptr<Tester>> testers;
+    for (QAbstractListModel *m : models)
+        testers.push_back(watch(m));
+
+    std::vector<std::unique_ptr<QSignalSpy>> spies;
+    for (QAbstractListModel *m : models) {
+        const QMetaObject *meta = m->metaObject();
+        const QMetaProperty count = meta->property(meta->indexOfProperty("count"));
+        QVERIFY(count.isValid());
+        QVERIFY(count.hasNotifySignal());
+        QCOMPARE(count.read(m).toInt(), 0);
+        QVERIFY(meta->indexOfMethod("get(int)") >= 0);
+        spies.push_back(std::make_unique<QSignalSpy>(m, count.notifySignal()));
+    }
+    events.setSource(&db(), kAlice);
+    devices.setDevices({{"cam-front", "Front", "VF-1", true}, {"cam-back", "Back", "VF-2", false}});
+    refusals.setSource(&db(), kAlice);
+    const QList<int> counts{1, 2, 1};
+    const QList<QString> firstRole{"eventId", "deviceId", "eventId"};
+    const QList<QString> firstValue{"evt-v", "cam-back", "evt-r"};
+    for (int i = 0; i < models.size(); ++i) {
+        QAbstractListModel *m = models.at(i);
+        QCOMPARE(m->property("count").toInt(), counts.at(i));
+        QCOMPARE(m->rowCount(), counts.at(i));
+        QCOMPARE(spies.at(i)->count(), 1);
+        QVariantMap row;
+        QVERIFY(QMetaObject::invokeMethod(m, "get", Q_RETURN_ARG(QVariantMap, row), Q_ARG(int, 0)));
+        QCOMPARE(row.value(firstRole.at(i)).toString(), firstValue.at(i));
+        QCOMPARE(row.keys().size(), m->roleNames().size());
+        QVERIFY(QMetaObject::invokeMethod(m, "get", Q_RETURN_ARG(QVariantMap, row),
+                                          Q_ARG(int, counts.at(i))));
+        QVERIFY(row.isEmpty());
+    }
+    // Unchanged size: no count signal.
+    devices.setDevices(
+        {{"cam-front", "Front 2", "VF-1", true}, {"cam-back", "Back", "VF-2", false}});
+    QCOMPARE(spies.at(1)->count(), 1);
+    devices.setDevices({});
+    QCOMPARE(spies.at(1)->count(), 2);
+    QCOMPARE(devices.property("count").toInt(), 0);
 }
 
 void TestModels::displayTextAndImageUrl() {
