@@ -148,11 +148,8 @@ Page {
                     readonly property var hours: page.snapshot.outcomes_per_hour || []
                     readonly property int maxCount: {
                         let m = 1
-                        for (const h of hours) {
-                            let r = 0
-                            for (const k in h.refused) r += h.refused[k]
-                            m = Math.max(m, h.verified + r)
-                        }
+                        for (const h of hours)
+                            m = Math.max(m, h.verified + h.refused_total)
                         return m
                     }
                     Repeater {
@@ -160,11 +157,7 @@ Page {
                         model: chart.hours.slice(-Math.max(1, Math.min(72, Math.floor(outcomes.availableWidth / 8))))
                         delegate: Column {
                             required property var modelData
-                            readonly property int refusedTotal: {
-                                let r = 0
-                                for (const k in modelData.refused) r += modelData.refused[k]
-                                return r
-                            }
+                            readonly property int refusedTotal: modelData.refused_total
                             anchors.bottom: parent ? parent.bottom : undefined
                             width: 6
                             Accessible.name: qsTr("%1 verified, %2 refused").arg(modelData.verified).arg(refusedTotal)

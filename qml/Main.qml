@@ -29,13 +29,9 @@ ApplicationWindow {
                 return
             window.playedFirst = true
             const m = AppSession.events
-            for (let i = 0; i < m.count; ++i) {
-                const item = m.get(i)
-                if (item.state === EventsModel.Verified && item.hasClip) {
-                    playerView.openItem(item)
-                    return
-                }
-            }
+            const row = m.nextPlayable(-1, 1)
+            if (row >= 0)
+                playerView.openItem(m.get(row))
         }
     }
     readonly property bool signedIn: AppSession.state === AppSession.Syncing || AppSession.state === AppSession.Ready

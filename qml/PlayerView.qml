@@ -45,12 +45,9 @@ Popup {
     }
     function step(delta) {
         const m = AppSession.events
-        let row = m.indexOfEvent(view.item.eventId, view.item.deviceId) + delta
-        while (row >= 0 && row < m.count) {
-            const next = m.get(row)
-            if (next.state === EventsModel.Verified && next.hasClip) { openItem(next); return }
-            row += delta
-        }
+        const row = m.nextPlayable(m.indexOfEvent(view.item.eventId, view.item.deviceId), delta)
+        if (row >= 0)
+            openItem(m.get(row))
     }
     function timeText(ms) {
         const s = Math.floor(ms / 1000)
@@ -60,6 +57,7 @@ Popup {
 
     ClipPlayer {
         id: player
+        session: AppSession
         videoSink: video.videoSink
         onFirstFrame: frameTimer.restart()
         onEventIdChanged: view.shownFrame = false

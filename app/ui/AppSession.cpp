@@ -1,6 +1,5 @@
 #include "AppSession.h"
 
-#include "CloudJson.h"
 #include "DiagnosticsBundle.h"
 #include "PrivateFiles.h"
 #include "Reason.h"
@@ -109,7 +108,7 @@ void AppSession::refresh() {
         m_listingError.clear();
         Q_EMIT listingErrorChanged();
         m_client->refresh();
-        fetchDevices();
+        m_client->devices()->fetch();
     }
 }
 
@@ -300,22 +299,12 @@ void AppSession::onSignedIn() {
     connect(sync, &vf::sync::EventSync::reportQueued, this, &AppSession::reportsChanged);
     connect(client.reports(), &vf::sync::ReportSender::pendingChanged, this,
             &AppSession::reportsChanged);
-    fetchDevices();
+    connect(client.devices(), &vf::sync::DeviceSync::devicesChanged, &m_devices,
+            [this](const QList<vf::store::DeviceDescription> &devices) {
+                m_devices.setDevices(devices);
+            });
+    client.devices()->fetch();
     Q_EMIT stateChanged();
-}
-
-void AppSession::fetchDevices() {
-    if (!m_client || m_client->userId().isEmpty())
-        return;
-    vf::net::ApiCall *call = m_client->api().devices();
-    connect(call, &vf::net::ApiCall::finished, this, [this, call] {
-        call->deleteLater();
-        if (!call->result().ok())
-            return; // the list keeps what it had; names are display-only anyway
-        const auto devices = vf::net::parseDevices(call->result().body);
-        if (devices.value)
-            m_devices.setDevices(*devices.value);
-    });
 }
 
 void AppSession::scheduleDeviceAccessReload() {

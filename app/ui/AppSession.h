@@ -127,7 +127,6 @@ Q_SIGNALS:
 private:
     void onClientState(vf::sync::ClientSession::State state);
     void onSignedIn();
-    void fetchDevices();
     // Cameras' access and verified counts from the store's verified entries, at most once
     // per event-loop turn however many entries the sync changed.
     void scheduleDeviceAccessReload();

@@ -17,6 +17,15 @@ ClipPlayer::~ClipPlayer() {
     stop();
 }
 
+void ClipPlayer::setSession(AppSession *session) {
+    if (session == m_session)
+        return;
+    stop();
+    m_session = session;
+    setState(State::Idle);
+    Q_EMIT sessionChanged();
+}
+
 void ClipPlayer::setEventId(const QString &eventId) {
     if (eventId == m_eventId)
         return;
@@ -124,12 +133,18 @@ void ClipPlayer::start() {
     stop();
     m_error.clear();
     m_refusedReason.clear();
-    AppSession *session = AppSession::create(nullptr, nullptr);
-    if (!session || !session->client()) {
+    if (!m_session) {
+        // A wiring mistake, not something a person can fix: said in the log, and the
+        // player shows it cannot play rather than guessing a session.
+        qWarning("ClipPlayer: no session set, nothing to play from");
         fail(tr("Not signed in."));
         return;
     }
-    m_stream = session->client()->openClip({m_eventId, m_deviceId});
+    if (!m_session->client()) {
+        fail(tr("Not signed in."));
+        return;
+    }
+    m_stream = m_session->client()->openClip({m_eventId, m_deviceId});
     if (!m_stream) {
         fail(tr("This event is not available."));
         return;
@@ -220,8 +235,8 @@ void ClipPlayer::onRefused(const QString &reason, const QString &) {
     m_complete = false;
     m_refusedReason = reason;
     setState(State::Refused);
-    if (AppSession *session = AppSession::create(nullptr, nullptr))
-        session->noteEventChanged(m_eventId, m_deviceId);
+    if (m_session)
+        m_session->noteEventChanged(m_eventId, m_deviceId);
 }
 
 QString ClipPlayer::saveTo(const QUrl &file) {

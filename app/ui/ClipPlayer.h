@@ -4,6 +4,7 @@
 // decoder reads only from that buffer and pushes frames to the VideoOutput's sink. A
 // segment that fails verification stops playback at once (the buffer is marked refused),
 // shows the refused state and files the report.
+#include "AppSession.h"
 #include "ClipDecoder.h"
 #include "VerifiedClipBuffer.h"
 #include "VerifiedClipStream.h"
@@ -20,6 +21,10 @@ namespace vf::app {
 class ClipPlayer : public QObject {
     Q_OBJECT
     QML_ELEMENT
+    // The session whose signed-in account the clip is played for (in QML `session:
+    // AppSession`). Without one, play() ends in the Failed state.
+    Q_PROPERTY(
+        vf::app::AppSession *session READ session WRITE setSession NOTIFY sessionChanged REQUIRED)
     // The entry to play is (eventId, deviceId), as everywhere (trust.md §6 v2): another
     // device's entry with the same event ID is another clip.
     Q_PROPERTY(QString eventId READ eventId WRITE setEventId NOTIFY eventIdChanged)
@@ -43,6 +48,8 @@ public:
     explicit ClipPlayer(QObject *parent = nullptr);
     ~ClipPlayer() override;
 
+    AppSession *session() const { return m_session; }
+    void setSession(AppSession *session); // stops what plays
     QString eventId() const { return m_eventId; }
     void setEventId(const QString &eventId); // stops what plays; play() starts the new one
     QString deviceId() const { return m_deviceId; }
@@ -71,6 +78,7 @@ public:
     Q_INVOKABLE QString saveTo(const QUrl &file);
 
 Q_SIGNALS:
+    void sessionChanged();
     void eventIdChanged();
     void videoSinkChanged();
     void stateChanged();
@@ -86,6 +94,7 @@ private:
     void fail(const QString &message);
     void onRefused(const QString &reason, const QString &detail);
 
+    QPointer<AppSession> m_session;
     QString m_eventId;
     QString m_deviceId;
     QPointer<QVideoSink> m_sink;

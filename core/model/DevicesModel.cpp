@@ -10,17 +10,7 @@
 namespace vf::model {
 
 DevicesModel::DevicesModel(QObject *parent)
-    : QAbstractListModel(parent) {}
-
-int DevicesModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-QVariant DevicesModel::data(const QModelIndex &index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    return value(m_rows.at(index.row()), role);
-}
+    : RowListModel(parent) {}
 
 QHash<int, QByteArray> DevicesModel::roleNames() const {
     static const QHash<int, QByteArray> names{
@@ -54,10 +44,10 @@ QVariant DevicesModel::value(const Row &row, int role) const {
     }
 }
 
-void DevicesModel::setDevices(const QList<vf::net::DeviceInfo> &devices) {
+void DevicesModel::setDevices(const QList<vf::store::DeviceDescription> &devices) {
     QList<Row> rows;
     QSet<QString> seen;
-    for (const net::DeviceInfo &device : devices) {
+    for (const store::DeviceDescription &device : devices) {
         if (device.id.isEmpty() || seen.contains(device.id))
             continue;
         seen.insert(device.id);
@@ -78,15 +68,13 @@ void DevicesModel::setDevices(const QList<vf::net::DeviceInfo> &devices) {
         return byName != 0 ? byName < 0 : a.id < b.id;
     });
 
-    const int before = int(m_rows.size());
     beginResetModel();
     m_rows = std::move(rows);
     m_index.clear();
     for (int i = 0; i < m_rows.size(); ++i)
         m_index.insert(m_rows.at(i).id, i);
     endResetModel();
-    if (before != m_rows.size())
-        Q_EMIT countChanged();
+    notifyCountChanged();
 }
 
 void DevicesModel::setAccess(const QString &deviceId, const QString &access) {
@@ -146,16 +134,6 @@ QString DevicesModel::nameOf(const QString &deviceId) const {
 
 int DevicesModel::indexOfDevice(const QString &deviceId) const {
     return m_index.value(deviceId, -1);
-}
-
-QVariantMap DevicesModel::get(int row) const {
-    QVariantMap map;
-    if (row < 0 || row >= m_rows.size())
-        return map;
-    const QHash<int, QByteArray> names = roleNames();
-    for (auto it = names.cbegin(); it != names.cend(); ++it)
-        map.insert(QString::fromLatin1(it.value()), value(m_rows.at(row), it.key()));
-    return map;
 }
 
 } // namespace vf::model

@@ -4,10 +4,10 @@
 // "shared") is known only from verified events: the store's verified entries (read again
 // at sign-in and as the sync changes them, so it holds across restarts), and the sync
 // layer's live verdicts in between.
-#include "ApiTypes.h"
+#include "DeviceDescription.h"
+#include "RowListModel.h"
 #include "StoredEvent.h"
 
-#include <QAbstractListModel>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -15,9 +15,9 @@
 
 namespace vf::model {
 
-class DevicesModel : public QAbstractListModel {
+// The base named in full for the QML tools (see RowListModel.h).
+class DevicesModel : public vf::model::RowListModel {
     Q_OBJECT
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
     enum Role {
@@ -31,13 +31,21 @@ public:
 
     explicit DevicesModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
     // Replaces the list (sorted by name, then ID; a repeated ID keeps its first entry).
     // Access and verified counts already known for a camera are kept.
-    void setDevices(const QList<vf::net::DeviceInfo> &devices);
+    void setDevices(const QList<vf::store::DeviceDescription> &devices);
+    // Transitional, for callers that still hand the cloud's device records (the Qt Quick
+    // tests' fixture): any record with id, name, model and online. To be removed once they
+    // build DeviceDescriptions; core/model does not know the cloud's types.
+    template <typename Listed> void setDevices(const QList<Listed> &listed) {
+        QList<vf::store::DeviceDescription> devices;
+        devices.reserve(listed.size());
+        for (const Listed &device : listed)
+            devices.append({device.id, device.name, device.model, device.online});
+        setDevices(devices);
+    }
     // access: "owner" or "viewer" from a verified event; anything else makes it unknown.
     // Remembered for cameras not listed yet.
     void setAccess(const QString &deviceId, const QString &access);
@@ -46,14 +54,13 @@ public:
     // entries say (EventStore::verifiedDevices); a camera without any is unknown again.
     void loadVerified(const QList<vf::store::VerifiedDevice> &devices);
 
-    int count() const { return int(m_rows.size()); }
     // The camera's display name, "" for a camera not in the list.
     Q_INVOKABLE QString nameOf(const QString &deviceId) const;
     Q_INVOKABLE int indexOfDevice(const QString &deviceId) const;
-    Q_INVOKABLE QVariantMap get(int row) const;
 
-Q_SIGNALS:
-    void countChanged();
+protected:
+    int rowsHeld() const override { return int(m_rows.size()); }
+    QVariant valueAt(int row, int role) const override { return value(m_rows.at(row), role); }
 
 private:
     struct Row {

@@ -25,7 +25,7 @@ std::optional<store::EventCursor> cursorAfter(const EventRow &row) {
 } // namespace
 
 EventsModel::EventsModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : RowListModel(parent)
     , m_today(QDate::currentDate()) {
     m_midnight.setSingleShot(true);
     connect(&m_midnight, &QTimer::timeout, this, [this] {
@@ -85,16 +85,6 @@ void EventsModel::setSource(vf::store::Store *store, const QString &account) {
     }
     reload();
     Q_EMIT sourceChanged();
-}
-
-int EventsModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-QVariant EventsModel::data(const QModelIndex &index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    return value(m_rows.at(index.row()), role);
 }
 
 QHash<int, QByteArray> EventsModel::roleNames() const {
@@ -468,7 +458,7 @@ void EventsModel::updateCounts() {
             Q_EMIT(this->*signal)();
         }
     };
-    update(m_lastCount, int(m_rows.size()), &EventsModel::countChanged);
+    notifyCountChanged();
     update(m_verifiedCount, verified, &EventsModel::verifiedCountChanged);
     update(m_refusedCount, refused, &EventsModel::refusedCountChanged);
     update(m_loadingCount, loading, &EventsModel::loadingCountChanged);
@@ -476,16 +466,6 @@ void EventsModel::updateCounts() {
 
 int EventsModel::indexOfEvent(const QString &eventId, const QString &deviceId) const {
     return m_index.value(store::EventKey{eventId, deviceId}, -1);
-}
-
-QVariantMap EventsModel::get(int row) const {
-    QVariantMap map;
-    if (row < 0 || row >= m_rows.size())
-        return map;
-    const QHash<int, QByteArray> names = roleNames();
-    for (auto it = names.cbegin(); it != names.cend(); ++it)
-        map.insert(QString::fromLatin1(it.value()), value(m_rows.at(row), it.key()));
-    return map;
 }
 
 QVariantList EventsModel::hourCounts(const QDate &day) const {
@@ -534,6 +514,18 @@ int EventsModel::firstRowAtOrBefore(const QDate &day, int hour) const {
             return i;
         if (local.date() < day)
             break; // newest first: the rest is older
+    }
+    return -1;
+}
+
+int EventsModel::nextPlayable(int row, int step) const {
+    if (step == 0)
+        return -1;
+    const int direction = step > 0 ? 1 : -1;
+    for (int i = row + direction; i >= 0 && i < m_rows.size(); i += direction) {
+        const EventRow &candidate = m_rows.at(i);
+        if (candidate.state == store::VerificationState::Verified && candidate.hasClip)
+            return i;
     }
     return -1;
 }

@@ -8,8 +8,8 @@
 // duration or clip (the cloud's words about a refused item are not repeated to anyone,
 // on screen or through accessibility); only its IDs, the verdict and its reason.
 #include "EventRow.h"
+#include "RowListModel.h"
 
-#include <QAbstractListModel>
 #include <QDate>
 #include <QDateTime>
 #include <QHash>
@@ -25,7 +25,8 @@ class Store;
 
 namespace vf::model {
 
-class EventsModel : public QAbstractListModel {
+// The base named in full for the QML tools (see RowListModel.h).
+class EventsModel : public vf::model::RowListModel {
     Q_OBJECT
     Q_PROPERTY(QString account READ account NOTIFY sourceChanged)
     Q_PROPERTY(
@@ -37,7 +38,6 @@ class EventsModel : public QAbstractListModel {
     Q_PROPERTY(bool filtered READ filtered NOTIFY filteredChanged)
     Q_PROPERTY(bool cloudHasMore READ cloudHasMore NOTIFY cloudHasMoreChanged)
     Q_PROPERTY(int pageSize READ pageSize CONSTANT)
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int verifiedCount READ verifiedCount NOTIFY verifiedCountChanged)
     Q_PROPERTY(int refusedCount READ refusedCount NOTIFY refusedCountChanged)
     Q_PROPERTY(int loadingCount READ loadingCount NOTIFY loadingCountChanged)
@@ -78,8 +78,6 @@ public:
     void setSource(vf::store::Store *store, const QString &account);
     QString account() const { return m_account; }
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
@@ -103,7 +101,6 @@ public:
     void setCloudHasMore(bool more);
 
     int pageSize() const { return kPageSize; }
-    int count() const { return int(m_rows.size()); }
     int verifiedCount() const { return m_verifiedCount; }
     int refusedCount() const { return m_refusedCount; }
     int loadingCount() const { return m_loadingCount; }
@@ -133,8 +130,6 @@ public:
     Q_INVOKABLE void reload();
 
     Q_INVOKABLE int indexOfEvent(const QString &eventId, const QString &deviceId) const;
-    // Every role of the row by role name; empty for a row out of range.
-    Q_INVOKABLE QVariantMap get(int row) const;
     // Events per local hour (24 ints) of that local day among the store's events that
     // pass the filters, loaded or not: the timeline's bars.
     // Refused entries are not counted: their time is not shown.
@@ -142,6 +137,10 @@ public:
     // The first loaded row, newest first, of that local day at or before the end of that
     // local hour, not refused (the timeline's "jump to"); -1 if none.
     Q_INVOKABLE int firstRowAtOrBefore(const QDate &day, int hour) const;
+    // The row of the next loaded row after `row` in the direction of `step` (+1: older,
+    // -1: newer) that the player can open: verified and with a clip; -1 if none. From
+    // row -1 with step +1 it is the first playable row.
+    Q_INVOKABLE int nextPlayable(int row, int step) const;
     // The time of the newest loaded row that is not refused (the timeline's day); now if
     // there is none.
     Q_INVOKABLE QDateTime newestTime() const;
@@ -155,7 +154,6 @@ Q_SIGNALS:
     void refusedOnlyChanged();
     void filteredChanged();
     void cloudHasMoreChanged();
-    void countChanged();
     void verifiedCountChanged();
     void refusedCountChanged();
     void loadingCountChanged();
@@ -163,6 +161,10 @@ Q_SIGNALS:
     // The store has nothing after the last row but the cloud has more: the sync layer
     // should fetch the next cloud page. Emitted once per request (see setCloudHasMore).
     void moreNeededFromCloud();
+
+protected:
+    int rowsHeld() const override { return int(m_rows.size()); }
+    QVariant valueAt(int row, int role) const override { return value(m_rows.at(row), role); }
 
 private:
     // After m_filter changed: reads the first page again and updates `filtered`.
@@ -198,7 +200,6 @@ private:
     int m_verifiedCount = 0;
     int m_refusedCount = 0;
     int m_loadingCount = 0;
-    int m_lastCount = 0;
     QDate m_today;
     bool m_todayPinned = false;
     QTimer m_midnight;

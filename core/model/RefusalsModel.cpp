@@ -8,7 +8,7 @@
 namespace vf::model {
 
 RefusalsModel::RefusalsModel(QObject *parent)
-    : QAbstractListModel(parent) {}
+    : RowListModel(parent) {}
 
 void RefusalsModel::setSource(vf::store::Store *store, const QString &account) {
     if (store == m_store && account == m_account)
@@ -17,16 +17,6 @@ void RefusalsModel::setSource(vf::store::Store *store, const QString &account) {
     m_account = account;
     reload();
     Q_EMIT sourceChanged();
-}
-
-int RefusalsModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-QVariant RefusalsModel::data(const QModelIndex &index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    return value(m_rows.at(index.row()), role);
 }
 
 QHash<int, QByteArray> RefusalsModel::roleNames() const {
@@ -79,7 +69,6 @@ QVariant RefusalsModel::value(const store::AuditEntry &entry, int role) const {
 }
 
 void RefusalsModel::reload() {
-    const int before = int(m_rows.size());
     beginResetModel();
     m_rows.clear();
     if (m_store && !m_account.isEmpty()) {
@@ -88,18 +77,7 @@ void RefusalsModel::reload() {
         m_rows = m_store->audit().list(m_account, filter);
     }
     endResetModel();
-    if (before != m_rows.size())
-        Q_EMIT countChanged();
-}
-
-QVariantMap RefusalsModel::get(int row) const {
-    QVariantMap map;
-    if (row < 0 || row >= m_rows.size())
-        return map;
-    const QHash<int, QByteArray> names = roleNames();
-    for (auto it = names.cbegin(); it != names.cend(); ++it)
-        map.insert(QString::fromLatin1(it.value()), value(m_rows.at(row), it.key()));
-    return map;
+    notifyCountChanged();
 }
 
 } // namespace vf::model

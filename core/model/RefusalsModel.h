@@ -2,8 +2,8 @@
 // The refusal log of one account, newest first, from the store's audit log: what was
 // refused, why, and the hashes that were compared. It shows evidence, never media.
 #include "AuditLog.h"
+#include "RowListModel.h"
 
-#include <QAbstractListModel>
 #include <QList>
 #include <QString>
 #include <QVariantMap>
@@ -14,10 +14,10 @@ class Store;
 
 namespace vf::model {
 
-class RefusalsModel : public QAbstractListModel {
+// The base named in full for the QML tools (see RowListModel.h).
+class RefusalsModel : public vf::model::RowListModel {
     Q_OBJECT
     Q_PROPERTY(QString account READ account NOTIFY sourceChanged)
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
     enum Role {
@@ -44,18 +44,17 @@ public:
     void setSource(vf::store::Store *store, const QString &account);
     QString account() const { return m_account; }
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    int count() const { return int(m_rows.size()); }
     // Reads the log again (the sync layer calls it after recording refusals).
     Q_INVOKABLE void reload();
-    Q_INVOKABLE QVariantMap get(int row) const;
 
 Q_SIGNALS:
     void sourceChanged();
-    void countChanged();
+
+protected:
+    int rowsHeld() const override { return int(m_rows.size()); }
+    QVariant valueAt(int row, int role) const override { return value(m_rows.at(row), role); }
 
 private:
     QVariant value(const store::AuditEntry &entry, int role) const;

@@ -125,6 +125,7 @@ void ClientSession::startAccount(const QString &userId, const QString &username)
     m_revocations = std::make_unique<RevocationSync>(*m_api, *m_revocationBook, *m_verifier);
     m_revocations->setRefreshInterval(m_options.revocationRefreshMs);
     m_events = std::make_unique<EventSync>(*m_api, context, m_options.sync);
+    m_devices = std::make_unique<DeviceSync>(*m_api);
     m_reports = std::make_unique<ReportSender>(*m_api, m_store->outbox(), m_log, userId);
 
     connect(m_events.get(), &EventSync::reportQueued, m_reports.get(), &ReportSender::kick);
@@ -248,7 +249,8 @@ void ClientSession::stopAccount() {
         m_gate->close(); // waits for displays in progress on other threads
     if (m_reports)
         m_reports->stop();
-    m_events.reset(); // cancels fetches and joins its workers
+    m_events.reset();  // cancels fetches and joins its workers
+    m_devices.reset(); // cancels its fetch: no list of this account reaches the next
     m_reports.reset();
     m_revocations.reset();
     m_gate.reset();

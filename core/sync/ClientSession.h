@@ -8,6 +8,7 @@
 #include "AttestationVerifier.h"
 #include "AutomationLog.h"
 #include "BackoffPolicy.h"
+#include "DeviceSync.h"
 #include "EventSync.h"
 #include "MediaVerifier.h"
 #include "ReportSender.h"
@@ -98,6 +99,8 @@ public:
     vf::store::Store *store() { return m_store.get(); }
     vf::net::ApiClient &api() { return *m_api; }
     EventSync *events() { return m_events.get(); }
+    // The account's cameras; fetched when asked (the app asks at sign-in and refresh).
+    DeviceSync *devices() { return m_devices.get(); }
     ReportSender *reports() { return m_reports.get(); }
     RevocationSync *revocations() { return m_revocations.get(); }
     std::shared_ptr<VerifiedMediaGate> gate() const { return m_gate; }
@@ -148,6 +151,7 @@ private:
     std::shared_ptr<VerifiedMediaGate> m_gate;
     std::unique_ptr<RevocationSync> m_revocations;
     std::unique_ptr<EventSync> m_events;
+    std::unique_ptr<DeviceSync> m_devices;
     std::unique_ptr<ReportSender> m_reports;
 
     vf::net::ApiCall *m_login = nullptr;

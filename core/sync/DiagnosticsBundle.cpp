@@ -235,11 +235,17 @@ QJsonObject buildDiagnosticsBundle(ClientSession &session, const BundleOptions &
     QJsonArray outcomes;
     for (const auto &[hourMs, counts] : perHour) {
         QJsonObject refused;
-        for (auto it = counts.second.begin(); it != counts.second.end(); ++it)
+        int refusedTotal = 0;
+        for (auto it = counts.second.begin(); it != counts.second.end(); ++it) {
             refused.insert(it.key(), it.value());
+            refusedTotal += it.value();
+        }
+        // The total too, so that a reader (the Diagnostics page's bars) need not add up
+        // the reasons itself.
         outcomes.append(QJsonObject{{QStringLiteral("hour_ms"), hourMs},
                                     {QStringLiteral("verified"), counts.first},
-                                    {QStringLiteral("refused"), refused}});
+                                    {QStringLiteral("refused"), refused},
+                                    {QStringLiteral("refused_total"), refusedTotal}});
     }
     bundle.insert(QStringLiteral("outcomes_per_hour"), outcomes);
 

@@ -151,6 +151,25 @@ private Q_SLOTS:
         QVERIFY(!bundle.value("audit").toArray().isEmpty());
     }
 
+    // Each hour carries its refused total (the Diagnostics page draws it as is): the sum of
+    // its reasons, and over all hours the bundle's refused events.
+    void outcomesPerHourCarryTheirRefusedTotal() {
+        int refusedEvents = 0;
+        for (const QJsonValue &e : bundle.value("events").toArray())
+            refusedEvents += e.toObject().value("state").toString() == "refused" ? 1 : 0;
+        QVERIFY(refusedEvents > 0);
+        int refusedInHours = 0;
+        for (const QJsonValue &h : bundle.value("outcomes_per_hour").toArray()) {
+            const QJsonObject hour = h.toObject();
+            int sum = 0;
+            for (const QJsonValue &n : hour.value("refused").toObject())
+                sum += n.toInt();
+            QCOMPARE(hour.value("refused_total").toInt(-1), sum);
+            refusedInHours += sum;
+        }
+        QCOMPARE(refusedInHours, refusedEvents);
+    }
+
     void bundleHoldsNoMediaNoTokensNoUserIds() {
         const QString account = client->session().userId();
         const auto session = cloud.session("alice");

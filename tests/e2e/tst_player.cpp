@@ -50,6 +50,26 @@ private Q_SLOTS:
         QVERIFY(!clipEvent.isEmpty());
     }
 
+    // The player is given its session (QML: `session: AppSession`); without one it says it
+    // cannot play instead of looking for one or crashing.
+    void withoutASessionThePlayerFails() {
+        app::ClipPlayer player;
+        player.setDeviceId(clipDevice);
+        player.setEventId(clipEvent);
+        QTest::ignoreMessage(QtWarningMsg, "ClipPlayer: no session set, nothing to play from");
+        player.play();
+        QCOMPARE(player.state(), app::ClipPlayer::State::Failed);
+        QVERIFY(!player.errorText().isEmpty());
+        QVERIFY(!player.canDownload());
+        QSignalSpy sessionChanged(&player, &app::ClipPlayer::sessionChanged);
+        player.setSession(session.get());
+        QCOMPARE(sessionChanged.size(), 1);
+        QCOMPARE(player.state(), app::ClipPlayer::State::Idle);
+        player.play();
+        QVERIFY(player.state() != app::ClipPlayer::State::Failed);
+        player.stop();
+    }
+
     void aVerifiedClipPlays() {
         QVideoSink sink;
         int frames = 0;
@@ -61,6 +81,7 @@ private Q_SLOTS:
             }
         });
         app::ClipPlayer player;
+        player.setSession(session.get());
         player.setVideoSink(&sink);
         player.setDeviceId(clipDevice);
         player.setEventId(clipEvent);
@@ -93,6 +114,7 @@ private Q_SLOTS:
         QVERIFY(cloud.host().setFaultSpec("tamper:1").isEmpty());
         QVideoSink sink;
         app::ClipPlayer player;
+        player.setSession(session.get());
         player.setVideoSink(&sink);
         player.setDeviceId(clipDevice);
         player.setEventId(clipEvent);
@@ -109,6 +131,11 @@ private Q_SLOTS:
         const QString account = session->userId();
         QCOMPARE(session->client()->store()->events().find(account, {clipEvent, clipDevice})->state,
                  store::VerificationState::Refused);
+        // The player told its session: the tile turned refused too.
+        const int row = session->events()->indexOfEvent(clipEvent, clipDevice);
+        QVERIFY(row >= 0);
+        QCOMPARE(session->events()->get(row).value("state").toInt(),
+                 int(model::EventsModel::Refused));
         bool reported = false;
         for (const auto &q : session->client()->store()->outbox().pending(account))
             reported |= q.report.eventId == clipEvent && q.report.role == "clip";

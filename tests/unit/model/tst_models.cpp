@@ -17,6 +17,7 @@
 #include <QTest>
 #include <algorithm>
 #include <functional>
+#include <vector>
 
 using namespace vf;
 using namespace vf::test;
@@ -167,9 +168,11 @@ private Q_SLOTS:
     void dayLabelsFollowToday();
     void refusedRowsExposeNothingOfTheirEntry();
     void timelineJumpsSkipRefusedRows();
+    void nextPlayableSkipsRefusedLoadingAndClipless();
     void devicesAccessFromTheStoreAcrossARestart();
     void devicesModel();
     void refusalsModel();
+    void listModelsShowQmlOneSurface();
     void displayTextAndImageUrl();
 
 private:
@@ -1155,6 +1158,38 @@ void TestModels::timelineJumpsSkipRefusedRows() {
     QVERIFY(qAbs(m.newestTime().secsTo(QDateTime::currentDateTime())) < 60);
 }
 
+// The player's previous/next and --play-first-clip: only verified rows with a clip.
+void TestModels::nextPlayableSkipsRefusedLoadingAndClipless() {
+    add(listedEvent("evt-a", kNoon));
+    QVERIFY(markVerified(db(), kAlice, "evt-a"));
+    add(listedEvent("evt-refused", kNoon - 60000));
+    QVERIFY(markRefused(db(), kAlice, "evt-refused"));
+    add(listedEvent("evt-noclip", kNoon - 120000, "cam-front", "motion", false));
+    QVERIFY(markVerified(db(), kAlice, "evt-noclip"));
+    add(listedEvent("evt-loading", kNoon - 180000));
+    add(listedEvent("evt-b", kNoon - 240000));
+    QVERIFY(markVerified(db(), kAlice, "evt-b"));
+    add(listedEvent("evt-last-refused", kNoon - 300000));
+    QVERIFY(markRefused(db(), kAlice, "evt-last-refused"));
+    EventsModel m;
+    const auto tester = watch(&m);
+    m.setSource(&db(), kAlice);
+    QCOMPARE(idsOf(m), QStringList({"evt-a", "evt-refused", "evt-noclip", "evt-loading", "evt-b",
+                                    "evt-last-refused"}));
+    QCOMPARE(m.nextPlayable(-1, 1), 0); // the first playable row
+    QCOMPARE(m.nextPlayable(0, 1), 4);
+    QCOMPARE(m.nextPlayable(4, 1), -1); // only a refused row after it
+    QCOMPARE(m.nextPlayable(4, -1), 0);
+    QCOMPARE(m.nextPlayable(0, -1), -1);
+    QCOMPARE(m.nextPlayable(5, -1), 4);
+    QCOMPARE(m.nextPlayable(2, -1), 0); // from a row that is itself not playable
+    QCOMPARE(m.nextPlayable(-1, -1), -1);
+    QCOMPARE(m.nextPlayable(6, -3), 4); // a larger step is a direction
+    QCOMPARE(m.nextPlayable(0, 0), -1);
+    m.setRefusedOnly(true);
+    QCOMPARE(m.nextPlayable(-1, 1), -1);
+}
+
 void TestModels::devicesAccessFromTheStoreAcrossARestart() {
     add(listedEvent("evt-own-old", kNoon - 3600000, "cam-front"));
     add(listedEvent("evt-own-new", kNoon, "cam-front"));
@@ -1347,6 +1382,58 @@ void TestModels::refusalsModel() {
     r.setSource(&db(), kBob);
     QCOMPARE(r.count(), RefusalsModel::kLimit);
     QCOMPARE(r.get(0)["timeMs"].toLongLong(), 10000 + RefusalsModel::kLimit + 4);
+}
+
+// What QML reaches through the meta-object is the same on all three models (RowListModel):
+// `count` with its notify signal, and get(row) by role name, empty out of range.
+void TestModels::listModelsShowQmlOneSurface() {
+    add(listedEvent("evt-v", kNoon));
+    QVERIFY(markVerified(db(), kAlice, "evt-v"));
+    QVERIFY(db().audit().append(auditEntry(kAlice, "evt-r", 1000, "foreign_owner"), nullptr));
+    EventsModel events;
+    DevicesModel devices;
+    RefusalsModel refusals;
+    const QList<QAbstractListModel *> models{&events, &devices, &refusals};
+    std::vector<std::unique_ptr<Tester>> testers;
+    for (QAbstractListModel *m : models)
+        testers.push_back(watch(m));
+
+    std::vector<std::unique_ptr<QSignalSpy>> spies;
+    for (QAbstractListModel *m : models) {
+        const QMetaObject *meta = m->metaObject();
+        const QMetaProperty count = meta->property(meta->indexOfProperty("count"));
+        QVERIFY(count.isValid());
+        QVERIFY(count.hasNotifySignal());
+        QCOMPARE(count.read(m).toInt(), 0);
+        QVERIFY(meta->indexOfMethod("get(int)") >= 0);
+        spies.push_back(std::make_unique<QSignalSpy>(m, count.notifySignal()));
+    }
+    events.setSource(&db(), kAlice);
+    devices.setDevices({{"cam-front", "Front", "VF-1", true}, {"cam-back", "Back", "VF-2", false}});
+    refusals.setSource(&db(), kAlice);
+    const QList<int> counts{1, 2, 1};
+    const QList<QString> firstRole{"eventId", "deviceId", "eventId"};
+    const QList<QString> firstValue{"evt-v", "cam-back", "evt-r"};
+    for (int i = 0; i < models.size(); ++i) {
+        QAbstractListModel *m = models.at(i);
+        QCOMPARE(m->property("count").toInt(), counts.at(i));
+        QCOMPARE(m->rowCount(), counts.at(i));
+        QCOMPARE(spies.at(i)->count(), 1);
+        QVariantMap row;
+        QVERIFY(QMetaObject::invokeMethod(m, "get", Q_RETURN_ARG(QVariantMap, row), Q_ARG(int, 0)));
+        QCOMPARE(row.value(firstRole.at(i)).toString(), firstValue.at(i));
+        QCOMPARE(row.keys().size(), m->roleNames().size());
+        QVERIFY(QMetaObject::invokeMethod(m, "get", Q_RETURN_ARG(QVariantMap, row),
+                                          Q_ARG(int, counts.at(i))));
+        QVERIFY(row.isEmpty());
+    }
+    // Unchanged size: no count signal.
+    devices.setDevices(
+        {{"cam-front", "Front 2", "VF-1", true}, {"cam-back", "Back", "VF-2", false}});
+    QCOMPARE(spies.at(1)->count(), 1);
+    devices.setDevices({});
+    QCOMPARE(spies.at(1)->count(), 2);
+    QCOMPARE(devices.property("count").toInt(), 0);
 }
 
 void TestModels::displayTextAndImageUrl() {

@@ -2,6 +2,7 @@
 // stalled connection times out, a truncated thumbnail is a retryable error (not a refusal,
 // and never shown), verified bytes go through the display gate, refused bytes are reported
 // and never cached. The events are real ones from the trust tests' PKI.
+#include "DeviceSync.h"
 #include "EventSync.h"
 #include "FakeHttpServer.h"
 #include "Store.h"
@@ -182,6 +183,49 @@ private Q_SLOTS:
         const auto row = std::optional<store::StoredEvent>(rows.first());
         QCOMPARE(row->deviceName, QString(200, u'n'));
         QCOMPARE(row->kind, QString(300, u'k').left(200));
+    }
+
+    // The cameras come converted to DeviceDescription; an answer that fails or is not
+    // understood changes nothing, so the names already shown stay.
+    void devicesAreConvertedAndABadAnswerKeepsTheList() {
+        server->script = {
+            ScriptedAnswer::respond(
+                200, R"({"devices":[{"id":"cam-1","name":"Front","model":"VF-1","online":true},)"
+                     R"({"id":"cam-2","name":"Garden","model":"VF-2"}]})"),
+            ScriptedAnswer::respond(200, R"({"devices":[{"name":"no id"}]})"),
+            ScriptedAnswer::respond(503, R"({"error":"busy"})")};
+        sync::DeviceSync devices(*api);
+        QSignalSpy changed(&devices, &sync::DeviceSync::devicesChanged);
+        devices.fetch();
+        QVERIFY(devices.isFetching());
+        QTRY_COMPARE(changed.size(), 1);
+        QVERIFY(!devices.isFetching());
+        const auto list = devices.devices();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list.at(0).id, QStringLiteral("cam-1"));
+        QCOMPARE(list.at(0).name, QStringLiteral("Front"));
+        QCOMPARE(list.at(0).model, QStringLiteral("VF-1"));
+        QVERIFY(list.at(0).online);
+        QCOMPARE(list.at(1).id, QStringLiteral("cam-2"));
+        QVERIFY(!list.at(1).online);
+        for (int bad = 0; bad < 2; ++bad) {
+            devices.fetch();
+            QTRY_VERIFY(!devices.isFetching());
+            QCOMPARE(changed.size(), 1);
+            QCOMPARE(devices.devices().size(), 2);
+        }
+    }
+
+    // A fetch still running when the account stops (its DeviceSync goes) is dropped.
+    void aDroppedDeviceSyncCancelsItsFetch() {
+        server->script = {ScriptedAnswer::stall()};
+        auto devices = std::make_unique<sync::DeviceSync>(*api);
+        QSignalSpy changed(devices.get(), &sync::DeviceSync::devicesChanged);
+        devices->fetch();
+        QVERIFY(devices->isFetching());
+        devices.reset();
+        QTest::qWait(100);
+        QCOMPARE(changed.size(), 0);
     }
 
     void stalledListingTimesOutRetryably() {
