@@ -36,16 +36,6 @@ public:
     // Replaces the list (sorted by name, then ID; a repeated ID keeps its first entry).
     // Access and verified counts already known for a camera are kept.
     void setDevices(const QList<vf::store::DeviceDescription> &devices);
-    // Transitional, for callers that still hand the cloud's device records (the Qt Quick
-    // tests' fixture): any record with id, name, model and online. To be removed once they
-    // build DeviceDescriptions; core/model does not know the cloud's types.
-    template <typename Listed> void setDevices(const QList<Listed> &listed) {
-        QList<vf::store::DeviceDescription> devices;
-        devices.reserve(listed.size());
-        for (const Listed &device : listed)
-            devices.append({device.id, device.name, device.model, device.online});
-        setDevices(devices);
-    }
     // access: "owner" or "viewer" from a verified event; anything else makes it unknown.
     // Remembered for cameras not listed yet.
     void setAccess(const QString &deviceId, const QString &access);

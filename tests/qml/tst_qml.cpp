@@ -102,11 +102,11 @@ public:
     // The cameras page's list: [{deviceId, name, model, online, access ("owner", "viewer"
     // or "")}], as the cloud's listing and the stored verified entries would give it.
     Q_INVOKABLE void setCameras(const QVariantList &cameras) {
-        QList<vf::net::DeviceInfo> devices;
+        QList<vf::store::DeviceDescription> devices;
         QList<vf::store::VerifiedDevice> verified;
         for (const QVariant &v : cameras) {
             const QVariantMap c = v.toMap();
-            vf::net::DeviceInfo device;
+            vf::store::DeviceDescription device;
             device.id = c.value("deviceId").toString();
             device.name = c.value("name").toString();
             device.model = c.value("model").toString();
