@@ -15,9 +15,6 @@ namespace vf::model {
 
 namespace {
 
-// hourCounts reads the day in chunks of this many events.
-constexpr int kHourCountChunk = 500;
-
 std::optional<store::EventCursor> cursorAfter(const EventRow &row) {
     return store::EventCursor{row.timestampMs, row.id, row.deviceId};
 }
@@ -477,22 +474,16 @@ QVariantList EventsModel::hourCounts(const QDate &day) const {
         const qint64 dayEnd = day.addDays(1).startOfDay().toMSecsSinceEpoch();
         filter.sinceMs = std::max(dayStart, m_filter.sinceMs.value_or(dayStart));
         filter.untilMs = std::min(dayEnd, m_filter.untilMs.value_or(dayEnd));
-        std::optional<store::EventCursor> after;
-        while (*filter.sinceMs < *filter.untilMs) {
-            const QList<store::StoredEvent> chunk =
-                m_store->events().page(m_account, filter, after, kHourCountChunk);
-            for (const store::StoredEvent &event : chunk) {
-                if (event.state == store::VerificationState::Refused)
+        if (*filter.sinceMs < *filter.untilMs) {
+            // Times and verdicts only: no row's signatures are read for a bar plot.
+            for (const store::TimelinePoint &point : m_store->events().timeline(m_account, filter)) {
+                if (point.state == store::VerificationState::Refused)
                     continue; // its time is not shown, not even as a bar
                 // Local wall-clock hour: on a DST day the repeated hour counts twice
                 // as many minutes, the skipped one none.
-                const QDateTime local = QDateTime::fromMSecsSinceEpoch(event.timestampMs);
+                const QDateTime local = QDateTime::fromMSecsSinceEpoch(point.timestampMs);
                 ++counts[size_t(local.time().hour())];
             }
-            if (chunk.size() < kHourCountChunk)
-                break;
-            after = store::EventCursor{chunk.constLast().timestampMs, chunk.constLast().id,
-                                       chunk.constLast().deviceId};
         }
     }
     QVariantList list;

@@ -31,6 +31,10 @@ public:
     // One page, ordered by (ts desc, id asc, device_id asc), starting after `after` when given.
     QList<StoredEvent> page(const QString &account, const EventFilter &filter,
                             const std::optional<EventCursor> &after, int limit);
+    // The time and verdict of every entry the filter matches, oldest first: one query that
+    // reads two columns, for timelines and hour counts (page() reads whole rows, signatures
+    // included).
+    QList<TimelinePoint> timeline(const QString &account, const EventFilter &filter);
     // Events per calendar day; utcOffsetSeconds shifts days to the viewer's time zone.
     QList<DayCount> perDayCounts(const QString &account, const EventFilter &filter,
                                  int utcOffsetSeconds);

@@ -78,4 +78,11 @@ struct DayCount {
     int count = 0;
 };
 
+// An entry as a timeline needs it: when, and the verdict; nothing else is read (no
+// attestation, claim or names).
+struct TimelinePoint {
+    qint64 timestampMs = 0;
+    VerificationState state = VerificationState::Loading;
+};
+
 } // namespace vf::store

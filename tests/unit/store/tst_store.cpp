@@ -531,6 +531,25 @@ private Q_SLOTS:
                                     {},
                                     nullptr)); // not Bob's event
 
+        // The timeline: time and verdict of what the filter matches, oldest first, one
+        // account only.
+        const QList<store::TimelinePoint> all = ev.timeline(kAlice, {});
+        QCOMPARE(all.size(), 4);
+        QCOMPARE(all.first().timestampMs, t0 - day + 10);
+        QCOMPARE(all.last().timestampMs, t0 + 5000);
+        for (int i = 1; i < all.size(); ++i)
+            QVERIFY(all.at(i - 1).timestampMs <= all.at(i).timestampMs);
+        int refusedPoints = 0;
+        for (const store::TimelinePoint &p : all)
+            refusedPoints += p.state == store::VerificationState::Refused;
+        QCOMPARE(refusedPoints, 1);
+        store::EventFilter today;
+        today.sinceMs = t0;
+        today.untilMs = t0 + day;
+        QCOMPARE(ev.timeline(kAlice, today).size(), 2); // nor any day
+        QCOMPARE(ev.timeline(kAlice, cam1).size(), 2); // the refused "a" matches no camera
+        QCOMPARE(ev.timeline(kBob, {}).size(), 1);
+
         const QList<store::DayCount> days = ev.perDayCounts(kAlice, {}, 0);
         QCOMPARE(days.size(), 2);
         QCOMPARE(days[0].count, 3);
