@@ -476,7 +476,8 @@ QVariantList EventsModel::hourCounts(const QDate &day) const {
         filter.untilMs = std::min(dayEnd, m_filter.untilMs.value_or(dayEnd));
         if (*filter.sinceMs < *filter.untilMs) {
             // Times and verdicts only: no row's signatures are read for a bar plot.
-            for (const store::TimelinePoint &point : m_store->events().timeline(m_account, filter)) {
+            for (const store::TimelinePoint &point :
+                 m_store->events().timeline(m_account, filter)) {
                 if (point.state == store::VerificationState::Refused)
                     continue; // its time is not shown, not even as a bar
                 // Local wall-clock hour: on a DST day the repeated hour counts twice

@@ -241,17 +241,17 @@ QList<TimelinePoint> EventStore::timeline(const QString &account, const EventFil
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     QList<TimelinePoint> points;
-    if (!prepareSql(q,
-                    QStringLiteral("SELECT ts, state FROM events WHERE %1 ORDER BY ts ASC")
-                        .arg(f.where),
-                    nullptr))
+    if (!prepareSql(
+            q, QStringLiteral("SELECT ts, state FROM events WHERE %1 ORDER BY ts ASC").arg(f.where),
+            nullptr))
         return points;
     for (const QVariant &v : f.values)
         q.addBindValue(v);
     if (!execPrepared(q, nullptr))
         return points;
     while (q.next())
-        points.append({q.value(0).toLongLong(), static_cast<VerificationState>(q.value(1).toInt())});
+        points.append(
+            {q.value(0).toLongLong(), static_cast<VerificationState>(q.value(1).toInt())});
     return points;
 }
 

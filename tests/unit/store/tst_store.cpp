@@ -547,7 +547,7 @@ private Q_SLOTS:
         today.sinceMs = t0;
         today.untilMs = t0 + day;
         QCOMPARE(ev.timeline(kAlice, today).size(), 2); // nor any day
-        QCOMPARE(ev.timeline(kAlice, cam1).size(), 2); // the refused "a" matches no camera
+        QCOMPARE(ev.timeline(kAlice, cam1).size(), 2);  // the refused "a" matches no camera
         QCOMPARE(ev.timeline(kBob, {}).size(), 1);
 
         const QList<store::DayCount> days = ev.perDayCounts(kAlice, {}, 0);
