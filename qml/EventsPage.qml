@@ -69,6 +69,27 @@ Page {
         else if (top + tile.height > grid.contentY + grid.height)
             grid.contentY = Math.min(maxY, top + tile.height - grid.height)
     }
+    // A row's tiles are made again when the row changes (a page of events arrives and
+    // fills the last row, the columns change): the keyboard's tile is then destroyed while
+    // it has the focus. The focus goes back to the same event's new tile, once the list has
+    // settled, so Tab goes on from where the person was.
+    property var refocusKey: null
+    function keepFocusOn(item) {
+        refocusKey = { eventId: item.eventId, deviceId: item.deviceId }
+        refocusTimer.restart()
+    }
+    Timer {
+        id: refocusTimer
+        interval: 0
+        onTriggered: {
+            if (!page.refocusKey || !page.visible)
+                return
+            const row = page.events.indexOfEvent(page.refocusKey.eventId, page.refocusKey.deviceId)
+            page.refocusKey = null
+            if (row >= 0)
+                page.focusEvent(row)
+        }
+    }
     function jumpToHour(hour) {
         const row = page.events.firstRowAtOrBefore(timeline.day, hour)
         if (row >= 0)
@@ -227,6 +248,7 @@ Page {
                                 onNavigate: (delta) => page.focusEvent(item.sourceRow + delta)
                                 onTabbed: (delta, event) => page.tabFrom(item.sourceRow, delta, event)
                                 onActiveFocusChanged: if (activeFocus) page.reveal(this)
+                                Component.onDestruction: if (activeFocus && item) page.keepFocusOn(item)
                                 onImageStateChanged: (loading) => page.imagesLoading += loading ? 1 : -1
                             }
                         }

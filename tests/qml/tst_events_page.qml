@@ -265,6 +265,24 @@ TestCase {
         verify(findByName(page, "eventTile_" + below).activeFocus, below)
     }
 
+    // Defect 8: the keyboard's tile keeps the focus when its row is made again (here an
+    // older event joins its row, as when the next page of events arrives): the focus comes
+    // back to the same event's new tile instead of being left on nothing.
+    function test_focusedTileKeepsTheFocusWhenItsRowIsRemade() {
+        addWeek()
+        const page = makePage()
+        const last = findByName(page, "eventTile_e13") // alone in the last row (31 December 2025)
+        verify(last)
+        last.forceActiveFocus()
+        verify(last.activeFocus)
+        verify(fixture.addEvent("e14", "2025-12-31T21:00", EventsModel.Verified))
+        tryVerify(() => findByName(page, "eventTile_e14") !== null)
+        tryVerify(() => { const t = findByName(page, "eventTile_e13"); return t && t.activeFocus }, 2000,
+                  "the focus was lost with the remade row")
+        keyClick(Qt.Key_Tab)
+        verify(findByName(page, "eventTile_e14").activeFocus)
+    }
+
     // Defect 4: narrowing to the phone layout, opening and closing the filters with ☰ and
     // widening again must leave the desktop's filter bar shown (a write to `visible` broke
     // its binding).
