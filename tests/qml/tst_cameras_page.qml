@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Veriframe
+import "ItemSearch.js" as Search
 
 // The cameras page: each camera's access as the stored verified entries say, and rows
 // laid out on one grid whatever their texts (names, models, "Yours" / "Shared with you" /
@@ -15,34 +16,25 @@ TestCase {
 
     Component { id: pageComponent; CamerasPage { width: testCase.width; height: testCase.height } }
 
-    function findByName(root, name) {
-        const children = root.children || []
-        for (let i = 0; i < children.length; ++i) {
-            if (children[i].objectName === name) return children[i]
-            const f = findByName(children[i], name)
-            if (f) return f
-        }
-        return null
-    }
     function cleanup() { fixture.reset() }
 
     function checkRows(page, ids) {
-        const list = findByName(page, "camerasList")
+        const list = Search.byName(page, "camerasList")
         tryCompare(list, "count", ids.length)
         let nameX = null, accessRight = null, dotX = null
         for (const id of ids) {
-            tryVerify(() => findByName(list.contentItem, "camera_" + id) !== null, 5000, id)
-            const row = findByName(list.contentItem, "camera_" + id)
+            tryVerify(() => Search.byName(list.contentItem, "camera_" + id) !== null, 5000, id)
+            const row = Search.byName(list.contentItem, "camera_" + id)
             const edge = () => {
-                const label = findByName(row, "cameraAccess")
+                const label = Search.byName(row, "cameraAccess")
                 return label.mapToItem(list, label.width, 0).x
             }
             // Once laid out (layouts settle on the next polish), the access is at the edge.
             tryVerify(() => edge() <= list.width && edge() >= list.width - 40, 2000,
                       id + " access ends at " + edge() + " of " + list.width)
-            const name = findByName(row, "cameraName")
-            const access = findByName(row, "cameraAccess")
-            const dot = findByName(row, "cameraOnline")
+            const name = Search.byName(row, "cameraName")
+            const access = Search.byName(row, "cameraAccess")
+            const dot = Search.byName(row, "cameraOnline")
             const n = name.mapToItem(list, 0, 0).x
             const a = access.mapToItem(list, access.width, 0).x
             const d = dot.mapToItem(list, 0, 0).x
@@ -64,10 +56,10 @@ TestCase {
         ])
         const page = createTemporaryObject(pageComponent, testCase)
         checkRows(page, ["c2", "c1", "c3"])
-        compare(findByName(page, "camera_c1").access, "owner")
-        compare(findByName(findByName(page, "camera_c1"), "cameraAccess").text, "Yours")
-        compare(findByName(findByName(page, "camera_c2"), "cameraAccess").text, "Shared with you")
-        compare(findByName(findByName(page, "camera_c3"), "cameraAccess").text, "Not verified yet")
+        compare(Search.byName(page, "camera_c1").access, "owner")
+        compare(Search.byName(Search.byName(page, "camera_c1"), "cameraAccess").text, "Yours")
+        compare(Search.byName(Search.byName(page, "camera_c2"), "cameraAccess").text, "Shared with you")
+        compare(Search.byName(Search.byName(page, "camera_c3"), "cameraAccess").text, "Not verified yet")
         // A phone: still one grid, nothing past the edge.
         page.width = 390
         checkRows(page, ["c2", "c1", "c3"])

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtTest
 import Veriframe
+import "ItemSearch.js" as Search
 
 // The Events tab's components on their own: tile states (a refused tile has no Image at
 // all), the banner, the label chip, the filters and the timeline.
@@ -32,34 +33,13 @@ TestCase {
         for (const k in extra) base[k] = extra[k]
         return base
     }
-    // Any Image (or AnimatedImage) anywhere below root.
-    function findImages(root) {
-        let found = []
-        const children = root.children || []
-        for (let i = 0; i < children.length; ++i) {
-            const c = children[i]
-            if (c.hasOwnProperty("sourceSize") && c.hasOwnProperty("fillMode") && c.hasOwnProperty("source"))
-                found.push(c)
-            found = found.concat(findImages(c))
-        }
-        return found
-    }
-    function findByName(root, name) {
-        const children = root.children || []
-        for (let i = 0; i < children.length; ++i) {
-            if (children[i].objectName === name) return children[i]
-            const f = findByName(children[i], name)
-            if (f) return f
-        }
-        return null
-    }
 
     function test_verifiedTileShowsItsThumbnail() {
         const tile = createTemporaryObject(tileComponent, testCase,
             { item: item(EventsModel.Verified, { thumbnailUrl: "image://verified/p/evt-1/00" }) })
         verify(tile)
-        tryVerify(() => findByName(tile, "thumbnail") !== null)
-        compare(findByName(tile, "thumbnail").source.toString(), "image://verified/p/evt-1/00")
+        tryVerify(() => Search.byName(tile, "thumbnail") !== null)
+        compare(Search.byName(tile, "thumbnail").source.toString(), "image://verified/p/evt-1/00")
         compare(tile.objectName, "eventTile_evt-1")
         verify(tile.Accessible.name.indexOf("Front door") >= 0)
     }
@@ -68,23 +48,23 @@ TestCase {
         // Wide enough: name and chip share the caption row.
         const wide = createTemporaryObject(tileComponent, testCase,
             { item: item(EventsModel.Verified, { label: "motion" }) })
-        verify(findByName(wide, "tileChip").visible)
-        verify(!findByName(wide, "tileChipBelow").visible)
+        verify(Search.byName(wide, "tileChip").visible)
+        verify(!Search.byName(wide, "tileChipBelow").visible)
         // A phone tile with a name that would be elided beside the chip: the chip moves
         // below and the name gets the caption's whole width.
         const narrow = createTemporaryObject(tileComponent, testCase,
             { width: 180, item: item(EventsModel.Verified,
                                       { cameraName: "Front door, garden side", label: "motion" }) })
-        verify(!findByName(narrow, "tileChip").visible)
-        verify(findByName(narrow, "tileChipBelow").visible)
-        const name = findByName(narrow, "tileCameraName")
+        verify(!Search.byName(narrow, "tileChip").visible)
+        verify(Search.byName(narrow, "tileChipBelow").visible)
+        const name = Search.byName(narrow, "tileCameraName")
         compare(name.text, "Front door, garden side")
         tryCompare(name, "width", narrow.width - 20) // the caption's whole width (margins 10)
         // A refused tile has no chip either way.
         const refused = createTemporaryObject(tileComponent, testCase,
             { width: 180, item: item(EventsModel.Refused, { reason: "foreign_owner" }) })
-        verify(!findByName(refused, "tileChip").visible)
-        verify(!findByName(refused, "tileChipBelow").visible)
+        verify(!Search.byName(refused, "tileChip").visible)
+        verify(!Search.byName(refused, "tileChipBelow").visible)
     }
 
     function test_refusedTileHasNoImageAtAll() {
@@ -92,8 +72,8 @@ TestCase {
         const tile = createTemporaryObject(tileComponent, testCase,
             { item: item(EventsModel.Refused, { reason: "foreign_owner", reasonText: "Not from your cameras",
                                                 thumbnailUrl: "image://verified/p/evt-1/00" }) })
-        tryVerify(() => findByName(tile, "refusedTile") !== null)
-        compare(findImages(tile).length, 0)
+        tryVerify(() => Search.byName(tile, "refusedTile") !== null)
+        compare(Search.images(tile).length, 0)
         verify(tile.Accessible.name.indexOf("Blocked") >= 0)
     }
 
@@ -103,7 +83,7 @@ TestCase {
         const tile = createTemporaryObject(tileComponent, testCase,
             { item: item(EventsModel.Refused, { cameraName: "Living Room", label: "animal",
                                                 reason: "foreign_owner", reasonText: "Not from your cameras" }) })
-        tryVerify(() => findByName(tile, "refusedTile") !== null)
+        tryVerify(() => Search.byName(tile, "refusedTile") !== null)
         compare(tile.Accessible.name, "Blocked item: Not from your cameras")
         const said = [tile.Accessible.name, tile.Accessible.description]
         const collect = (root) => {
@@ -125,29 +105,29 @@ TestCase {
     // can be dismissed.
     function test_verifiedTilesCarryTheMarkAndItsSentence() {
         const tile = createTemporaryObject(tileComponent, testCase, { item: item(EventsModel.Verified) })
-        const mark = findByName(tile, "verifiedMark")
+        const mark = Search.byName(tile, "verifiedMark")
         verify(mark.visible)
         const time = Qt.formatTime(new Date(2026, 10, 23, 14, 5), Locale.ShortFormat)
         compare(mark.sentence, "Verified: signed by your Front door camera at " + time + ", owner claim checked")
         verify(tile.Accessible.name.endsWith(", verified"), tile.Accessible.name)
-        verify(!findByName(tile, "dismissBlocked").visible)
+        verify(!Search.byName(tile, "dismissBlocked").visible)
 
         const shared = createTemporaryObject(tileComponent, testCase,
             { item: item(EventsModel.Verified, { access: "viewer", shared: true }) })
-        compare(findByName(shared, "verifiedMark").sentence,
+        compare(Search.byName(shared, "verifiedMark").sentence,
                 "Verified: signed by the Front door camera shared with you at " + time + ", share checked")
         verify(shared.Accessible.name.indexOf("shared with you") >= 0, shared.Accessible.name)
 
         for (const state of [EventsModel.Refused, EventsModel.Loading]) {
             const other = createTemporaryObject(tileComponent, testCase,
                 { item: item(state, { reason: "foreign_owner", reasonText: "Not from your cameras" }) })
-            verify(!findByName(other, "verifiedMark").visible, "state " + state)
+            verify(!Search.byName(other, "verifiedMark").visible, "state " + state)
             compare(VerificationText.sentence(other.item), "")
-            compare(findByName(other, "dismissBlocked").visible, state === EventsModel.Refused)
+            compare(Search.byName(other, "dismissBlocked").visible, state === EventsModel.Refused)
         }
         const blocked = createTemporaryObject(tileComponent, testCase,
             { item: item(EventsModel.Refused, { reason: "foreign_owner", reasonText: "Not from your cameras" }) })
-        compare(findByName(blocked, "dismissBlocked").Accessible.name, "Dismiss blocked item")
+        compare(Search.byName(blocked, "dismissBlocked").Accessible.name, "Dismiss blocked item")
     }
 
     // The details: a verified item says what was checked and lists the checks on demand,
@@ -158,12 +138,12 @@ TestCase {
         const details = createTemporaryObject(detailsComponent, testCase, { item: item(EventsModel.Verified) })
         details.open()
         tryVerify(() => details.opened)
-        const sentence = findByName(details.contentItem, "detailsVerified")
+        const sentence = Search.byName(details.contentItem, "detailsVerified")
         verify(sentence.visible)
         verify(sentence.text.startsWith("Verified: signed by your Front door camera at"), sentence.text)
-        verify(!findByName(details.contentItem, "detailsExplanation").visible)
-        verify(!findByName(details.contentItem, "detailsCopySupport").visible)
-        const show = findByName(details.contentItem, "detailsShowChecks")
+        verify(!Search.byName(details.contentItem, "detailsExplanation").visible)
+        verify(!Search.byName(details.contentItem, "detailsCopySupport").visible)
+        const show = Search.byName(details.contentItem, "detailsShowChecks")
         verify(show.visible)
         const checksOf = () => {
             const out = []
@@ -195,17 +175,17 @@ TestCase {
                                                   explanation: "This item came from a camera that is not yours." })
         details.open()
         tryVerify(() => details.opened)
-        verify(!findByName(details.contentItem, "detailsVerified").visible)
-        verify(!findByName(details.contentItem, "detailsShowChecks").visible)
-        const explanation = findByName(details.contentItem, "detailsExplanation")
+        verify(!Search.byName(details.contentItem, "detailsVerified").visible)
+        verify(!Search.byName(details.contentItem, "detailsShowChecks").visible)
+        const explanation = Search.byName(details.contentItem, "detailsExplanation")
         verify(explanation.visible)
         compare(explanation.text, "This item came from a camera that is not yours.")
-        const copy = findByName(details.contentItem, "detailsCopySupport")
+        const copy = Search.byName(details.contentItem, "detailsCopySupport")
         verify(copy.visible)
         compare(copy.text, "Copy details for support")
         mouseClick(copy)
         compare(copy.text, "Copied: paste it to support")
-        verify(findByName(details.contentItem, "detailsDismiss").visible)
+        verify(Search.byName(details.contentItem, "detailsDismiss").visible)
         compare(details.title, "Blocked event")
         keyClick(Qt.Key_Escape)
         tryVerify(() => !details.visible)
@@ -214,18 +194,18 @@ TestCase {
     function test_refusedReasonTextIsShown() {
         const tile = createTemporaryObject(tileComponent, testCase,
             { item: item(EventsModel.Refused, { reason: "media_mismatch", reasonText: "The picture was altered" }) })
-        const refused = findByName(tile, "refusedTile")
+        const refused = Search.byName(tile, "refusedTile")
         verify(refused)
         compare(refused.reasonText, "The picture was altered")
     }
 
     function test_loadingAndFailedTiles() {
         const loading = createTemporaryObject(tileComponent, testCase, { item: item(EventsModel.Loading) })
-        compare(findImages(loading).length, 0)
-        compare(findByName(loading, "retryButton").visible, false)
+        compare(Search.images(loading).length, 0)
+        compare(Search.byName(loading, "retryButton").visible, false)
         const failed = createTemporaryObject(tileComponent, testCase,
             { item: item(EventsModel.Loading, { errorText: "timed out" }) })
-        tryVerify(() => findByName(failed, "retryButton") && findByName(failed, "retryButton").visible)
+        tryVerify(() => Search.byName(failed, "retryButton") && Search.byName(failed, "retryButton").visible)
     }
 
     function test_tileOpensOnClickAndKeys() {
@@ -246,7 +226,7 @@ TestCase {
         verify(banner.visible)
         verify(banner.Accessible.name.indexOf("3") >= 0)
         const spy = createTemporaryObject(signalSpyComponent, testCase, { target: banner, signalName: "showBlocked" })
-        mouseClick(findByName(banner, "showBlockedButton"))
+        mouseClick(Search.byName(banner, "showBlockedButton"))
         compare(spy.count, 1)
     }
 
@@ -264,7 +244,7 @@ TestCase {
         verify(banner.Accessible.name.indexOf("out of date") >= 0)
         verify(banner.Accessible.name.indexOf("26") >= 0)
         const spy = createTemporaryObject(signalSpyComponent, testCase, { target: banner, signalName: "retry" })
-        mouseClick(findByName(banner, "revocationRetryButton"))
+        mouseClick(Search.byName(banner, "revocationRetryButton"))
         compare(spy.count, 1)
     }
 
@@ -275,8 +255,8 @@ TestCase {
 
     function test_filtersDriveTheModel() {
         const bar = createTemporaryObject(filterComponent, testCase)
-        const blocked = findByName(bar, "refusedOnlyFilter")
-        const clear = findByName(bar, "clearFilters")
+        const blocked = Search.byName(bar, "refusedOnlyFilter")
+        const clear = Search.byName(bar, "clearFilters")
         verify(!AppSession.events.refusedOnly)
         verify(!clear.visible)
         mouseClick(blocked)
@@ -293,7 +273,7 @@ TestCase {
     // unfiltered), Press on a button clicks it.
     function test_screenReaderActionsWorkLikeClicks() {
         const bar = createTemporaryObject(filterComponent, testCase)
-        const blocked = findByName(bar, "refusedOnlyFilter")
+        const blocked = Search.byName(bar, "refusedOnlyFilter")
         verify(fixture.accessibleAction(blocked, "Toggle"))
         verify(AppSession.events.refusedOnly)
         verify(blocked.checked)
@@ -301,7 +281,7 @@ TestCase {
         verify(!AppSession.events.refusedOnly)
         verify(fixture.accessibleAction(blocked, "Toggle"))
         verify(AppSession.events.refusedOnly)
-        const clear = findByName(bar, "clearFilters")
+        const clear = Search.byName(bar, "clearFilters")
         tryVerify(() => clear.visible)
         verify(fixture.accessibleAction(clear, "Press"))
         verify(!AppSession.events.refusedOnly)
@@ -309,13 +289,13 @@ TestCase {
         const details = createTemporaryObject(detailsComponent, testCase, { item: item(EventsModel.Verified) })
         details.open()
         tryVerify(() => details.opened)
-        verify(fixture.accessibleAction(findByName(details.footer, "detailsClose"), "Press"))
+        verify(fixture.accessibleAction(Search.byName(details.footer, "detailsClose"), "Press"))
         tryVerify(() => !details.visible)
         // A disabled button does nothing when pressed.
         const view = createTemporaryObject(playerComponent, testCase)
         view.open()
         tryVerify(() => view.opened)
-        const download = findByName(view.contentItem, "playerDownload")
+        const download = Search.byName(view.contentItem, "playerDownload")
         verify(!download.enabled)
         const spy = createTemporaryObject(signalSpyComponent, testCase, { target: download, signalName: "clicked" })
         fixture.accessibleAction(download, "Press")
@@ -331,11 +311,11 @@ TestCase {
         for (const name of ["playerPlayPause", "playerScrub", "playerBack10", "playerForward10",
                             "playerSpeed", "playerDownload", "playerPrevious", "playerNext",
                             "playerClose", "playerTime"])
-            verify(findByName(view.contentItem, name) !== null, name)
+            verify(Search.byName(view.contentItem, name) !== null, name)
         // Nothing verified yet: nothing to download, nothing to scrub.
-        verify(!findByName(view.contentItem, "playerDownload").enabled)
-        verify(!findByName(view.contentItem, "playerScrub").enabled)
-        compare(findByName(view.contentItem, "playerTime").text, "0:00 / 0:00")
+        verify(!Search.byName(view.contentItem, "playerDownload").enabled)
+        verify(!Search.byName(view.contentItem, "playerScrub").enabled)
+        compare(Search.byName(view.contentItem, "playerTime").text, "0:00 / 0:00")
         keyClick(Qt.Key_Escape)
         tryVerify(() => !view.opened)
     }
@@ -348,7 +328,7 @@ TestCase {
         const spy = createTemporaryObject(signalSpyComponent, testCase, { target: dialog, signalName: "accepted" })
         dialog.open()
         tryVerify(() => dialog.enterSaves, 5000, "Enter was not tied to Save")
-        const field = findByName(testCase.Window.window.contentItem, "fileNameTextField")
+        const field = Search.byName(testCase.Window.window.contentItem, "fileNameTextField")
         verify(field && field.visible)
         // Its buttons say what they do, in the app's words.
         const texts = []
@@ -403,39 +383,32 @@ TestCase {
     // Defects 10 and 8: a confirm dialog has a readable width with its text over all of it,
     // buttons named after the action, and Enter does the action.
     Component { id: settingsComponent; SettingsPage { width: testCase.width; height: testCase.height } }
-    // A popup declared in a page is among its content item's data, not its visual children.
-    function findPopup(page, name) {
-        const data = page.contentItem.data
-        for (let i = 0; i < data.length; ++i)
-            if (data[i].objectName === name) return data[i]
-        return null
-    }
     function test_confirmDialogsNameTheActionAndTakeEnter() {
         const page = createTemporaryObject(settingsComponent, testCase)
         const spy = createTemporaryObject(signalSpyComponent, testCase, { target: page, signalName: "diagnosticRequested" })
-        mouseClick(findByName(page, "enterDiagnostic"))
-        const dialog = findPopup(page, "confirmDiagnostic")
+        mouseClick(Search.byName(page, "enterDiagnostic"))
+        const dialog = Search.popupIn(page, "confirmDiagnostic")
         tryVerify(() => dialog.opened)
         verify(dialog.width <= 440)
         verify(dialog.width < testCase.width - 100, "the dialog spans the page")
         fuzzyCompare(dialog.contentItem.width, dialog.availableWidth, 1)
-        const accept = findByName(dialog.footer, "confirmDiagnosticAccept")
+        const accept = Search.byName(dialog.footer, "confirmDiagnosticAccept")
         compare(accept.text, "Turn on")
-        compare(findByName(dialog.footer, "confirmDiagnosticCancel").text, "Cancel")
+        compare(Search.byName(dialog.footer, "confirmDiagnosticCancel").text, "Cancel")
         keyClick(Qt.Key_Escape)
         tryVerify(() => !dialog.visible)
         compare(spy.count, 0)
-        mouseClick(findByName(page, "enterDiagnostic"))
+        mouseClick(Search.byName(page, "enterDiagnostic"))
         tryVerify(() => dialog.opened)
         keyClick(Qt.Key_Return)
         tryVerify(() => !dialog.visible)
         compare(spy.count, 1)
         // Sign out says so.
-        mouseClick(findByName(page, "signOutButton"))
-        const signOut = findPopup(page, "confirmSignOut")
+        mouseClick(Search.byName(page, "signOutButton"))
+        const signOut = Search.popupIn(page, "confirmSignOut")
         tryVerify(() => signOut.opened)
-        compare(findByName(signOut.footer, "confirmSignOutAccept").text, "Sign out")
-        mouseClick(findByName(signOut.footer, "confirmSignOutCancel"))
+        compare(Search.byName(signOut.footer, "confirmSignOutAccept").text, "Sign out")
+        mouseClick(Search.byName(signOut.footer, "confirmSignOutCancel"))
         tryVerify(() => !signOut.visible)
     }
 }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Veriframe
+import "ItemSearch.js" as Search
 
 // The Events page over a real store (the `fixture`), on days around a pinned "today":
 // every day header matches the tiles below it (after new events, after the view was hidden
@@ -20,15 +21,6 @@ TestCase {
 
     readonly property string today: "2026-12-05"
 
-    function findByName(root, name) {
-        const children = root.children || []
-        for (let i = 0; i < children.length; ++i) {
-            if (children[i].objectName === name) return children[i]
-            const f = findByName(children[i], name)
-            if (f) return f
-        }
-        return null
-    }
     function texts(root, out) {
         const children = root.children || []
         for (let i = 0; i < children.length; ++i) {
@@ -72,12 +64,12 @@ TestCase {
         verify(fixture.attach())
         const page = createTemporaryObject(pageComponent, testCase)
         verify(page)
-        const grid = findByName(page, "eventsGrid")
+        const grid = Search.byName(page, "eventsGrid")
         tryVerify(() => grid.count > 0 && rowsOf(page).length === grid.count)
         return page
     }
     function rowsOf(page) {
-        const grid = findByName(page, "eventsGrid")
+        const grid = Search.byName(page, "eventsGrid")
         const rows = []
         const children = grid.contentItem.children
         for (let i = 0; i < children.length; ++i)
@@ -88,14 +80,14 @@ TestCase {
     // Every row's header and tiles agree: a header starts each day once, and every dated
     // tile below it is of that day. Returns the headers in order.
     function checkHeaders(page) {
-        const grid = findByName(page, "eventsGrid")
+        const grid = Search.byName(page, "eventsGrid")
         tryVerify(() => rowsOf(page).length === grid.count)
         const rows = rowsOf(page)
         verify(rows.length > 0)
         const headers = []
         let current = null
         for (const row of rows) {
-            const header = findByName(row, "dayHeader")
+            const header = Search.byName(row, "dayHeader")
             if (header.visible) {
                 verify(headers.indexOf(header.text) < 0, "a second header " + header.text)
                 headers.push(header.text)
@@ -162,10 +154,10 @@ TestCase {
         const page = makePage()
         compare(checkHeaders(page)[0], "Today")
         fixture.pinToday("2026-12-06")
-        tryVerify(() => findByName(rowsOf(page)[0], "dayHeader").text === "Yesterday")
+        tryVerify(() => Search.byName(rowsOf(page)[0], "dayHeader").text === "Yesterday")
         const headers = []
         for (const row of rowsOf(page)) {
-            const header = findByName(row, "dayHeader")
+            const header = Search.byName(row, "dayHeader")
             if (header.visible) headers.push(header.text)
         }
         verify(headers.indexOf("Today") < 0)
@@ -191,8 +183,8 @@ TestCase {
         addWeek()
         const page = makePage()
         page.height = 420
-        const grid = findByName(page, "eventsGrid")
-        const sticky = findByName(page, "stickyDayHeader")
+        const grid = Search.byName(page, "eventsGrid")
+        const sticky = Search.byName(page, "stickyDayHeader")
         for (let r = 0; r < grid.count; ++r) {
             grid.positionViewAtIndex(r, ListView.Beginning)
             grid.contentY += 40 // into the row: its own header (if any) is scrolled away
@@ -212,9 +204,9 @@ TestCase {
         verify(fixture.addEvent("e30", "2026-12-04T12:34", EventsModel.Refused, "Living Room", "animal"))
         verify(fixture.addEvent("e31", "2026-12-04T12:35", EventsModel.Verified))
         const page = makePage()
-        const tile = findByName(page, "eventTile_e30")
+        const tile = Search.byName(page, "eventTile_e30")
         verify(tile)
-        tryVerify(() => findByName(tile, "refusedTile") !== null)
+        tryVerify(() => Search.byName(tile, "refusedTile") !== null)
         const reasonText = tile.item.reasonText
         verify(reasonText !== "")
         compare(tile.Accessible.name, "Blocked item: " + reasonText)
@@ -230,12 +222,12 @@ TestCase {
         const page = createTemporaryObject(pageComponent, testCase, { height: 700 })
         tryCompare(AppSession.events, "count", 2)
         waitForRendering(page)
-        const blocked = findByName(page, "refusedOnlyFilter")
+        const blocked = Search.byName(page, "refusedOnlyFilter")
         const yWithItems = blocked.mapToItem(page, 0, 0).y
         mouseClick(blocked)
         verify(AppSession.events.refusedOnly)
         tryCompare(AppSession.events, "count", 0)
-        const state = findByName(page, "eventsState")
+        const state = Search.byName(page, "eventsState")
         tryVerify(() => state.visible)
         waitForRendering(page)
         compare(blocked.mapToItem(page, 0, 0).y, yWithItems)
@@ -254,15 +246,15 @@ TestCase {
     function test_arrowKeysMoveAcrossRowsAndDays() {
         addWeek()
         const page = makePage()
-        const first = findByName(page, "eventTile_e01")
+        const first = Search.byName(page, "eventTile_e01")
         first.forceActiveFocus()
         keyClick(Qt.Key_Right)
-        verify(findByName(page, "eventTile_e02").activeFocus)
+        verify(Search.byName(page, "eventTile_e02").activeFocus)
         // Down: the same column of the next grid row, in the next day here.
         const columns = AppSession.tileRows.columns
         keyClick(Qt.Key_Down)
         const below = idOf(AppSession.events.get(1 + columns))
-        verify(findByName(page, "eventTile_" + below).activeFocus, below)
+        verify(Search.byName(page, "eventTile_" + below).activeFocus, below)
     }
 
     // Defect 8: the keyboard's tile keeps the focus when its row is made again (here an
@@ -271,16 +263,16 @@ TestCase {
     function test_focusedTileKeepsTheFocusWhenItsRowIsRemade() {
         addWeek()
         const page = makePage()
-        const last = findByName(page, "eventTile_e13") // alone in the last row (31 December 2025)
+        const last = Search.byName(page, "eventTile_e13") // alone in the last row (31 December 2025)
         verify(last)
         last.forceActiveFocus()
         verify(last.activeFocus)
         verify(fixture.addEvent("e14", "2025-12-31T21:00", EventsModel.Verified))
-        tryVerify(() => findByName(page, "eventTile_e14") !== null)
-        tryVerify(() => { const t = findByName(page, "eventTile_e13"); return t && t.activeFocus }, 2000,
+        tryVerify(() => Search.byName(page, "eventTile_e14") !== null)
+        tryVerify(() => { const t = Search.byName(page, "eventTile_e13"); return t && t.activeFocus }, 2000,
                   "the focus was lost with the remade row")
         keyClick(Qt.Key_Tab)
-        verify(findByName(page, "eventTile_e14").activeFocus)
+        verify(Search.byName(page, "eventTile_e14").activeFocus)
     }
 
     // Defect 4: narrowing to the phone layout, opening and closing the filters with ☰ and
@@ -290,8 +282,8 @@ TestCase {
         verify(fixture.addEvent("e50", "2026-12-05T09:00", EventsModel.Verified))
         verify(fixture.attach())
         const page = createTemporaryObject(pageComponent, testCase, { height: 700 })
-        const bar = findByName(page, "filterBar")
-        const button = findByName(page, "filtersButton")
+        const bar = Search.byName(page, "filterBar")
+        const button = Search.byName(page, "filtersButton")
         verify(bar.visible)
         verify(!button.visible)
         page.phone = true

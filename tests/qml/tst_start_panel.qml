@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Veriframe
+import "ItemSearch.js" as Search
 
 // The window before the cloud is reached (AppSession is Starting here: nothing attached):
 // the start panel is centred, on a phone too, and shows progress with a BusyIndicator
@@ -12,15 +13,6 @@ TestCase {
 
     Component { id: mainComponent; Main {} }
 
-    function findByName(root, name) {
-        const children = root.children || []
-        for (let i = 0; i < children.length; ++i) {
-            if (children[i].objectName === name) return children[i]
-            const f = findByName(children[i], name)
-            if (f) return f
-        }
-        return null
-    }
     function texts(root, out) {
         const children = root.children || []
         for (let i = 0; i < children.length; ++i) {
@@ -37,14 +29,14 @@ TestCase {
         compare(AppSession.state, AppSession.Starting)
         const window = createTemporaryObject(mainComponent, testCase, { width: data.width, height: data.height })
         verify(window)
-        const panel = findByName(window.contentItem, "startingPanel")
+        const panel = Search.byName(window.contentItem, "startingPanel")
         verify(panel)
         tryVerify(() => panel.visible && panel.width > 0)
         const centre = panel.mapToItem(window.contentItem, panel.width / 2, panel.height / 2)
         fuzzyCompare(centre.x, window.contentItem.width / 2, 1)
         fuzzyCompare(centre.y, window.contentItem.height / 2, 1)
-        verify(findByName(panel, "statePanelBusy").visible)
-        verify(findByName(panel, "statePanelBusy").running)
+        verify(Search.byName(panel, "statePanelBusy").visible)
+        verify(Search.byName(panel, "statePanelBusy").running)
         for (const text of texts(panel, []))
             verify(text.indexOf("\u231B") < 0, "the hourglass glyph")
     }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Veriframe
+import "../../qml/ItemSearch.js" as Search
 
 // The real window, end to end. Runs in order: each step builds on the one before.
 TestCase {
@@ -12,38 +13,8 @@ TestCase {
     property var window: null
     property var dismissedKey: null
 
-    function find(root, name) {
-        if (!root) return null
-        if (root.objectName === name) return root
-        const kids = []
-        const children = root.children || []
-        for (let i = 0; i < children.length; ++i) kids.push(children[i])
-        if (root.contentItem && root.contentItem !== root) kids.push(root.contentItem)
-        for (let i = 0; i < kids.length; ++i) {
-            const f = find(kids[i], name)
-            if (f) return f
-        }
-        return null
-    }
-    function findAll(root, prefix, out) {
-        if (!root) return out
-        if (root.objectName && root.objectName.startsWith(prefix)) out.push(root)
-        const kids = root.children || []
-        for (let i = 0; i < kids.length; ++i) findAll(kids[i], prefix, out)
-        return out
-    }
-    function images(root) {
-        let n = 0
-        const kids = root.children || []
-        for (let i = 0; i < kids.length; ++i) {
-            const c = kids[i]
-            if (c.hasOwnProperty("sourceSize") && c.hasOwnProperty("fillMode") && c.hasOwnProperty("source")) ++n
-            n += images(c)
-        }
-        return n
-    }
     function tiles() {
-        const all = findAll(window.contentItem, "eventTile_", [])
+        const all = Search.withPrefix(window.contentItem, "eventTile_", [])
         const out = []
         for (let i = 0; i < all.length; ++i)
             if (all[i].visible && all[i].item) out.push(all[i])
@@ -55,13 +26,13 @@ TestCase {
     function test_1_signIn() {
         window = mainComponent.createObject(testCase) // kept across the steps
         verify(window)
-        tryVerify(() => find(window.contentItem, "signInPage") !== null && AppSession.state === AppSession.SignedOut, 20000)
-        find(window.contentItem, "usernameField").text = "alice"
-        find(window.contentItem, "passwordField").text = alicePassword
-        mouseClick(find(window.contentItem, "signInButton"))
+        tryVerify(() => Search.byName(window.contentItem, "signInPage") !== null && AppSession.state === AppSession.SignedOut, 20000)
+        Search.byName(window.contentItem, "usernameField").text = "alice"
+        Search.byName(window.contentItem, "passwordField").text = alicePassword
+        mouseClick(Search.byName(window.contentItem, "signInButton"))
         tryVerify(() => AppSession.state === AppSession.Ready, 60000)
         tryVerify(() => tiles().length > 0, 10000)
-        verify(find(window.contentItem, "blockedBanner").visible, "the mixup was blocked")
+        verify(Search.byName(window.contentItem, "blockedBanner").visible, "the mixup was blocked")
     }
 
     function test_2_blockedTilesShowNoImage() {
@@ -71,15 +42,15 @@ TestCase {
         const verified = all.filter(t => t.item.state === EventsModel.Verified)
         verify(verified.length > 0)
         for (const t of verified)
-            tryVerify(() => find(t, "thumbnail") !== null)
+            tryVerify(() => Search.byName(t, "thumbnail") !== null)
         for (const t of refused) {
-            compare(images(t), 0)
-            verify(find(t, "refusedTile") !== null)
+            compare(Search.images(t).length, 0)
+            verify(Search.byName(t, "refusedTile") !== null)
         }
     }
 
     function test_3_filterByCamera() {
-        const combo = find(window.contentItem, "cameraFilter")
+        const combo = Search.byName(window.contentItem, "cameraFilter")
         tryVerify(() => combo.count > 1, 10000)
         combo.currentIndex = 1
         combo.activated(1)
@@ -88,7 +59,7 @@ TestCase {
         tryVerify(() => AppSession.events.count > 0)
         for (let i = 0; i < AppSession.events.count; ++i)
             compare(AppSession.events.get(i).deviceId, device)
-        mouseClick(find(window.contentItem, "clearFilters"))
+        mouseClick(Search.byName(window.contentItem, "clearFilters"))
         compare(AppSession.events.cameraFilter, "")
     }
 
@@ -96,8 +67,8 @@ TestCase {
     // or more; toggling the phone's filters and widening again keeps the desktop filter bar.
     function test_3b_narrowDesktopAndBack() {
         const width = window.width
-        const rail = find(window.contentItem, "navigationRail")
-        const bar = find(window.contentItem, "filterBar")
+        const rail = Search.byName(window.contentItem, "navigationRail")
+        const bar = Search.byName(window.contentItem, "filterBar")
         for (const w of [600, 650, 700, 899]) {
             window.width = w
             tryCompare(rail, "width", Theme.railCompactWidth)
@@ -106,7 +77,7 @@ TestCase {
         }
         window.width = 390
         tryVerify(() => !rail.visible)
-        const button = find(window.contentItem, "filtersButton")
+        const button = Search.byName(window.contentItem, "filtersButton")
         tryVerify(() => button.visible)
         verify(!bar.visible)
         mouseClick(button)
@@ -119,7 +90,7 @@ TestCase {
         // The section names are still there for people and screen readers when compact.
         window.width = 700
         tryCompare(rail, "width", Theme.railCompactWidth)
-        compare(find(window.contentItem, "nav_events").Accessible.name, "Events")
+        compare(Search.byName(window.contentItem, "nav_events").Accessible.name, "Events")
         window.width = width
     }
 
@@ -128,9 +99,9 @@ TestCase {
     // them as it scrolls), each scrolled into view when it takes the focus; Shift+Tab goes
     // back. The timeline takes the arrows and Enter.
     function test_3c_tabReachesEverything() {
-        const grid = find(window.contentItem, "eventsGrid")
+        const grid = Search.byName(window.contentItem, "eventsGrid")
         tryVerify(() => !AppSession.busy && AppSession.events.count > 24, 20000)
-        find(window.contentItem, "nav_events").forceActiveFocus()
+        Search.byName(window.contentItem, "nav_events").forceActiveFocus()
         const seen = []
         const tilesSeen = new Set()
         let outOfView = ""
@@ -159,7 +130,7 @@ TestCase {
         compare(outOfView, "", "a focused tile is not scrolled into view")
         // Back: Shift+Tab goes to the tile before; from the first tile, back to the bar
         // above; Tab from the last tile goes on to the side panel.
-        const page = find(window.contentItem, "eventsPage")
+        const page = Search.byName(window.contentItem, "eventsPage")
         page.focusEvent(5)
         compare(window.activeFocusItem.item.sourceRow, 5)
         keyClick(Qt.Key_Backtab)
@@ -173,7 +144,7 @@ TestCase {
         keyClick(Qt.Key_Tab)
         compare(window.activeFocusItem.objectName, "nav_events")
         // The timeline: arrows pick an hour with events, Enter scrolls the grid there.
-        const timeline = find(window.contentItem, "hourTimeline")
+        const timeline = Search.byName(window.contentItem, "hourTimeline")
         timeline.forceActiveFocus()
         keyClick(Qt.Key_End)
         const hour = timeline.currentHour
@@ -189,14 +160,14 @@ TestCase {
     }
 
     function test_4_blockedOnlyAndDetails() {
-        mouseClick(find(window.contentItem, "refusedOnlyFilter"))
+        mouseClick(Search.byName(window.contentItem, "refusedOnlyFilter"))
         verify(AppSession.events.refusedOnly)
         tryVerify(() => AppSession.events.count > 0)
         for (let i = 0; i < AppSession.events.count; ++i)
             compare(AppSession.events.get(i).state, EventsModel.Refused)
         // The count says what the list holds (not "0 verified").
         tryVerify(() => !AppSession.busy)
-        const status = find(window.contentItem, "syncStatus").text
+        const status = Search.byName(window.contentItem, "syncStatus").text
         verify(status.indexOf("blocked") >= 0 && status.indexOf("" + AppSession.events.refusedCount) >= 0, status)
         tryVerify(() => tiles().length > 0)
         // Delegates may sit outside the viewport (cache buffer): open through the tile's
@@ -206,10 +177,10 @@ TestCase {
         const details = window.detailsDialog
         tryVerify(() => details && details.opened)
         verify(details.item.reason === "foreign_owner")
-        compare(images(details.contentItem), 0)
+        compare(Search.images(details.contentItem).length, 0)
         // What happened in plain words, and the facts support needs, copied as one text
         // that has the verdict and the IDs only (nothing of the refused entry's listing).
-        const explanation = find(details.contentItem, "detailsExplanation")
+        const explanation = Search.byName(details.contentItem, "detailsExplanation")
         verify(explanation.visible && explanation.text.length > 20, explanation.text)
         const support = AppSession.supportDetails(details.item.eventId, details.item.deviceId)
         const lines = support.trim().split("\n")
@@ -220,25 +191,19 @@ TestCase {
         verify(lines[4].startsWith("report: "), lines[4])
         compare(lines.length, 6)
         // Its button is named in the app's words; Enter closes it (#8, #9).
-        compare(find(details.footer, "detailsClose").text, "Close")
+        compare(Search.byName(details.footer, "detailsClose").text, "Close")
         keyClick(Qt.Key_Return)
         tryVerify(() => !details.visible) // the modal dimmer is gone
         // Dismissed: it leaves the grid and the count, and stays in diagnostics (test 6).
         const before = AppSession.events.refusedCount
         dismissedKey = { eventId: tile.item.eventId, deviceId: tile.item.deviceId }
-        const dismiss = find(tile, "dismissBlocked")
+        const dismiss = Search.byName(tile, "dismissBlocked")
         verify(dismiss.visible)
         dismiss.clicked()
         tryCompare(AppSession.events, "refusedCount", before - 1)
         compare(AppSession.events.indexOfEvent(dismissedKey.eventId, dismissedKey.deviceId), -1)
-        mouseClick(find(window.contentItem, "clearFilters"))
+        mouseClick(Search.byName(window.contentItem, "clearFilters"))
         tryVerify(() => !AppSession.events.refusedOnly)
-    }
-    function findPopup(obj, name) {
-        const data = obj.data || []
-        for (let i = 0; i < data.length; ++i)
-            if (data[i] && data[i].objectName === name) return data[i]
-        return null
     }
 
     // Issue 17 #2, #3: the player's controls are light on its dark background in the light
@@ -251,23 +216,23 @@ TestCase {
         const wasDark = Theme.dark
         Theme.dark = false
         for (const name of ["playerClose", "playerPrevious", "playerPlayPause", "playerNext", "playerDownload"]) {
-            const button = find(player.contentItem, name)
+            const button = Search.byName(player.contentItem, name)
             verify(button, name)
             verify(lightness(button.contentItem.color) > 0.6, name + " is dark on the dark player")
         }
-        verify(lightness(find(player.contentItem, "playerTime").color) > 0.6)
+        verify(lightness(Search.byName(player.contentItem, "playerTime").color) > 0.6)
         const width = window.width
         window.width = 390
         tryVerify(() => player.width === 390)
         wait(50) // one layout pass
         for (const name of playerControls) {
-            const control = find(player.contentItem, name)
+            const control = Search.byName(player.contentItem, name)
             const at = control.mapToItem(player.contentItem, 0, 0)
             verify(at.x >= 0 && at.x + control.width <= player.width + 0.5,
                    name + " runs off a phone screen: " + at.x + "+" + control.width)
             verify(at.y >= 0 && at.y + control.height <= player.height + 0.5, name)
         }
-        const video = find(player.contentItem, "playerVideo")
+        const video = Search.byName(player.contentItem, "playerVideo")
         verify(video.width <= player.width && video.height > 100)
         window.width = width
         Theme.dark = wasDark
@@ -284,7 +249,7 @@ TestCase {
         if (player.opened) {
             compare(player.item.eventId, verified[0].item.eventId)
             // The player's quiet mark, with the sentence for a screen reader.
-            const mark = find(player.contentItem, "playerVerified")
+            const mark = Search.byName(player.contentItem, "playerVerified")
             tryVerify(() => mark.visible, 10000)
             compare(mark.Accessible.name, VerificationText.sentence(player.item))
             verify(mark.Accessible.name.startsWith("Verified: signed by"), mark.Accessible.name)
@@ -299,12 +264,12 @@ TestCase {
 
     function test_6_diagnosticModeAndExport() {
         window.diagnostic = true
-        tryVerify(() => find(window.contentItem, "diagnosticBanner").visible)
+        tryVerify(() => Search.byName(window.contentItem, "diagnosticBanner").visible)
         // The privacy screen: no thumbnail on screen until the user chooses.
-        tryVerify(() => tiles().every(t => find(t, "thumbnail") === null), 10000)
+        tryVerify(() => tiles().every(t => Search.byName(t, "thumbnail") === null), 10000)
         window.section = 3
-        tryVerify(() => find(window.contentItem, "diagnosticsPage") !== null, 10000)
-        const page = find(window.contentItem, "diagnosticsPage")
+        tryVerify(() => Search.byName(window.contentItem, "diagnosticsPage") !== null, 10000)
+        const page = Search.byName(window.contentItem, "diagnosticsPage")
         page.reload()
         verify(page.snapshot.events.length > 0)
         // Issue 17 #11: a verified event's line names its camera and time; its checks say
@@ -313,12 +278,12 @@ TestCase {
         const verified = page.snapshot.events.filter(e => e.state === "verified")
         const refused = page.snapshot.events.filter(e => e.state === "refused")
         verify(verified.length > 0 && refused.length > 0)
-        const line = find(page, "diag_" + verified[0].event_id)
+        const line = Search.byName(page, "diag_" + verified[0].event_id)
         verify(line.text.indexOf(verified[0].camera_name) >= 0, line.text)
         verify(verified[0].camera_name.length > 0)
         for (const r of refused) {
             verify(r.camera_name === undefined)
-            const refusedLine = find(page, "diag_" + r.event_id)
+            const refusedLine = Search.byName(page, "diag_" + r.event_id)
             verify(refusedLine.text.indexOf("Blocked") >= 0, refusedLine.text)
         }
         // The blocked item dismissed in test 4 is still here.
@@ -326,37 +291,37 @@ TestCase {
                                                          && e.device_id === dismissedKey.deviceId)
         compare(dismissed.length, 1)
         line.clicked()
-        const trace = find(page, "eventTrace")
+        const trace = Search.byName(page, "eventTrace")
         tryVerify(() => trace.visible)
         verify(trace.y < line.mapToItem(trace.parent, 0, 0).y, "the checks are below the list")
-        const checks = findAll(trace, "traceCheck", [])
+        const checks = Search.withPrefix(trace, "traceCheck", [])
         compare(checks.length, 15)
         const codes = /malformed|unsupported_algorithm|device_untrusted|device_revoked|signature_invalid|event_mismatch|time_invalid|media_mismatch|claim_missing|claim_untrusted|claim_revoked|claim_device_mismatch|claim_not_bound|outside_ownership_window|foreign_owner/
         for (const c of checks) {
             verify(c.text.startsWith("\u2713"), c.text)
             verify(!codes.test(c.text), c.text)
         }
-        find(page, "diag_" + refused[0].event_id).clicked()
-        tryVerify(() => findAll(trace, "traceCheck", []).some(c => c.text.startsWith("\u2717")
+        Search.byName(page, "diag_" + refused[0].event_id).clicked()
+        tryVerify(() => Search.withPrefix(trace, "traceCheck", []).some(c => c.text.startsWith("\u2717")
                                                                 && c.text.indexOf(refused[0].recorded_reason) >= 0))
         compare(AppSession.exportDiagnostics("file://" + exportPath), "")
-        find(window.contentItem, "leaveDiagnostic").clicked()
+        Search.byName(window.contentItem, "leaveDiagnostic").clicked()
         tryVerify(() => !window.diagnostic)
-        tryVerify(() => !find(window.contentItem, "diagnosticBanner").visible)
+        tryVerify(() => !Search.byName(window.contentItem, "diagnosticBanner").visible)
     }
 
     // Issue 17 #12: sign out from Settings, sign in again: the form is prefilled with the
     // last account, and the app opens on Events, not on the Settings page it left from.
     function test_7_signOutAndInAgainLandsOnEvents() {
         window.section = 2
-        tryVerify(() => find(window.contentItem, "settingsPage") !== null, 10000)
+        tryVerify(() => Search.byName(window.contentItem, "settingsPage") !== null, 10000)
         AppSession.signOut()
         tryVerify(() => AppSession.state === AppSession.SignedOut, 10000)
-        tryVerify(() => find(window.contentItem, "signInPage") !== null, 10000)
-        compare(find(window.contentItem, "usernameField").text, "alice")
-        verify(!find(window.contentItem, "cancelSignInButton").visible)
-        find(window.contentItem, "passwordField").text = alicePassword
-        mouseClick(find(window.contentItem, "signInButton"))
+        tryVerify(() => Search.byName(window.contentItem, "signInPage") !== null, 10000)
+        compare(Search.byName(window.contentItem, "usernameField").text, "alice")
+        verify(!Search.byName(window.contentItem, "cancelSignInButton").visible)
+        Search.byName(window.contentItem, "passwordField").text = alicePassword
+        mouseClick(Search.byName(window.contentItem, "signInButton"))
         tryVerify(() => AppSession.state === AppSession.Ready, 60000)
         compare(window.section, 0)
         tryVerify(() => tiles().length > 0, 10000)
@@ -366,16 +331,16 @@ TestCase {
     // page says so above the grid; a fresh list takes the banner away.
     function test_8_staleRevocationsShowOnTheEventsPage() {
         window.section = 0
-        const banner = find(window.contentItem, "revocationStaleBanner")
+        const banner = Search.byName(window.contentItem, "revocationStaleBanner")
         verify(banner)
         verify(!banner.visible)
         compare(authority.publishListIssuedDaysAgo(10), "")
         AppSession.refresh()
         tryVerify(() => AppSession.revocationStale, 20000)
         tryVerify(() => banner.visible)
-        verify(find(banner, "revocationStaleText").text.indexOf("out of date") >= 0)
+        verify(Search.byName(banner, "revocationStaleText").text.indexOf("out of date") >= 0)
         compare(authority.publishListIssuedDaysAgo(0), "")
-        mouseClick(find(banner, "revocationRetryButton"))
+        mouseClick(Search.byName(banner, "revocationRetryButton"))
         tryVerify(() => !AppSession.revocationStale, 20000)
         tryVerify(() => !banner.visible)
     }
