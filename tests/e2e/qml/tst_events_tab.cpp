@@ -11,6 +11,7 @@
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuickTest>
 
@@ -83,6 +84,9 @@ public Q_SLOTS:
         m_authority.reset();
         m_session.reset();
         m_cloud.stop();
+        // No pool thread may still be running when the process exits: LeakSanitizer's
+        // stop-the-world at exit crashed on a loaded CI machine (issue 16 note).
+        QThreadPool::globalInstance()->waitForDone();
     }
 
 private:
