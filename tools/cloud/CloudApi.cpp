@@ -8,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QUuid>
 
@@ -109,13 +108,6 @@ QString reportProblem(const QJsonObject &o) {
     return QStringLiteral("role must be \"thumbnail\", \"clip\" or \"revocations\"");
 }
 
-QString newToken() {
-    quint32 words[8];
-    QRandomGenerator::system()->fillRange(words);
-    return QString::fromLatin1(
-        QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
-}
-
 QJsonObject entryJson(const EventEntry &e) {
     const QString base = QStringLiteral("/v1/media/") + e.id;
     return QJsonObject{
@@ -154,15 +146,17 @@ std::optional<qint64> parseInteger(const QString &text) {
 } // namespace
 
 CloudApi::CloudApi(CloudDatabase &database, const QString &dataDir, const DemoWorld &world,
-                   const FaultPlan &faults)
+                   const FaultPlan &faults, SessionPolicy sessions)
     : m_repository(database, dataDir)
+    , m_sessions(database, std::move(sessions))
     , m_world(world)
     , m_faults(faults, m_repository)
     , m_duplicates(m_repository, m_world.pki) {}
 
 CloudApi::CloudApi(CloudDatabase &database, const QString &dataDir, const DemoWorld &world,
-                   std::shared_ptr<LiveFaultPlan> faults)
+                   std::shared_ptr<LiveFaultPlan> faults, SessionPolicy sessions)
     : m_repository(database, dataDir)
+    , m_sessions(database, std::move(sessions))
     , m_world(world)
     , m_faults(std::move(faults), m_repository)
     , m_duplicates(m_repository, m_world.pki) {}
@@ -206,14 +200,30 @@ std::optional<std::pair<qint64, QString>> CloudApi::decodeCursor(const QString &
     return std::pair{ts, QString::fromUtf8(text.mid(colon + 1))};
 }
 
-QString CloudApi::authenticate(const ApiRequest &request) const {
-    return m_repository.userForToken(request.bearerToken());
+SessionAuthority::Caller CloudApi::authenticate(const ApiRequest &request) const {
+    return m_sessions.authenticate(request.bearerToken(), m_sessions.nowMs());
 }
 
-CloudReply CloudApi::unauthorized() {
-    CloudReply r = CloudReply::error(401, QStringLiteral("missing or unknown bearer token"));
+CloudReply CloudApi::unauthorized(const QString &problem) {
+    CloudReply r = CloudReply::error(401, problem);
     r.headers << qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer"));
     return r;
+}
+
+CloudReply CloudApi::sessionAnswer(const Account &account, const SessionTokens &tokens,
+                                   qint64 nowMs) const {
+    pki::IdentityPayload identity;
+    identity.userId = account.userId;
+    identity.username = account.username;
+    identity.nbf = nowMs / 1000 - 60; // a minute of slack for a client clock behind ours
+    identity.exp = nowMs / 1000 + kIdentityLifetimeS;
+    return CloudReply::json(
+        200, QJsonObject{{QStringLiteral("token"), tokens.token},
+                         {QStringLiteral("user_id"), account.userId},
+                         {QStringLiteral("identity"),
+                          QString::fromLatin1(m_world.pki.signIdentity(identity).toBase64())},
+                         {QStringLiteral("expires_at"), tokens.expiresMs},
+                         {QStringLiteral("refresh_token"), tokens.refreshToken}});
 }
 
 CloudReply CloudApi::login(const ApiRequest &request) const {
@@ -235,26 +245,52 @@ CloudReply CloudApi::login(const ApiRequest &request) const {
     }
     if (!PasswordHasher::matches(password.toString(), account->salt, account->hash))
         return CloudReply::error(401, QStringLiteral("bad username or password"));
-    const QString token = newToken();
-    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    if (!m_repository.createSession(token, account->userId, nowMs))
+    const qint64 nowMs = m_sessions.nowMs();
+    const auto tokens = m_sessions.signIn(account->userId, nowMs);
+    if (!tokens)
         return CloudReply::error(500, QStringLiteral("cannot store the session"));
-    pki::IdentityPayload identity;
-    identity.userId = account->userId;
-    identity.username = account->username;
-    identity.nbf = nowMs / 1000 - 60; // a minute of slack for a client clock behind ours
-    identity.exp = nowMs / 1000 + kIdentityLifetimeS;
-    return CloudReply::json(
-        200, QJsonObject{{QStringLiteral("token"), token},
-                         {QStringLiteral("user_id"), account->userId},
-                         {QStringLiteral("identity"),
-                          QString::fromLatin1(m_world.pki.signIdentity(identity).toBase64())}});
+    return sessionAnswer(*account, *tokens, nowMs);
+}
+
+CloudReply CloudApi::refreshSession(const ApiRequest &request) const {
+    // The refresh token is a credential like the password: never handed to another origin.
+    if (auto moved = FaultInjector::redirectFor(*faultsFor(request), request))
+        return *moved;
+    QString problem;
+    const auto body = jsonObject(request.body, &problem);
+    if (!body)
+        return CloudReply::error(400, problem);
+    const QJsonValue refreshToken = body->value(QStringLiteral("refresh_token"));
+    if (!refreshToken.isString() || refreshToken.toString().isEmpty())
+        return CloudReply::error(400, QStringLiteral("refresh_token must be a non-empty string"));
+    const qint64 nowMs = m_sessions.nowMs();
+    const auto refreshed = m_sessions.refresh(refreshToken.toString(), nowMs);
+    if (!refreshed.tokens)
+        return CloudReply::error(refreshed.serverError ? 500 : 401, refreshed.problem);
+    const auto account = m_repository.accountById(refreshed.userId);
+    if (!account)
+        return CloudReply::error(500, QStringLiteral("the sign-in's account is gone"));
+    return sessionAnswer(*account, *refreshed.tokens, nowMs);
+}
+
+CloudReply CloudApi::signOut(const ApiRequest &request) const {
+    const qint64 nowMs = m_sessions.nowMs();
+    // An expired token still signs out: revoking only takes access away, and a client whose
+    // token lapsed must still be able to end the sign-in its refresh token keeps alive.
+    const auto caller =
+        m_sessions.authenticate(request.bearerToken(), nowMs, /*acceptExpired=*/true);
+    if (!caller.ok())
+        return unauthorized(caller.problem);
+    if (!m_sessions.signOut(caller.signInId, nowMs))
+        return CloudReply::error(500, QStringLiteral("cannot revoke the session"));
+    return CloudReply::noContent();
 }
 
 CloudReply CloudApi::devices(const ApiRequest &request) const {
-    const QString user = authenticate(request);
-    if (user.isEmpty())
-        return unauthorized();
+    const auto caller = authenticate(request);
+    if (!caller.ok())
+        return unauthorized(caller.problem);
+    const QString &user = caller.userId;
     QJsonArray out;
     for (const DeviceEntry &d : m_repository.devicesFor(user, QDateTime::currentSecsSinceEpoch()))
         out.append(QJsonObject{{QStringLiteral("id"), d.id},
@@ -267,9 +303,10 @@ CloudReply CloudApi::devices(const ApiRequest &request) const {
 CloudReply CloudApi::events(const ApiRequest &request) const {
     if (auto moved = FaultInjector::redirectFor(*faultsFor(request), request))
         return *moved;
-    const QString user = authenticate(request);
-    if (user.isEmpty())
-        return unauthorized();
+    const auto caller = authenticate(request);
+    if (!caller.ok())
+        return unauthorized(caller.problem);
+    const QString &user = caller.userId;
     const QUrlQuery &q = request.query;
     EventFilter filter;
     filter.limit = kDefaultLimit;
@@ -328,9 +365,10 @@ CloudReply CloudApi::media(const ApiRequest &request, const QString &eventId,
                            const QString &role) const {
     if (auto moved = FaultInjector::redirectFor(*faultsFor(request), request))
         return *moved;
-    const QString user = authenticate(request);
-    if (user.isEmpty())
-        return unauthorized();
+    const auto caller = authenticate(request);
+    if (!caller.ok())
+        return unauthorized(caller.problem);
+    const QString &user = caller.userId;
     if (role != QLatin1String("thumbnail") && role != QLatin1String("clip"))
         return CloudReply::error(404, QStringLiteral("no media role '%1'").arg(role));
     const auto faults = faultsFor(request);
@@ -383,9 +421,10 @@ CloudReply CloudApi::media(const ApiRequest &request, const QString &eventId,
 }
 
 CloudReply CloudApi::fileReport(const ApiRequest &request) const {
-    const QString user = authenticate(request);
-    if (user.isEmpty())
-        return unauthorized();
+    const auto caller = authenticate(request);
+    if (!caller.ok())
+        return unauthorized(caller.problem);
+    const QString &user = caller.userId;
     QString problem;
     const auto body = jsonObject(request.body, &problem);
     if (!body)
@@ -410,9 +449,10 @@ CloudReply CloudApi::fileReport(const ApiRequest &request) const {
 }
 
 CloudReply CloudApi::listReports(const ApiRequest &request) const {
-    const QString user = authenticate(request);
-    if (user.isEmpty())
-        return unauthorized();
+    const auto caller = authenticate(request);
+    if (!caller.ok())
+        return unauthorized(caller.problem);
+    const QString &user = caller.userId;
     QJsonArray reports;
     for (const QJsonObject &o : m_repository.reportsFor(user))
         reports.append(o);
@@ -420,8 +460,8 @@ CloudReply CloudApi::listReports(const ApiRequest &request) const {
 }
 
 CloudReply CloudApi::revocations(const ApiRequest &request) const {
-    if (authenticate(request).isEmpty())
-        return unauthorized();
+    if (const auto caller = authenticate(request); !caller.ok())
+        return unauthorized(caller.problem);
     const auto stored = m_repository.latestRevocationList();
     if (!stored)
         return CloudReply::error(404, QStringLiteral("no revocation list"));

@@ -10,6 +10,7 @@
 #include "DemoWorld.h"
 #include "DuplicateIdEntries.h"
 #include "FaultInjector.h"
+#include "SessionAuthority.h"
 
 #include <QMutex>
 
@@ -23,14 +24,16 @@ public:
     static constexpr qint64 kIdentityLifetimeS = 24 * 3600;
 
     CloudApi(CloudDatabase &database, const QString &dataDir, const DemoWorld &world,
-             const FaultPlan &faults);
+             const FaultPlan &faults, SessionPolicy sessions = {});
     // faults is shared with the caller, who may replace the plan at any time (thread-safe).
     CloudApi(CloudDatabase &database, const QString &dataDir, const DemoWorld &world,
-             std::shared_ptr<LiveFaultPlan> faults);
+             std::shared_ptr<LiveFaultPlan> faults, SessionPolicy sessions = {});
 
-    CloudReply login(const ApiRequest &request) const;   // POST /v1/session
-    CloudReply devices(const ApiRequest &request) const; // GET /v1/devices
-    CloudReply events(const ApiRequest &request) const;  // GET /v1/events
+    CloudReply login(const ApiRequest &request) const;          // POST /v1/session
+    CloudReply refreshSession(const ApiRequest &request) const; // POST /v1/session/refresh
+    CloudReply signOut(const ApiRequest &request) const;        // DELETE /v1/session
+    CloudReply devices(const ApiRequest &request) const;        // GET /v1/devices
+    CloudReply events(const ApiRequest &request) const;         // GET /v1/events
     CloudReply media(const ApiRequest &request, const QString &eventId,
                      const QString &role) const;             // GET /v1/media/EVENT/ROLE
     CloudReply fileReport(const ApiRequest &request) const;  // POST /v1/integrity-reports
@@ -56,13 +59,17 @@ public:
     void setTraffic(CloudTraffic *traffic) { m_traffic = traffic; }
 
 private:
-    // The account of the request's bearer token, or empty (then answer unauthorized()).
-    QString authenticate(const ApiRequest &request) const;
-    static CloudReply unauthorized();
+    // Who the request's bearer token speaks for; when no one, answer unauthorized(problem).
+    SessionAuthority::Caller authenticate(const ApiRequest &request) const;
+    static CloudReply unauthorized(const QString &problem);
+    // The answer of a login or refresh (cloud-api.md §1): the tokens and a fresh identity.
+    CloudReply sessionAnswer(const Account &account, const SessionTokens &tokens,
+                             qint64 nowMs) const;
     // The request's fault plan (its snapshot, or the plan in force now).
     FaultInjector::PlanSnapshot faultsFor(const ApiRequest &request) const;
 
     CloudRepository m_repository;
+    SessionAuthority m_sessions;
     const DemoWorld &m_world;
     mutable FaultInjector m_faults;
     mutable DuplicateIdEntries m_duplicates; // the dup-id fault

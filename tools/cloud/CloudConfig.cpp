@@ -45,7 +45,7 @@ QString CloudConfig::usage() {
                "                       [--fault NAME:P,...] [--events-per-camera N]\n"
                "                       [--clips-per-camera N] [--fresh-pki]\n"
                "                       [--crowd USERS:CAMERAS:EVENTS[:HEAVY]] [--latency MS]\n"
-               "                       [--revocation-padding N]\n"
+               "                       [--revocation-padding N] [--token-ttl SECONDS]\n"
                "\n"
                "The Veriframe reference cloud (cloud-api.md) on loopback.\n"
                "  --listen HOST:PORT  loopback address; PORT 0 picks a free port\n"
@@ -71,6 +71,8 @@ QString CloudConfig::usage() {
                "                      add N random 32-byte entries, 0..%4, to the revocation\n"
                "                      list (a large list, under the client's 4 MiB limit);\n"
                "                      another N than the list in force publishes seq + 1\n"
+               "  --token-ttl SECONDS how long a login's or refresh's token works, 1..%5\n"
+               "                      (default %6, an hour); refresh tokens last 90 days\n"
                "  --fresh-pki         mint a PKI for this DIR instead of using the bundled\n"
                "                      demo PKI (whose roots the app trusts by default)\n"
                "A DIR whose world was built with other counts or the other PKI is rebuilt.\n"
@@ -80,7 +82,9 @@ QString CloudConfig::usage() {
         .arg(FaultPlan::names().join(QStringLiteral(", ")))
         .arg(kMaxEventsPerCamera)
         .arg(kDefaultEventsPerCamera)
-        .arg(kMaxRevocationPadding);
+        .arg(kMaxRevocationPadding)
+        .arg(SessionPolicy::kMaxTokenTtlS)
+        .arg(SessionPolicy::kDefaultTokenTtlS);
 }
 
 QString CloudConfig::revocationPaddingProblem() const {
@@ -127,7 +131,8 @@ CloudConfig::ParseResult CloudConfig::fromArguments(const QStringList &arguments
                    arg == QLatin1String("--events-per-camera") ||
                    arg == QLatin1String("--clips-per-camera") || arg == QLatin1String("--crowd") ||
                    arg == QLatin1String("--latency") ||
-                   arg == QLatin1String("--revocation-padding")) {
+                   arg == QLatin1String("--revocation-padding") ||
+                   arg == QLatin1String("--token-ttl")) {
             if (!hasValue)
                 return fail(QStringLiteral("%1 needs a value").arg(arg));
             const QString value = arguments.at(++i);
@@ -176,6 +181,13 @@ CloudConfig::ParseResult CloudConfig::fromArguments(const QStringList &arguments
                                     .arg(kMaxRevocationPadding)
                                     .arg(value));
                 config.revocationPadding = n;
+            } else if (arg == QLatin1String("--token-ttl")) {
+                bool ok = false;
+                config.sessions.tokenTtlS = value.toLongLong(&ok);
+                if (const QString problem = config.sessions.problem(); !ok || !problem.isEmpty())
+                    return fail(QStringLiteral("--token-ttl expects seconds from 1 to %1, got '%2'")
+                                    .arg(SessionPolicy::kMaxTokenTtlS)
+                                    .arg(value));
             } else if (arg == QLatin1String("--clips-per-camera")) {
                 bool ok = false;
                 const int n = value.toInt(&ok);

@@ -3,6 +3,7 @@
 // directly by the app and the tests when they host the cloud in-process.
 #include "CrowdSpec.h"
 #include "FaultPlan.h"
+#include "SessionPolicy.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -40,6 +41,8 @@ struct CloudConfig {
     CrowdSpec crowd;
     int revocationPadding = 0; // 0..kMaxRevocationPadding
     FaultPlan faults; // the plan at start; CloudHost::setFaultPlan replaces it while running
+    // --token-ttl SECONDS; in-process hosts (tests) may also give it a clock of their own.
+    SessionPolicy sessions;
 
     // A nested type could not hold an optional of its (then incomplete) enclosing class.
     struct ParseResult;
@@ -47,6 +50,7 @@ struct CloudConfig {
     // arguments without the program name:
     // --listen HOST:PORT --data DIR [--demo] [--seed N] [--fault SPEC]
     // [--events-per-camera N] [--clips-per-camera N] [--revocation-padding N]
+    // [--token-ttl SECONDS]
     static ParseResult fromArguments(const QStringList &arguments);
     static QString usage();
 

@@ -4,6 +4,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <iterator>
+
 namespace vf::cloud {
 
 namespace {
@@ -42,6 +44,35 @@ const char *const kSchemaV1[] = {
     "CREATE INDEX reports_by_user ON reports(user_id, received_ms)",
     "CREATE TABLE revocations(seq INTEGER PRIMARY KEY, cose BLOB NOT NULL)",
     "CREATE TABLE world(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+};
+
+// Version 2: sessions that last (cloud-api.md §1 v2). A sign-in is one password login and
+// every token renewed from it (its "family"); revoking it revokes them all. Access tokens
+// (sessions) get an expiry: those of a version 1 database, which never expired, get 0 and
+// stop working, so their clients sign in again once. Refresh tokens are kept only as their
+// SHA-256 (a copy of this file must not sign anyone in); a used one is kept, marked, so a
+// replay is recognised.
+const char *const kSchemaV2[] = {
+    "CREATE TABLE sign_ins(id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id),"
+    " created_ms INTEGER NOT NULL, revoked_ms INTEGER)",
+    "ALTER TABLE sessions ADD COLUMN sign_in TEXT REFERENCES sign_ins(id)",
+    "ALTER TABLE sessions ADD COLUMN expires_ms INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX sessions_by_sign_in ON sessions(sign_in)",
+    "CREATE TABLE refresh_tokens(sha256 BLOB PRIMARY KEY,"
+    " sign_in TEXT NOT NULL REFERENCES sign_ins(id), expires_ms INTEGER NOT NULL,"
+    " used_ms INTEGER)",
+    "CREATE INDEX refresh_tokens_by_sign_in ON refresh_tokens(sign_in)",
+};
+
+struct SchemaStep {
+    int version; // the version the database has once the step is applied
+    const char *const *begin;
+    const char *const *end;
+};
+
+const SchemaStep kSchemaSteps[] = {
+    {1, std::begin(kSchemaV1), std::end(kSchemaV1)},
+    {2, std::begin(kSchemaV2), std::end(kSchemaV2)},
 };
 
 } // namespace
@@ -96,12 +127,17 @@ QString CloudDatabase::migrate() {
             .arg(kSchemaVersion);
     if (version == kSchemaVersion)
         return {};
+    // Every step the file lacks, in one transaction: a failed migration leaves it as it was.
     db.transaction();
-    for (const char *statement : kSchemaV1) {
-        if (!q.exec(QString::fromLatin1(statement))) {
-            const QString error = q.lastError().text();
-            db.rollback();
-            return QStringLiteral("schema: %1").arg(error);
+    for (const SchemaStep &step : kSchemaSteps) {
+        if (step.version <= version)
+            continue;
+        for (auto statement = step.begin; statement != step.end; ++statement) {
+            if (!q.exec(QString::fromLatin1(*statement))) {
+                const QString error = q.lastError().text();
+                db.rollback();
+                return QStringLiteral("schema %1: %2").arg(step.version).arg(error);
+            }
         }
     }
     q.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));

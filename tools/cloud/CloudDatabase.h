@@ -12,7 +12,7 @@ namespace vf::cloud {
 
 class CloudDatabase {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     explicit CloudDatabase(QString path);
     ~CloudDatabase(); // closes every connection; no thread may still be using one

@@ -23,4 +23,11 @@ CloudReply CloudReply::bytes(int status, QByteArray contentType, QByteArray body
     return r;
 }
 
+CloudReply CloudReply::noContent() {
+    CloudReply r;
+    r.status = 204;
+    r.contentType.clear();
+    return r;
+}
+
 } // namespace vf::cloud

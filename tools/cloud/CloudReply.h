@@ -19,6 +19,8 @@ struct CloudReply {
     // {"error": message}: every failure the API answers, whatever the status.
     static CloudReply error(int status, const QString &message);
     static CloudReply bytes(int status, QByteArray contentType, QByteArray body);
+    // 204: no body, so no Content-Type and no Content-Length (RFC 9110 §8.6).
+    static CloudReply noContent();
 };
 
 } // namespace vf::cloud

@@ -78,25 +78,15 @@ std::optional<Account> CloudRepository::accountByName(const QString &username) c
                    q.value(3).toByteArray()};
 }
 
-bool CloudRepository::createSession(const QString &token, const QString &userId,
-                                    qint64 nowMs) const {
+std::optional<Account> CloudRepository::accountById(const QString &userId) const {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO sessions(token, user_id, created_ms) VALUES(?, ?, ?)"));
-    q.addBindValue(token);
+    q.prepare(QStringLiteral(
+        "SELECT id, username, password_salt, password_hash FROM users WHERE id = ?"));
     q.addBindValue(userId);
-    q.addBindValue(nowMs);
-    return run(q);
-}
-
-QString CloudRepository::userForToken(const QString &token) const {
-    if (token.isEmpty())
-        return {};
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT user_id FROM sessions WHERE token = ?"));
-    q.addBindValue(token);
     if (!run(q) || !q.next())
-        return {};
-    return q.value(0).toString();
+        return std::nullopt;
+    return Account{q.value(0).toString(), q.value(1).toString(), q.value(2).toByteArray(),
+                   q.value(3).toByteArray()};
 }
 
 QList<DeviceEntry> CloudRepository::devicesFor(const QString &userId, qint64 nowS) const {

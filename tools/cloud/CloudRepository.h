@@ -68,9 +68,7 @@ public:
     CloudRepository(CloudDatabase &database, QString dataDir);
 
     std::optional<Account> accountByName(const QString &username) const;
-    bool createSession(const QString &token, const QString &userId, qint64 nowMs) const;
-    // The account a bearer token belongs to; empty when the token is unknown.
-    QString userForToken(const QString &token) const;
+    std::optional<Account> accountById(const QString &userId) const;
 
     // Cameras the account owns or has been shared now (a claim without exp, or exp later).
     QList<DeviceEntry> devicesFor(const QString &userId, qint64 nowS) const;

@@ -19,8 +19,10 @@ namespace {
 
 void writeReply(QHttpServerResponder &responder, const CloudReply &reply) {
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
-    responder.writeHeader("Content-Type", reply.contentType);
-    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+    if (reply.status != 204) {
+        responder.writeHeader("Content-Type", reply.contentType);
+        responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+    }
     for (const auto &h : reply.headers)
         responder.writeHeader(h.first, h.second);
     responder.writeBody(reply.body);
@@ -88,6 +90,8 @@ CloudServer::~CloudServer() {
 }
 
 QString CloudServer::start() {
+    if (const QString problem = m_config.sessions.problem(); !problem.isEmpty())
+        return problem;
     m_database =
         std::make_unique<CloudDatabase>(m_config.dataDir + QStringLiteral("/cloud.sqlite"));
     QString error;
@@ -97,7 +101,8 @@ QString CloudServer::start() {
     if (!world)
         return error;
     m_world = std::move(*world);
-    m_api = std::make_unique<CloudApi>(*m_database, m_config.dataDir, m_world, m_faults);
+    m_api = std::make_unique<CloudApi>(*m_database, m_config.dataDir, m_world, m_faults,
+                                       m_config.sessions);
     m_api->setTraffic(&m_traffic);
     addRoutes();
     const quint16 port = m_http->listen(m_config.address, m_config.port);
@@ -149,11 +154,17 @@ int CloudServer::storedReportCount(const QString &userId) const {
 
 void CloudServer::addRoutes() {
     CloudApi *api = m_api.get();
-    m_http->route("/v1/session",
-                  [this, api](const QHttpServerRequest &req, QHttpServerResponder &&resp) {
-                      dispatch(req, std::move(resp),
-                               {{"POST", [api](const ApiRequest &r) { return api->login(r); }}});
-                  });
+    m_http->route(
+        "/v1/session", [this, api](const QHttpServerRequest &req, QHttpServerResponder &&resp) {
+            dispatch(req, std::move(resp),
+                     {{"POST", [api](const ApiRequest &r) { return api->login(r); }},
+                      {"DELETE", [api](const ApiRequest &r) { return api->signOut(r); }}});
+        });
+    m_http->route("/v1/session/refresh", [this, api](const QHttpServerRequest &req,
+                                                     QHttpServerResponder &&resp) {
+        dispatch(req, std::move(resp),
+                 {{"POST", [api](const ApiRequest &r) { return api->refreshSession(r); }}});
+    });
     m_http->route("/v1/devices",
                   [this, api](const QHttpServerRequest &req, QHttpServerResponder &&resp) {
                       dispatch(req, std::move(resp),

@@ -321,8 +321,8 @@ bool DemoWorldBuilder::build(DemoWorld &world, bool demo, QString *error) {
     QSqlQuery q(db);
     // Whatever a crashed or bare earlier run left is dropped: a world is built whole or not at
     // all (the "complete" key is written in the same transaction as the content).
-    for (const char *table : {"media", "events", "claims", "sessions", "reports", "cameras",
-                              "users", "revocations", "world"})
+    for (const char *table : {"media", "events", "claims", "refresh_tokens", "sessions", "sign_ins",
+                              "reports", "cameras", "users", "revocations", "world"})
         q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)));
     const QString mediaDir = m_dataDir + QStringLiteral("/media");
     QDir(mediaDir).removeRecursively();

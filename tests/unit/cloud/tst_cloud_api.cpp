@@ -74,7 +74,8 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QVERIFY(r.header("content-type").startsWith("application/json"));
         const QJsonObject o = r.json();
-        QCOMPARE(o.keys(), (QStringList{"identity", "token", "user_id"}));
+        QCOMPARE(o.keys(),
+                 (QStringList{"expires_at", "identity", "refresh_token", "token", "user_id"}));
         QVERIFY(o.value(QStringLiteral("token")).toString().size() >= 32);
         QCOMPARE(o.value(QStringLiteral("user_id")).toString(), alice->userId);
         const QByteArray identity = QByteArray::fromBase64Encoding(

@@ -67,7 +67,7 @@ private Q_SLOTS:
         QVERIFY(out.contains("usage: veriframe-cloud --listen"));
         for (const char *flag :
              {"--data", "--demo", "--seed", "--fault", "mixup", "stale-claim",
-              "--events-per-camera", "--clips-per-camera", "--revocation-padding"})
+              "--events-per-camera", "--clips-per-camera", "--revocation-padding", "--token-ttl"})
             QVERIFY2(out.contains(flag), flag);
     }
 
@@ -114,6 +114,16 @@ private Q_SLOTS:
             << QStringList{"--listen", l, "--data", d, "--revocation-padding", "1e3"};
         QTest::newRow("padding without value")
             << QStringList{"--listen", l, "--data", d, "--revocation-padding"};
+        // cloud-api.md §1 v2: a token lives at least a second, at most as long as the refresh
+        // token that renews it.
+        QTest::newRow("zero token ttl")
+            << QStringList{"--listen", l, "--data", d, "--token-ttl", "0"};
+        QTest::newRow("token ttl over 90 days")
+            << QStringList{"--listen", l, "--data", d, "--token-ttl", "7776001"};
+        QTest::newRow("token ttl with a unit")
+            << QStringList{"--listen", l, "--data", d, "--token-ttl", "1h"};
+        QTest::newRow("token ttl without value")
+            << QStringList{"--listen", l, "--data", d, "--token-ttl"};
     }
 
     void badFlagsExit2() {
@@ -127,7 +137,7 @@ private Q_SLOTS:
         QVERIFY(err.startsWith("veriframe-cloud: "));
         // The message names the flag at fault.
         for (const char *flag :
-             {"--events-per-camera", "--clips-per-camera", "--revocation-padding"})
+             {"--events-per-camera", "--clips-per-camera", "--revocation-padding", "--token-ttl"})
             if (args.contains(QLatin1String(flag)))
                 QVERIFY2(err.startsWith(QByteArray("veriframe-cloud: ") + flag), err.constData());
         QVERIFY(p.readAllStandardOutput().isEmpty());
