@@ -118,6 +118,27 @@ ApiCall *ApiClient::login(const QString &username, const QString &password) {
     return new ApiCall(&m_network, std::move(s), this);
 }
 
+ApiCall *ApiClient::refreshSession(const QByteArray &refreshToken) {
+    CallSpec s =
+        spec(resolve(QStringLiteral("/v1/session/refresh")), kJsonLimit, false, Answer::Json);
+    // The refresh token is the credential: no bearer token goes with it.
+    s.request.setRawHeader("Authorization", QByteArray());
+    s.request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    s.verb = "POST";
+    if (!s.refusal) // like the password, never put into a request that cannot go
+        s.payload = QJsonDocument(QJsonObject{{QStringLiteral("refresh_token"),
+                                               QString::fromUtf8(refreshToken)}})
+                        .toJson(QJsonDocument::Compact);
+    return new ApiCall(&m_network, std::move(s), this);
+}
+
+ApiCall *ApiClient::deleteSession() {
+    CallSpec s = spec(resolve(QStringLiteral("/v1/session")), kJsonLimit, false, Answer::Json);
+    s.verb = "DELETE";
+    s.acceptedStatuses = {204};
+    return new ApiCall(&m_network, std::move(s), this);
+}
+
 ApiCall *ApiClient::devices() {
     return new ApiCall(&m_network,
                        spec(resolve(QStringLiteral("/v1/devices")), kJsonLimit, true, Answer::Json),

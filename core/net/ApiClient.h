@@ -63,6 +63,13 @@ public:
 
     // POST /v1/session; parse the body with parseLoginAnswer().
     ApiCall *login(const QString &username, const QString &password);
+    // POST /v1/session/refresh (cloud-api.md §1 v2); parse the body with parseRefreshAnswer().
+    // Tried once, never retried here: the cloud may have rotated the token before the answer
+    // was lost, and sending it again would be a replay that revokes the whole sign-in.
+    ApiCall *refreshSession(const QByteArray &refreshToken);
+    // DELETE /v1/session with this client's token: the cloud revokes it and the sign-in's
+    // refresh token; succeeds on 204. Tried once (a retry after a lost 204 would be a 401).
+    ApiCall *deleteSession();
     ApiCall *devices();
     ApiCall *events(const EventQuery &query);
     // A thumbnail or whole clip by its listing path (relative to the base URL).

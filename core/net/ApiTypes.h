@@ -8,10 +8,16 @@
 
 namespace vf::net {
 
+// The answer of a login, and of a refresh (the same shape).
 struct LoginAnswer {
     QByteArray token;
     QString userId;      // the cloud's word only: U comes from the verified identity
     QByteArray identity; // COSE_Sign1, trust.md §8
+    // cloud-api.md §1 v2, absent from a v1 cloud's answer: when token stops working (ms
+    // since the epoch, by the cloud's clock) and the token that renews the sign-in (empty:
+    // it cannot be renewed, the password is needed again).
+    std::optional<qint64> expiresAtMs;
+    QByteArray refreshToken;
 };
 
 struct DeviceInfo {

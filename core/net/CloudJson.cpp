@@ -137,7 +137,34 @@ Parsed<LoginAnswer> parseLoginAnswer(const QByteArray &body) {
         return {std::nullopt, QStringLiteral("the login answer needs token, user_id and identity")};
     if (token.toString().size() > kMaxTokenLength || user.toString().size() > kMaxCloudIdLength)
         return {std::nullopt, QStringLiteral("the login answer's token or user_id is too long")};
-    return {LoginAnswer{token.toString().toUtf8(), user.toString(), *identity}, {}};
+    LoginAnswer answer{token.toString().toUtf8(), user.toString(), *identity, {}, {}};
+    const QJsonValue expiresAt = o->value(QLatin1String("expires_at"));
+    if (!expiresAt.isUndefined() && !expiresAt.isNull()) {
+        if (!isWholeNumber(expiresAt) || expiresAt.toInteger() <= 0)
+            return {std::nullopt,
+                    QStringLiteral("the login answer's expires_at must be milliseconds since "
+                                   "the epoch")};
+        answer.expiresAtMs = expiresAt.toInteger();
+    }
+    const QJsonValue refreshToken = o->value(QLatin1String("refresh_token"));
+    if (!refreshToken.isUndefined() && !refreshToken.isNull()) {
+        if (!refreshToken.isString() || refreshToken.toString().isEmpty() ||
+            refreshToken.toString().size() > kMaxTokenLength)
+            return {std::nullopt,
+                    QStringLiteral("the login answer's refresh_token must be a non-empty string "
+                                   "of at most %1 characters")
+                        .arg(kMaxTokenLength)};
+        answer.refreshToken = refreshToken.toString().toUtf8();
+    }
+    return {answer, {}};
+}
+
+Parsed<LoginAnswer> parseRefreshAnswer(const QByteArray &body) {
+    Parsed<LoginAnswer> parsed = parseLoginAnswer(body);
+    if (parsed.value && (!parsed.value->expiresAtMs || parsed.value->refreshToken.isEmpty()))
+        return {std::nullopt, QStringLiteral("the refresh answer needs expires_at and "
+                                             "refresh_token")};
+    return parsed;
 }
 
 Parsed<QList<DeviceInfo>> parseDevices(const QByteArray &body) {

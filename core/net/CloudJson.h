@@ -27,7 +27,12 @@ template <typename T> struct Parsed {
     QString error;
 };
 
+// A v1 answer (no expires_at, no refresh_token) is read as before; a v2 field present with
+// the wrong type makes the answer malformed, null counts as absent.
 Parsed<LoginAnswer> parseLoginAnswer(const QByteArray &body);
+// POST /v1/session/refresh: the login's shape, but expires_at and refresh_token are required
+// (a refresh that hands out no refresh token would end the sign-in unnoticed).
+Parsed<LoginAnswer> parseRefreshAnswer(const QByteArray &body);
 Parsed<QList<DeviceInfo>> parseDevices(const QByteArray &body);
 Parsed<EventPage> parseEventPage(const QByteArray &body);
 // {"status": "stored"|"duplicate"} → the status.

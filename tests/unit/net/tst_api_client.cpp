@@ -70,6 +70,108 @@ private Q_SLOTS:
         QCOMPARE(m_server->lastBody, QByteArray(R"({"password":"pw","username":"alice"})"));
     }
 
+    // cloud-api.md §1 v2: a v2 login answer carries expires_at and refresh_token, a v1 one
+    // neither, and both are read.
+    void loginReadsExpiryAndRefreshTokenWhenPresent() {
+        const auto v2 = parseLoginAnswer(R"({"token":"t","user_id":"u-1","identity":"oWFhAQ==",)"
+                                         R"("expires_at":1795000000000,"refresh_token":"r-1"})");
+        QVERIFY2(v2.value, qPrintable(v2.error));
+        QVERIFY(v2.value->expiresAtMs);
+        QCOMPARE(*v2.value->expiresAtMs, qint64(1795000000000));
+        QCOMPARE(v2.value->refreshToken, QByteArray("r-1"));
+        QCOMPARE(v2.value->token, QByteArray("t"));
+        for (const QByteArray &v1 :
+             {QByteArray(R"({"token":"t","user_id":"u-1","identity":"oWFhAQ=="})"),
+              QByteArray(R"({"token":"t","user_id":"u-1","identity":"oWFhAQ==",)"
+                         R"("expires_at":null,"refresh_token":null})")}) {
+            const auto login = parseLoginAnswer(v1);
+            QVERIFY2(login.value, qPrintable(login.error));
+            QVERIFY(!login.value->expiresAtMs);
+            QVERIFY(login.value->refreshToken.isEmpty());
+            QCOMPARE(login.value->userId, QStringLiteral("u-1"));
+            // A refresh answer must renew the sign-in: without them it is malformed.
+            QVERIFY(!parseRefreshAnswer(v1).value);
+        }
+        QVERIFY(parseRefreshAnswer(R"({"token":"t","user_id":"u-1","identity":"oWFhAQ==",)"
+                                   R"("expires_at":1795000000000,"refresh_token":"r-2"})")
+                    .value);
+    }
+
+    void mistypedSessionFieldsMakeTheLoginMalformed() {
+        const QByteArray base = R"({"token":"t","user_id":"u-1","identity":"oWFhAQ==",)";
+        for (const QByteArray &tail :
+             {QByteArray(R"("expires_at":"soon"})"), QByteArray(R"("expires_at":1.5})"),
+              QByteArray(R"("expires_at":-1})"), QByteArray(R"("expires_at":0})"),
+              QByteArray(R"("expires_at":[1]})"), QByteArray(R"("refresh_token":5})"),
+              QByteArray(R"("refresh_token":""})"), QByteArray(R"("refresh_token":{}})"),
+              R"("refresh_token":")" + QByteArray(kMaxTokenLength + 1, 'r') + R"("})"}) {
+            const auto login = parseLoginAnswer(base + tail);
+            QVERIFY2(!login.value, tail.left(40).constData());
+            QVERIFY(!login.error.isEmpty());
+            QVERIFY(!parseRefreshAnswer(base + tail).value);
+        }
+    }
+
+    void refreshSendsTheRefreshTokenAndNoBearer() {
+        answer(
+            {ScriptedAnswer::respond(200, R"({"token":"t2","user_id":"u-1","identity":"oWFhAQ==",)"
+                                          R"("expires_at":1795000000000,"refresh_token":"r-2"})")});
+        const ApiResult r = run(m_client->refreshSession("r-1"));
+        QVERIFY(r.ok());
+        const QByteArray head = m_server->requests.last();
+        QVERIFY2(head.startsWith("POST /v1/session/refresh "), head.constData());
+        QVERIFY(!head.contains("Bearer"));
+        QVERIFY(head.contains("Content-Type: application/json"));
+        QCOMPARE(m_server->lastBody, QByteArray(R"({"refresh_token":"r-1"})"));
+        const auto answer = parseRefreshAnswer(r.body);
+        QVERIFY2(answer.value, qPrintable(answer.error));
+        QCOMPARE(answer.value->token, QByteArray("t2"));
+        QCOMPARE(answer.value->refreshToken, QByteArray("r-2"));
+    }
+
+    void refreshIsTriedOnce() {
+        // A lost answer may hide a rotation: sending the token again would be a replay.
+        answer({ScriptedAnswer::respond(503, R"({"error":"overloaded"})"),
+                ScriptedAnswer::respond(200, "{}")});
+        ApiResult r = run(m_client->refreshSession("r-1"));
+        QCOMPARE(r.attempts, 1);
+        QCOMPARE(r.error->kind, ApiError::Kind::Http);
+        QCOMPARE(m_server->requests.size(), 1);
+        answer({ScriptedAnswer::stall()});
+        r = run(m_client->refreshSession("r-1"));
+        QCOMPARE(r.error->kind, ApiError::Kind::Timeout);
+        QCOMPARE(r.attempts, 1);
+        // Refused (unknown, expired, replayed): the password is needed again.
+        answer({ScriptedAnswer::respond(401, R"({"error":"unknown, expired or revoked"})")});
+        r = run(m_client->refreshSession("r-1"));
+        QCOMPARE(r.error->kind, ApiError::Kind::Unauthorized);
+        QVERIFY(!r.error->retryable());
+    }
+
+    void deleteSessionSendsTheBearerAndWants204() {
+        answer({ScriptedAnswer::respond(204, {})});
+        ApiResult r = run(m_client->deleteSession());
+        QVERIFY2(r.ok(), r.error ? qPrintable(r.error->describe()) : "");
+        QCOMPARE(r.httpStatus, 204);
+        QVERIFY(r.body.isEmpty());
+        const QByteArray head = m_server->requests.last();
+        QVERIFY2(head.startsWith("DELETE /v1/session "), head.constData());
+        QVERIFY(head.contains("Authorization: Bearer tok-123"));
+        answer({ScriptedAnswer::respond(401, R"({"error":"the session was signed out"})")});
+        r = run(m_client->deleteSession());
+        QCOMPARE(r.error->kind, ApiError::Kind::Unauthorized);
+        answer({ScriptedAnswer::respond(503, R"({"error":"overloaded"})")});
+        const int before = m_server->requests.size();
+        r = run(m_client->deleteSession());
+        QCOMPARE(r.error->kind, ApiError::Kind::Http);
+        QVERIFY(r.error->retryable()); // the caller may try again later
+        QCOMPARE(r.attempts, 1);
+        QCOMPARE(m_server->requests.size(), before + 1);
+        // Any other success is not what cloud-api.md says.
+        answer({ScriptedAnswer::respond(200, "{}")});
+        QCOMPARE(run(m_client->deleteSession()).error->kind, ApiError::Kind::Http);
+    }
+
     void badCredentialsAreUnauthorized() {
         answer({ScriptedAnswer::respond(401, R"({"error":"bad credentials"})")});
         const ApiResult r = run(m_client->login(QStringLiteral("alice"), QStringLiteral("nope")));
@@ -245,7 +347,8 @@ private Q_SLOTS:
     void redirectsAreNeverFollowed_data() {
         QTest::addColumn<QString>("call");
         QTest::addColumn<int>("status");
-        for (const char *call : {"login", "listing", "media", "range", "report", "revocations"})
+        for (const char *call :
+             {"login", "refresh", "sign-out", "listing", "media", "range", "report", "revocations"})
             for (int status : {301, 302, 303, 307, 308})
                 QTest::addRow("%s %d", call, status) << QString::fromLatin1(call) << status;
     }
@@ -258,6 +361,10 @@ private Q_SLOTS:
         ApiCall *c = nullptr;
         if (call == QLatin1String("login"))
             c = m_client->login(QStringLiteral("alice"), QStringLiteral("s3cret-password"));
+        else if (call == QLatin1String("refresh"))
+            c = m_client->refreshSession("r-secret");
+        else if (call == QLatin1String("sign-out"))
+            c = m_client->deleteSession();
         else if (call == QLatin1String("listing"))
             c = m_client->events({});
         else if (call == QLatin1String("media"))
@@ -317,6 +424,7 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         for (ApiCall *call : {client.login(QStringLiteral("alice"), QStringLiteral("pw")),
+                              client.refreshSession("r-secret"), client.deleteSession(),
                               client.events({}), client.devices()}) {
             const ApiResult r = run(call);
             QVERIFY(!r.ok());
