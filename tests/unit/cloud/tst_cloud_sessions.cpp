@@ -162,6 +162,7 @@ private Q_SLOTS:
         QCOMPARE(first.status, 200);
         const QJsonObject current = first.json();
         QCOMPARE(devicesStatus(str(current, "token")), 200);
+        QCOMPARE(devicesStatus(str(login, "token")), 200); // runs out on its own, not revoked
         // The used token again (a thief's copy, or the owner's after the thief's refresh).
         const HttpResult replay = refresh(str(login, "refresh_token"));
         QCOMPARE(replay.status, 401);
