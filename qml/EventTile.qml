@@ -18,9 +18,12 @@ Item {
     // there is a tile to go to; past either end the focus goes on to the other controls.
     signal tabbed(int delta, var event)
     // Only transitions are signalled, so the page's count of loading images stays exact.
+    // Everything goes through imageLoading, destruction too: the tile and its Image both
+    // clear it as they go, in either order, and only the first change is signalled (two
+    // signals made the page's count negative when a row was remade mid-load).
     property bool imageLoading: false
     onImageLoadingChanged: imageStateChanged(imageLoading)
-    Component.onDestruction: if (imageLoading) imageStateChanged(false)
+    Component.onDestruction: imageLoading = false
 
     readonly property int state_: item ? item.state : EventsModel.Loading
     readonly property bool refused: state_ === EventsModel.Refused

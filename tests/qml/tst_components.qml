@@ -44,6 +44,24 @@ TestCase {
         verify(tile.Accessible.name.indexOf("Front door") >= 0)
     }
 
+    // The page counts loading images from the tiles' transitions (screenshots and tests wait
+    // for it to reach 0). A tile destroyed while its image loads, as when a page of events
+    // remakes a row, signalled the end of loading twice, and the count went below 0.
+    function test_aTileDestroyedMidLoadEndsItsLoadingOnce() {
+        const tile = createTemporaryObject(tileComponent, testCase,
+            { item: item(EventsModel.Verified, { thumbnailUrl: "image://verified/p/evt-1/00" }) })
+        // Asynchronous: the image is loading as the tile is made, until the event loop runs.
+        verify(tile.imageLoading)
+        let loading = 1
+        let changes = 0
+        tile.imageStateChanged.connect(l => { loading += l ? 1 : -1; ++changes })
+        tile.destroy() // whether it finishes first or not, its loading ends once
+        tryVerify(() => changes > 0)
+        wait(50) // any second signal would come in this time
+        compare(changes, 1)
+        compare(loading, 0)
+    }
+
     function test_narrowTileKeepsTheWholeCameraName() {
         // Wide enough: name and chip share the caption row.
         const wide = createTemporaryObject(tileComponent, testCase,
