@@ -9,7 +9,7 @@ Rectangle {
     implicitWidth: text.implicitWidth + 14
     implicitHeight: 20
     radius: height / 2
-    color: Qt.alpha(Theme.labelColor(label), Theme.dark ? 0.25 : 0.14)
+    color: Qt.alpha(Theme.labelColor(label), Theme.chipTint)
     Accessible.role: Accessible.StaticText
     Accessible.name: qsTr("Label: %1").arg(text.text)
 
@@ -26,7 +26,7 @@ Rectangle {
             default: return chip.label
             }
         }
-        font.pixelSize: 11
+        font.pixelSize: Theme.fontCaption
         font.weight: Font.DemiBold
         color: Theme.labelColor(chip.label)
     }
