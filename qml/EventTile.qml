@@ -38,7 +38,7 @@ Item {
         ? qsTr("Blocked item: %1").arg(item.reasonText)
         : verified
           ? qsTr("%1, %2 at %3, %4%5, verified").arg(item.cameraName).arg(item.dayLabel).arg(timeText.text)
-                .arg(item.label).arg(item.shared ? qsTr(", shared with you") : "")
+                .arg(sideChip.word).arg(item.shared ? qsTr(", shared with you") : "")
           : qsTr("Event from %1, %2 at %3, checking").arg(item ? item.cameraName : "")
                 .arg(item ? item.dayLabel : "").arg(timeText.text)
     Accessible.description: refused ? qsTr("Blocked and reported. Open for details, or press Delete to dismiss.") : ""

@@ -17,6 +17,9 @@ QtObject {
     readonly property color blockedStripe: dark ? "#4a2428" : "#f9d6d2"
     readonly property color blockedText: dark ? "#ffb4ab" : "#b3261e"
     readonly property color warning: dark ? "#ffb74d" : "#c25e00"
+    // The chip of a label the labels table does not know (each known label has its own
+    // colours there: AppSession.eventLabels).
+    readonly property color labelOther: dark ? "#b0bec5" : "#546e7a"
     // How strongly a label's colour tints its chip's background.
     readonly property real chipTint: dark ? 0.25 : 0.14
     // The stripes behind a blocked tile's verdict are drawn dimmed, so the words stand out.
@@ -66,15 +69,4 @@ QtObject {
     readonly property int compactRailBreakpoint: 900
     readonly property int railWidth: 220
     readonly property int railCompactWidth: 84
-
-    function labelColor(label) {
-        switch (label) {
-        case "person": return dark ? "#7aa2ff" : "#3558d6"
-        case "vehicle": return dark ? "#f7b267" : "#b45f06"
-        case "animal": return dark ? "#8bd17c" : "#2e7d32"
-        case "motion": return dark ? "#d9a0ff" : "#7b1fa2"
-        case "sound": return dark ? "#f48fb1" : "#ad1457"
-        default: return dark ? "#b0bec5" : "#546e7a"
-        }
-    }
 }
