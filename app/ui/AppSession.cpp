@@ -1,6 +1,7 @@
 #include "AppSession.h"
 
 #include "DiagnosticsBundle.h"
+#include "EventLabels.h"
 #include "PrivateFiles.h"
 #include "Reason.h"
 #include "Store.h"
@@ -194,6 +195,23 @@ QStringList AppSession::checkLabels() const {
     for (int n = 1; n <= vf::trust::kCheckCount; ++n)
         labels.append(vf::trust::checkText(static_cast<vf::trust::Reason>(n)));
     return labels;
+}
+
+QVariantList AppSession::eventLabels() const {
+    QVariantList list;
+    for (const vf::model::EventLabel &label : vf::model::eventLabels()) {
+        list.append(QVariantMap{
+            {QStringLiteral("key"), QString::fromLatin1(label.key)},
+            {QStringLiteral("name"), vf::model::eventLabelName(QString::fromLatin1(label.key))},
+            {QStringLiteral("color"), QString::fromLatin1(label.color)},
+            {QStringLiteral("darkColor"), QString::fromLatin1(label.darkColor)}});
+    }
+    return list;
+}
+
+void AppSession::retranslate() {
+    m_events.retranslate(); // day headers come from the model
+    Q_EMIT languageChanged();
 }
 
 void AppSession::copySupportDetails(const QString &eventId, const QString &deviceId) {

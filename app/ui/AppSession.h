@@ -42,6 +42,9 @@ class AppSession : public QObject {
     Q_PROPERTY(vf::model::TileRowsModel *tileRows READ tileRows CONSTANT)
     Q_PROPERTY(vf::model::DevicesModel *devices READ devices CONSTANT)
     Q_PROPERTY(vf::model::RefusalsModel *refusals READ refusals CONSTANT)
+    // The one labels table (model::eventLabels) in the current language, in the label
+    // filter's order: {key, name, color, darkColor} each.
+    Q_PROPERTY(QVariantList eventLabels READ eventLabels NOTIFY languageChanged)
 public:
     enum class State { Starting, SignedOut, SigningIn, Syncing, Ready, Failed };
     Q_ENUM(State)
@@ -93,6 +96,10 @@ public:
     // What the fifteen checks of trust.md §6 establish, in order: what a verified item
     // passed (its state is verified only when every one did, and again at display).
     Q_INVOKABLE QStringList checkLabels() const;
+    QVariantList eventLabels() const;
+    // After main installed another language: what the models and the labels table give
+    // is made again in it.
+    void retranslate();
 
     State state() const { return m_state; }
     bool busy() const { return m_state == State::SigningIn || m_state == State::Syncing; }
@@ -123,6 +130,7 @@ Q_SIGNALS:
     void becameIdle();
     void fatalError(const QString &message);
     void languageRequested(const QString &language);
+    void languageChanged();
 
 private:
     void onClientState(vf::sync::ClientSession::State state);

@@ -269,6 +269,43 @@ TestCase {
     function test_labelChip() {
         const chip = createTemporaryObject(chipComponent, testCase, { label: "vehicle" })
         verify(chip.Accessible.name.indexOf("Vehicle") >= 0)
+        // A label the table does not know (a newer camera's) is shown as it is, as text.
+        const other = createTemporaryObject(chipComponent, testCase, { label: "<b>package</b>" })
+        compare(other.word, "<b>package</b>")
+        compare(Search.byName(other, "labelChipText").textFormat, Text.PlainText)
+        compare(other.tone, Theme.labelOther)
+    }
+
+    // One labels table (AppSession.eventLabels): the filter lists exactly its labels, in its
+    // order and words, after "All labels"; the chip and a tile's name say its word, in its
+    // colours for the theme.
+    function test_labelsComeFromTheOneTable() {
+        const table = AppSession.eventLabels
+        const keys = []
+        for (let i = 0; i < table.length; ++i)
+            keys.push(table[i].key)
+        compare(keys, ["person", "vehicle", "animal", "motion", "sound"])
+        const bar = createTemporaryObject(filterComponent, testCase)
+        const combo = Search.byName(bar, "labelFilter")
+        compare(combo.count, table.length + 1)
+        compare(combo.valueAt(0), "")
+        for (let i = 0; i < table.length; ++i) {
+            compare(combo.valueAt(i + 1), table[i].key)
+            compare(combo.textAt(i + 1), table[i].name)
+            const chip = createTemporaryObject(chipComponent, testCase, { label: table[i].key })
+            compare(chip.word, table[i].name)
+            compare(chip.Accessible.name, "Label: " + table[i].name)
+            compare(chip.tone, Theme.dark ? table[i].darkColor : table[i].color)
+            const tile = createTemporaryObject(tileComponent, testCase,
+                { item: item(EventsModel.Verified, { label: table[i].key }) })
+            verify(tile.Accessible.name.indexOf(", " + table[i].name + ", verified") > 0, tile.Accessible.name)
+        }
+        // Choosing a label in the combo filters the model by its key.
+        combo.currentIndex = 2
+        combo.activated(2)
+        compare(AppSession.events.labelFilter, table[1].key)
+        AppSession.events.clearFilters()
+        compare(AppSession.events.labelFilter, "")
     }
 
     function test_filtersDriveTheModel() {
