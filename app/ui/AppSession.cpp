@@ -1,5 +1,6 @@
 #include "AppSession.h"
 
+#include "AppLog.h"
 #include "DiagnosticsBundle.h"
 #include "PrivateFiles.h"
 #include "Reason.h"
@@ -162,7 +163,7 @@ bool AppSession::dismissBlocked(const QString &eventId, const QString &deviceId)
     QString error;
     if (!m_client->store()->events().setDismissed(m_client->userId(), {eventId, deviceId}, true,
                                                   &error)) {
-        qWarning("dismiss: %s", qPrintable(error));
+        qCWarning(lcApp, "dismiss: %s", qPrintable(error));
         return false;
     }
     m_events.refreshEvent(eventId, deviceId);
