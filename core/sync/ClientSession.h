@@ -120,7 +120,6 @@ Q_SIGNALS:
     void stateChanged(vf::sync::ClientSession::State state);
     void signedIn(const QString &userId);
     void signInFailed(const QString &code, const QString &message);
-    void signedOut();
     void idle();
     // See firstSyncError(); automation runs end on it (automation.md, cloud-api.md §7 v2).
     void firstSyncFailed(const vf::net::ApiError &error);
