@@ -206,8 +206,12 @@ SyncContext ClientSession::context() {
     SyncContext context;
     context.account = m_userId;
     context.store = m_store.get();
+#ifdef VERIFRAME_BENCH_SEAMS
     context.verifier = m_options.verifierForBenchmarks ? m_options.verifierForBenchmarks.get()
                                                        : m_mediaVerifier.get();
+#else
+    context.verifier = m_mediaVerifier.get();
+#endif
     context.log = &m_log;
     context.appVersion = m_options.appVersion;
     return context;
