@@ -25,7 +25,6 @@ class AppSession : public QObject {
     Q_PROPERTY(QString userId READ userId NOTIFY stateChanged)
     Q_PROPERTY(QString username READ username NOTIFY stateChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
-    Q_PROPERTY(QString lastErrorCode READ lastErrorCode NOTIFY errorChanged)
     Q_PROPERTY(QString listingError READ listingError NOTIFY listingErrorChanged)
     Q_PROPERTY(QString serverLabel READ serverLabel NOTIFY serverChanged)
     // What the sign-in page starts with: --user, else the last account signed in.
@@ -37,7 +36,6 @@ class AppSession : public QObject {
     Q_PROPERTY(bool revocationStale READ revocationStale NOTIFY revocationChanged)
     // When the held list was issued, in ms since the epoch; 0 when none is held.
     Q_PROPERTY(double revocationIssuedMs READ revocationIssuedMs NOTIFY revocationChanged)
-    Q_PROPERTY(int reportsAcknowledged READ reportsAcknowledged NOTIFY reportsChanged)
     Q_PROPERTY(vf::model::EventsModel *events READ events CONSTANT)
     Q_PROPERTY(vf::model::TileRowsModel *tileRows READ tileRows CONSTANT)
     Q_PROPERTY(vf::model::DevicesModel *devices READ devices CONSTANT)
@@ -106,7 +104,6 @@ public:
     QString userId() const;
     QString username() const;
     QString lastError() const { return m_lastError; }
-    QString lastErrorCode() const { return m_lastErrorCode; }
     QString listingError() const { return m_listingError; }
     QString serverLabel() const;
     bool embedded() const { return m_embedded; }
@@ -114,7 +111,6 @@ public:
     int reportsPending() const;
     bool revocationStale() const { return m_client && m_client->revocationStale(); }
     double revocationIssuedMs() const;
-    int reportsAcknowledged() const;
     vf::model::EventsModel *events() { return &m_events; }
     vf::model::TileRowsModel *tileRows() { return &m_tileRows; }
     vf::model::DevicesModel *devices() { return &m_devices; }
@@ -128,7 +124,6 @@ Q_SIGNALS:
     void reportsChanged();
     void revocationChanged();
     void becameIdle();
-    void fatalError(const QString &message);
     void languageRequested(const QString &language);
     void languageChanged();
 
@@ -152,7 +147,6 @@ private:
     QJsonObject m_versions;
     State m_state = State::Starting;
     QString m_lastError;
-    QString m_lastErrorCode;
     QString m_listingError;
     QString m_suggestedUsername;
     bool m_deviceAccessReloadQueued = false;
