@@ -155,7 +155,7 @@ int main(int argc, char **argv) {
                      [&](const QString &language) {
                          installTranslation(application, translator, language);
                          engine.retranslate();
-                         session.events()->retranslate(); // day headers come from the model
+                         session.retranslate(); // day headers, the labels' words
                      });
 
     // --export-diagnostics FILE: after the first sync, the bundle, then exit.

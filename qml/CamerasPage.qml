@@ -16,7 +16,7 @@ Page {
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: page.phone ? 8 : 16
-        Label { text: qsTr("Cameras"); font.pixelSize: 22; font.weight: Font.Bold; color: Theme.text }
+        Label { text: qsTr("Cameras"); font.pixelSize: Theme.fontHeadline; font.weight: Font.Bold; color: Theme.text }
         ListView {
             id: list
             objectName: "camerasList"
@@ -42,14 +42,14 @@ Page {
                 // labels fill it, elided, so a ColumnLayout cannot shrink to its text), and the
                 // access right-aligned at the edge.
                 contentItem: RowLayout {
-                    spacing: 12
+                    spacing: Theme.spacingMedium
                     Rectangle {
                         objectName: "cameraOnline"
                         Layout.preferredWidth: 10
                         Layout.preferredHeight: 10
                         Layout.alignment: Qt.AlignVCenter
                         radius: 5
-                        color: row.online ? "#43a047" : Theme.divider
+                        color: row.online ? Theme.online : Theme.divider
                     }
                     ColumnLayout {
                         Layout.fillWidth: true
@@ -70,7 +70,7 @@ Page {
                             textFormat: Text.PlainText
                             elide: Text.ElideRight
                             color: Theme.textMuted
-                            font.pixelSize: 12
+                            font.pixelSize: Theme.fontSmall
                         }
                     }
                     Label {

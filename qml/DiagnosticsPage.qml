@@ -63,13 +63,13 @@ Page {
 
         ColumnLayout {
             width: parent.width
-            spacing: 12
+            spacing: Theme.spacingMedium
 
             // On a phone the buttons go under the title rather than over it.
             GridLayout {
                 Layout.fillWidth: true
                 columns: page.phone ? 1 : 2
-                Label { text: qsTr("Diagnostics"); font.pixelSize: 22; font.weight: Font.Bold; color: Theme.text; Layout.fillWidth: true }
+                Label { text: qsTr("Diagnostics"); font.pixelSize: Theme.fontHeadline; font.weight: Font.Bold; color: Theme.text; Layout.fillWidth: true }
                 Flow {
                     Layout.fillWidth: page.phone
                     Layout.preferredWidth: page.phone ? -1 : diagnosticsRefresh.implicitWidth + exportDiagnostics.implicitWidth + spacing
@@ -105,10 +105,10 @@ Page {
                 Layout.fillWidth: true
                 ColumnLayout {
                     anchors.fill: parent
-                    Label { text: qsTr("Anchors SHA-256: %1").arg(page.snapshot.trust ? page.snapshot.trust.anchors_sha256 : ""); color: Theme.text; font.family: "monospace"; font.pixelSize: 11; elide: Text.ElideMiddle; Layout.fillWidth: true }
+                    Label { text: qsTr("Anchors SHA-256: %1").arg(page.snapshot.trust ? page.snapshot.trust.anchors_sha256 : ""); color: Theme.text; font.family: "monospace"; font.pixelSize: Theme.fontCaption; elide: Text.ElideMiddle; Layout.fillWidth: true }
                     Repeater {
                         model: page.snapshot.trust ? page.snapshot.trust.device_roots.concat(page.snapshot.trust.owner_authorities) : []
-                        delegate: Label { required property var modelData; text: modelData.subject + " · " + modelData.sha256.substring(0, 16) + "…"; color: Theme.textMuted; font.pixelSize: 12; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true }
+                        delegate: Label { required property var modelData; text: modelData.subject + " · " + modelData.sha256.substring(0, 16) + "…"; color: Theme.textMuted; font.pixelSize: Theme.fontSmall; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true }
                     }
                     Label {
                         objectName: "revocationState"
@@ -144,7 +144,7 @@ Page {
                     id: chart
                     objectName: "outcomesChart"
                     height: 90
-                    spacing: 2
+                    spacing: Theme.spacingTiny
                     readonly property var hours: page.snapshot.outcomes_per_hour || []
                     readonly property int maxCount: {
                         let m = 1
@@ -179,7 +179,7 @@ Page {
                             required property var modelData
                             text: modelData.event_id + " · " + modelData.reason + " · " + modelData.status + " · " + qsTr("%1 attempts").arg(modelData.attempts)
                                   + (modelData.last_error ? " · " + modelData.last_error : "")
-                            color: Theme.text; font.pixelSize: 12; wrapMode: Text.Wrap; Layout.fillWidth: true
+                            color: Theme.text; font.pixelSize: Theme.fontSmall; wrapMode: Text.Wrap; Layout.fillWidth: true
                         }
                     }
                 }
@@ -214,7 +214,7 @@ Page {
                             required property var modelData
                             text: modelData.subject + "\n  " + qsTr("issuer") + " " + modelData.issuer + "\n  " + qsTr("serial") + " " + modelData.serial
                                   + " · " + modelData.key_type + " · " + modelData.not_before + " → " + modelData.not_after + "\n  SHA-256 " + modelData.sha256
-                            color: Theme.textMuted; font.pixelSize: 11; font.family: "monospace"; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true
+                            color: Theme.textMuted; font.pixelSize: Theme.fontCaption; font.family: "monospace"; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true
                         }
                     }
                     Label {
@@ -222,11 +222,11 @@ Page {
                               .arg(page.selected.trace.claim.cti).arg(page.selected.trace.claim.role).arg(page.selected.trace.claim.device)
                               .arg(page.selected.trace.claim.subject).arg(page.selected.trace.claim.nbf)
                               .arg(page.selected.trace.claim.exp ? " " + qsTr("to %1").arg(page.selected.trace.claim.exp) : "") : ""
-                        color: Theme.text; font.pixelSize: 12; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true
+                        color: Theme.text; font.pixelSize: Theme.fontSmall; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true
                     }
                     Label {
                         text: page.selected ? qsTr("Media: %1").arg(JSON.stringify(page.selected.trace.media)) : ""
-                        color: Theme.textMuted; font.pixelSize: 11; font.family: "monospace"; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true
+                        color: Theme.textMuted; font.pixelSize: Theme.fontCaption; font.family: "monospace"; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true
                     }
                 }
             }
@@ -262,7 +262,7 @@ Page {
                             required property var modelData
                             text: modelData.method + " " + modelData.path + " → " + modelData.status + " · " + modelData.latency_ms + " ms · " + modelData.bytes + " B"
                                   + (modelData.error ? " · " + modelData.error : "")
-                            color: modelData.error ? Theme.warning : Theme.textMuted; font.pixelSize: 11; font.family: "monospace"; elide: Text.ElideMiddle; Layout.fillWidth: true
+                            color: modelData.error ? Theme.warning : Theme.textMuted; font.pixelSize: Theme.fontCaption; font.family: "monospace"; elide: Text.ElideMiddle; Layout.fillWidth: true
                         }
                     }
                 }

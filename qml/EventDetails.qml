@@ -87,7 +87,7 @@ Dialog {
                 wrapMode: Text.Wrap
                 text: "\u2713 " + modelData
                 color: Theme.text
-                font.pixelSize: 13
+                font.pixelSize: Theme.fontDetail
             }
         }
         // Blocked: what happened, in plain words, and what a person can do about it.

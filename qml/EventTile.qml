@@ -18,9 +18,12 @@ Item {
     // there is a tile to go to; past either end the focus goes on to the other controls.
     signal tabbed(int delta, var event)
     // Only transitions are signalled, so the page's count of loading images stays exact.
+    // Everything goes through imageLoading, destruction too: the tile and its Image both
+    // clear it as they go, in either order, and only the first change is signalled (two
+    // signals made the page's count negative when a row was remade mid-load).
     property bool imageLoading: false
     onImageLoadingChanged: imageStateChanged(imageLoading)
-    Component.onDestruction: if (imageLoading) imageStateChanged(false)
+    Component.onDestruction: imageLoading = false
 
     readonly property int state_: item ? item.state : EventsModel.Loading
     readonly property bool refused: state_ === EventsModel.Refused
@@ -38,7 +41,7 @@ Item {
         ? qsTr("Blocked item: %1").arg(item.reasonText)
         : verified
           ? qsTr("%1, %2 at %3, %4%5, verified").arg(item.cameraName).arg(item.dayLabel).arg(timeText.text)
-                .arg(item.label).arg(item.shared ? qsTr(", shared with you") : "")
+                .arg(sideChip.word).arg(item.shared ? qsTr(", shared with you") : "")
           : qsTr("Event from %1, %2 at %3, checking").arg(item ? item.cameraName : "")
                 .arg(item ? item.dayLabel : "").arg(timeText.text)
     Accessible.description: refused ? qsTr("Blocked and reported. Open for details, or press Delete to dismiss.") : ""
@@ -79,10 +82,10 @@ Item {
     Rectangle {
         objectName: "verifiedMark"
         visible: tile.verified
-        anchors { left: parent.left; top: parent.top; margins: 8 }
+        anchors { left: parent.left; top: parent.top; margins: Theme.spacing }
         width: 22; height: 22; radius: 11
-        color: "#cc0b5d4f"
-        Label { anchors.centerIn: parent; text: "\u2713"; color: "white"; font.pixelSize: 13; font.weight: Font.Bold }
+        color: Theme.verifiedMark
+        Label { anchors.centerIn: parent; text: "\u2713"; color: Theme.onOverlay; font.pixelSize: Theme.fontDetail; font.weight: Font.Bold }
         Accessible.ignored: true // the tile's own name says "verified"
         HoverHandler { id: markHover }
         readonly property string sentence: VerificationText.sentence(tile.item)
@@ -194,7 +197,7 @@ Item {
                     Layout.fillWidth: true
                     // A refused row has no time (the model gives none).
                     text: tile.item && !tile.refused ? Qt.formatTime(tile.item.time, Locale.ShortFormat) : ""
-                    font.pixelSize: 12
+                    font.pixelSize: Theme.fontSmall
                     color: Theme.textMuted
                 }
                 LabelChip {
@@ -209,7 +212,7 @@ Item {
             id: sharedMark
             visible: !!tile.item && tile.item.shared && tile.verified
             text: qsTr("Shared")
-            font.pixelSize: 11
+            font.pixelSize: Theme.fontCaption
             color: Theme.textMuted
             Accessible.name: qsTr("Shared with you")
         }
@@ -232,7 +235,7 @@ Item {
     ToolButton {
         objectName: "dismissBlocked"
         visible: tile.refused
-        anchors { right: parent.right; top: parent.top; margins: 2 }
+        anchors { right: parent.right; top: parent.top; margins: Theme.spacingTiny }
         text: "\u2715"
         // Not a Tab stop of its own (Tab goes tile to tile): from the keyboard, Delete on
         // the tile or the details' Dismiss; a screen reader presses it as a button.

@@ -105,7 +105,7 @@ Page {
         Label {
             id: headerLabel
             anchors.verticalCenter: parent.verticalCenter
-            font.pixelSize: 15
+            font.pixelSize: Theme.fontSubtitle
             font.weight: Font.DemiBold
             color: Theme.text
             Accessible.role: Accessible.Heading
@@ -122,7 +122,7 @@ Page {
             Layout.fillWidth: true
             Label {
                 text: qsTr("Events")
-                font.pixelSize: 22
+                font.pixelSize: Theme.fontHeadline
                 font.weight: Font.Bold
                 color: Theme.text
                 Layout.fillWidth: true
@@ -147,7 +147,7 @@ Page {
             ToolButton {
                 objectName: "refreshButton"
                 text: "\u21BB"
-                font.pixelSize: 20
+                font.pixelSize: Theme.fontGlyph
                 enabled: !AppSession.busy
                 Accessible.name: qsTr("Refresh")
                 ToolTip.visible: hovered

@@ -38,17 +38,18 @@ Flow {
         id: label
         objectName: "labelFilter"
         width: 150
-        textRole: "text"
-        valueRole: "value"
+        textRole: "name"
+        valueRole: "key"
         Accessible.name: qsTr("Label filter")
-        model: [
-            { text: qsTr("All labels"), value: "" },
-            { text: qsTr("Person"), value: "person" },
-            { text: qsTr("Vehicle"), value: "vehicle" },
-            { text: qsTr("Animal"), value: "animal" },
-            { text: qsTr("Motion"), value: "motion" },
-            { text: qsTr("Sound"), value: "sound" }
-        ]
+        // "All labels", then the one labels table's, in its order and words.
+        model: labelList()
+        function labelList() {
+            const list = [{ name: qsTr("All labels"), key: "" }]
+            const labels = AppSession.eventLabels
+            for (let i = 0; i < labels.length; ++i)
+                list.push(labels[i])
+            return list
+        }
         currentIndex: Math.max(0, indexOfValue(bar.model.labelFilter))
         onActivated: bar.model.labelFilter = currentValue
     }

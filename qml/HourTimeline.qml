@@ -71,7 +71,7 @@ Item {
 
     RowLayout {
         anchors.fill: parent
-        spacing: 2
+        spacing: Theme.spacingTiny
         Repeater {
             model: 24
             delegate: Item {
@@ -94,7 +94,7 @@ Item {
                     anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom }
                     visible: index % 6 === 0 || parent.current
                     text: index
-                    font.pixelSize: 10
+                    font.pixelSize: Theme.fontTiny
                     font.weight: parent.current ? Font.Bold : Font.Normal
                     color: parent.current ? Theme.text : Theme.textMuted
                 }

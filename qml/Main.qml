@@ -142,7 +142,7 @@ ApplicationWindow {
                             Layout.fillWidth: true
                             Layout.topMargin: diagRow.columns === 1 ? 6 : 0
                             wrapMode: Text.Wrap
-                            color: "white"
+                            color: Theme.onOverlay
                             font.weight: Font.DemiBold
                             text: window.showPrivateMedia ? qsTr("Diagnostic mode: your pictures are visible.")
                                                           : qsTr("Diagnostic mode: your pictures and clips are hidden.")

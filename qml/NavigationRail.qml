@@ -19,11 +19,11 @@ Rectangle {
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: rail.compact ? 6 : 12
-        spacing: 4
+        spacing: Theme.spacingSmall
         Label {
             visible: !rail.compact
             text: "Veriframe"
-            font.pixelSize: 20
+            font.pixelSize: Theme.fontBrandCompact
             font.weight: Font.Bold
             color: Theme.accent
             Layout.bottomMargin: 12
@@ -45,20 +45,20 @@ Rectangle {
                     Column {
                         anchors.verticalCenter: parent.verticalCenter
                         width: parent.width
-                        spacing: 2
+                        spacing: Theme.spacingTiny
                         Label {
                             visible: rail.compact
                             width: parent.width
                             horizontalAlignment: Text.AlignHCenter
                             text: modelData.symbol
-                            font.pixelSize: 20
+                            font.pixelSize: Theme.fontGlyph
                             color: Theme.text
                         }
                         Label {
                             width: parent.width
                             horizontalAlignment: rail.compact ? Text.AlignHCenter : Text.AlignLeft
                             text: rail.compact ? modelData.title : modelData.symbol + "   " + modelData.title
-                            font.pixelSize: rail.compact ? 11 : 14
+                            font.pixelSize: rail.compact ? Theme.fontCaption : Theme.fontBody
                             // Long titles ("Événements") shrink to fit the compact panel.
                             fontSizeMode: rail.compact ? Text.HorizontalFit : Text.FixedSize
                             minimumPixelSize: 8
@@ -107,7 +107,7 @@ Rectangle {
             Layout.fillWidth: true
             text: AppSession.serverLabel
             color: Theme.textMuted
-            font.pixelSize: 11
+            font.pixelSize: Theme.fontCaption
             wrapMode: Text.Wrap
         }
     }

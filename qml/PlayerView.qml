@@ -29,7 +29,7 @@ Popup {
     focus: true
     padding: 0
     closePolicy: Popup.CloseOnEscape
-    background: Rectangle { color: "#0b0c0e" }
+    background: Rectangle { color: Theme.playerBackground }
     // The player is dark in both themes: its controls take the dark theme's colours (under
     // the Material style palette.buttonText has no effect, so they were black on black in
     // the light theme).
@@ -93,7 +93,7 @@ Popup {
 
             RowLayout {
                 Layout.fillWidth: true
-                Layout.margins: 8
+                Layout.margins: Theme.spacing
                 ToolButton {
                     objectName: "playerClose"
                     text: "\u2715"
@@ -103,7 +103,7 @@ Popup {
                 }
                 Label {
                     Layout.fillWidth: true
-                    color: "white"
+                    color: Theme.onOverlay
                     elide: Text.ElideRight
                     text: view.item ? view.item.cameraName + " · " + view.item.time.toLocaleString(Qt.locale(), Locale.ShortFormat) : ""
                     textFormat: Text.PlainText
@@ -116,7 +116,7 @@ Popup {
                     visible: view.item !== null && !view.refused && player.state !== ClipPlayer.Loading
                              && player.state !== ClipPlayer.Failed
                     text: view.narrow ? "\u2713" : "\u2713 " + qsTr("Verified")
-                    color: "#7ee2b8"
+                    color: Theme.verifiedOnOverlay
                     font.weight: Font.DemiBold
                     Accessible.name: view.item ? VerificationText.sentence(view.item) : ""
                     ToolTip.visible: verifiedHover.hovered
@@ -159,7 +159,7 @@ Popup {
                     width: parent.width - 48
                     wrapMode: Text.Wrap
                     horizontalAlignment: Text.AlignHCenter
-                    color: "white"
+                    color: Theme.onOverlay
                     text: player.errorText
                 }
                 MouseArea { anchors.fill: parent; onClicked: player.togglePlay() }
@@ -184,7 +184,7 @@ Popup {
             // nothing runs off the screen.
             GridLayout {
                 Layout.fillWidth: true
-                Layout.margins: 8
+                Layout.margins: Theme.spacing
                 columnSpacing: 4
                 rowSpacing: 0
                 columns: view.narrow ? 6 : 9
@@ -205,7 +205,7 @@ Popup {
                 ToolButton {
                     objectName: "playerPlayPause"
                     text: player.state === ClipPlayer.Playing || player.state === ClipPlayer.Loading ? "\u275A\u275A" : "\u25B6"
-                    font.pixelSize: 22
+                    font.pixelSize: Theme.fontGlyphMain
                     enabled: !view.refused
                     Accessible.name: player.state === ClipPlayer.Playing ? qsTr("Pause") : qsTr("Play")
                     onClicked: player.togglePlay()

@@ -16,7 +16,7 @@ Rectangle {
 
     Canvas {
         anchors.fill: parent
-        opacity: 0.6
+        opacity: Theme.blockedStripeOpacity
         onPaint: {
             const ctx = getContext("2d")
             ctx.clearRect(0, 0, width, height)
@@ -34,11 +34,11 @@ Rectangle {
     ColumnLayout {
         anchors.centerIn: parent
         width: parent.width - 24
-        spacing: 4
+        spacing: Theme.spacingSmall
         Label {
             Layout.alignment: Qt.AlignHCenter
             text: "\u2298"
-            font.pixelSize: 26
+            font.pixelSize: Theme.fontGlyphLarge
             color: Theme.blockedText
             Accessible.ignored: true
         }
@@ -58,7 +58,7 @@ Rectangle {
             wrapMode: Text.Wrap
             maximumLineCount: 2
             elide: Text.ElideRight
-            font.pixelSize: 12
+            font.pixelSize: Theme.fontSmall
             color: Theme.blockedText
         }
     }

@@ -20,8 +20,8 @@ Page {
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: page.phone ? 8 : 16
-        spacing: 12
-        Label { text: qsTr("Settings"); font.pixelSize: 22; font.weight: Font.Bold; color: Theme.text }
+        spacing: Theme.spacingMedium
+        Label { text: qsTr("Settings"); font.pixelSize: Theme.fontHeadline; font.weight: Font.Bold; color: Theme.text }
 
         GroupBox {
             title: qsTr("Account")
@@ -29,7 +29,7 @@ Page {
             ColumnLayout {
                 anchors.fill: parent
                 Label { text: qsTr("Signed in as %1").arg(AppSession.username); color: Theme.text }
-                Label { text: AppSession.serverLabel; color: Theme.textMuted; font.pixelSize: 12; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                Label { text: AppSession.serverLabel; color: Theme.textMuted; font.pixelSize: Theme.fontSmall; wrapMode: Text.Wrap; Layout.fillWidth: true }
                 Label {
                     text: qsTr("%n report(s) waiting to be sent", "", AppSession.reportsPending)
                     visible: AppSession.reportsPending > 0

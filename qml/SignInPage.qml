@@ -19,12 +19,12 @@ Page {
     ColumnLayout {
         anchors.centerIn: parent
         width: Math.min(360, page.width - 32)
-        spacing: 12
+        spacing: Theme.spacingMedium
 
         Label {
             Layout.alignment: Qt.AlignHCenter
             text: "Veriframe"
-            font.pixelSize: 30
+            font.pixelSize: Theme.fontBrand
             font.weight: Font.Bold
             color: Theme.accent
         }
@@ -95,7 +95,7 @@ Page {
             visible: AppSession.embedded && AppSession.demoAccounts.length > 0
             wrapMode: Text.Wrap
             horizontalAlignment: Text.AlignHCenter
-            font.pixelSize: 12
+            font.pixelSize: Theme.fontSmall
             color: Theme.textMuted
             text: {
                 const parts = []
@@ -110,7 +110,7 @@ Page {
             horizontalAlignment: Text.AlignHCenter
             text: AppSession.serverLabel
             color: Theme.textMuted
-            font.pixelSize: 11
+            font.pixelSize: Theme.fontCaption
             wrapMode: Text.Wrap
         }
     }

@@ -28,7 +28,7 @@ ColumnLayout {
         Layout.alignment: Qt.AlignHCenter
         visible: !panel.busy
         text: panel.symbol
-        font.pixelSize: 40
+        font.pixelSize: Theme.fontGlyphHuge
         color: Theme.textMuted
         Accessible.ignored: true
     }
@@ -36,7 +36,7 @@ ColumnLayout {
         Layout.alignment: Qt.AlignHCenter
         Layout.maximumWidth: 420
         text: panel.title
-        font.pixelSize: 18
+        font.pixelSize: Theme.fontTitle
         font.weight: Font.DemiBold
         color: Theme.text
         wrapMode: Text.Wrap

@@ -40,8 +40,9 @@ if [ -n "${PACKAGE_FROM_TREE:-}" ]; then
   step "build $BUILD_DIR as configured ($(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$BUILD_DIR/CMakeCache.txt"))"
 else
   step "configure and build $BUILD_DIR (Release, no tests)"
+  # No tests, so no bench-only seams either (VERIFRAME_BENCH_SEAMS follows VERIFRAME_BUILD_TESTS).
   cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DVERIFRAME_BUILD_TESTS=OFF \
-    -DVERIFRAME_CAMSIM=ON >/dev/null
+    -DVERIFRAME_BENCH_SEAMS=OFF -DVERIFRAME_CAMSIM=ON >/dev/null
 fi
 cmake --build "$BUILD_DIR" --parallel "$(nproc)"
 

@@ -1,6 +1,8 @@
 #include "AppSession.h"
 
+#include "AppLog.h"
 #include "DiagnosticsBundle.h"
+#include "EventLabels.h"
 #include "PrivateFiles.h"
 #include "Reason.h"
 #include "Store.h"
@@ -59,8 +61,7 @@ bool AppSession::attach(vf::sync::ClientOptions options, QString *error) {
     connect(m_client.get(), &vf::sync::ClientSession::revocationStaleChanged, this,
             &AppSession::revocationChanged);
     connect(m_client.get(), &vf::sync::ClientSession::signInFailed, this,
-            [this](const QString &code, const QString &message) {
-                m_lastErrorCode = code;
+            [this](const QString &, const QString &message) {
                 m_lastError = message;
                 Q_EMIT errorChanged();
             });
@@ -70,18 +71,15 @@ bool AppSession::attach(vf::sync::ClientOptions options, QString *error) {
 }
 
 void AppSession::failStarting(const QString &message) {
-    m_lastErrorCode = QStringLiteral("start");
     m_lastError = message;
     Q_EMIT errorChanged();
     setState(State::Failed);
-    Q_EMIT fatalError(message);
 }
 
 void AppSession::signIn(const QString &username, const QString &password) {
     if (!m_client)
         return;
     m_lastError.clear();
-    m_lastErrorCode.clear();
     Q_EMIT errorChanged();
     m_suggestedUsername = username.trimmed();
     m_client->signIn(username.trimmed(), password);
@@ -162,7 +160,7 @@ bool AppSession::dismissBlocked(const QString &eventId, const QString &deviceId)
     QString error;
     if (!m_client->store()->events().setDismissed(m_client->userId(), {eventId, deviceId}, true,
                                                   &error)) {
-        qWarning("dismiss: %s", qPrintable(error));
+        qCWarning(lcApp, "dismiss: %s", qPrintable(error));
         return false;
     }
     m_events.refreshEvent(eventId, deviceId);
@@ -196,6 +194,23 @@ QStringList AppSession::checkLabels() const {
     return labels;
 }
 
+QVariantList AppSession::eventLabels() const {
+    QVariantList list;
+    for (const vf::model::EventLabel &label : vf::model::eventLabels()) {
+        list.append(QVariantMap{
+            {QStringLiteral("key"), QString::fromLatin1(label.key)},
+            {QStringLiteral("name"), vf::model::eventLabelName(QString::fromLatin1(label.key))},
+            {QStringLiteral("color"), QString::fromLatin1(label.color)},
+            {QStringLiteral("darkColor"), QString::fromLatin1(label.darkColor)}});
+    }
+    return list;
+}
+
+void AppSession::retranslate() {
+    m_events.retranslate(); // day headers come from the model
+    Q_EMIT languageChanged();
+}
+
 void AppSession::copySupportDetails(const QString &eventId, const QString &deviceId) {
     const QString text = supportDetails(eventId, deviceId);
     if (!text.isEmpty() && QGuiApplication::clipboard())
@@ -220,12 +235,6 @@ QString AppSession::serverLabel() const {
 
 int AppSession::reportsPending() const {
     return m_client && m_client->reports() ? m_client->reports()->pending() : 0;
-}
-
-int AppSession::reportsAcknowledged() const {
-    if (!m_client || !m_client->store() || m_client->userId().isEmpty())
-        return 0;
-    return m_client->store()->outbox().acknowledgedCount(m_client->userId());
 }
 
 void AppSession::onClientState(vf::sync::ClientSession::State state) {

@@ -25,7 +25,6 @@ class AppSession : public QObject {
     Q_PROPERTY(QString userId READ userId NOTIFY stateChanged)
     Q_PROPERTY(QString username READ username NOTIFY stateChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
-    Q_PROPERTY(QString lastErrorCode READ lastErrorCode NOTIFY errorChanged)
     Q_PROPERTY(QString listingError READ listingError NOTIFY listingErrorChanged)
     Q_PROPERTY(QString serverLabel READ serverLabel NOTIFY serverChanged)
     // What the sign-in page starts with: --user, else the last account signed in.
@@ -37,11 +36,13 @@ class AppSession : public QObject {
     Q_PROPERTY(bool revocationStale READ revocationStale NOTIFY revocationChanged)
     // When the held list was issued, in ms since the epoch; 0 when none is held.
     Q_PROPERTY(double revocationIssuedMs READ revocationIssuedMs NOTIFY revocationChanged)
-    Q_PROPERTY(int reportsAcknowledged READ reportsAcknowledged NOTIFY reportsChanged)
     Q_PROPERTY(vf::model::EventsModel *events READ events CONSTANT)
     Q_PROPERTY(vf::model::TileRowsModel *tileRows READ tileRows CONSTANT)
     Q_PROPERTY(vf::model::DevicesModel *devices READ devices CONSTANT)
     Q_PROPERTY(vf::model::RefusalsModel *refusals READ refusals CONSTANT)
+    // The one labels table (model::eventLabels) in the current language, in the label
+    // filter's order: {key, name, color, darkColor} each.
+    Q_PROPERTY(QVariantList eventLabels READ eventLabels NOTIFY languageChanged)
 public:
     enum class State { Starting, SignedOut, SigningIn, Syncing, Ready, Failed };
     Q_ENUM(State)
@@ -93,13 +94,16 @@ public:
     // What the fifteen checks of trust.md §6 establish, in order: what a verified item
     // passed (its state is verified only when every one did, and again at display).
     Q_INVOKABLE QStringList checkLabels() const;
+    QVariantList eventLabels() const;
+    // After main installed another language: what the models and the labels table give
+    // is made again in it.
+    void retranslate();
 
     State state() const { return m_state; }
     bool busy() const { return m_state == State::SigningIn || m_state == State::Syncing; }
     QString userId() const;
     QString username() const;
     QString lastError() const { return m_lastError; }
-    QString lastErrorCode() const { return m_lastErrorCode; }
     QString listingError() const { return m_listingError; }
     QString serverLabel() const;
     bool embedded() const { return m_embedded; }
@@ -107,7 +111,6 @@ public:
     int reportsPending() const;
     bool revocationStale() const { return m_client && m_client->revocationStale(); }
     double revocationIssuedMs() const;
-    int reportsAcknowledged() const;
     vf::model::EventsModel *events() { return &m_events; }
     vf::model::TileRowsModel *tileRows() { return &m_tileRows; }
     vf::model::DevicesModel *devices() { return &m_devices; }
@@ -121,8 +124,8 @@ Q_SIGNALS:
     void reportsChanged();
     void revocationChanged();
     void becameIdle();
-    void fatalError(const QString &message);
     void languageRequested(const QString &language);
+    void languageChanged();
 
 private:
     void onClientState(vf::sync::ClientSession::State state);
@@ -144,7 +147,6 @@ private:
     QJsonObject m_versions;
     State m_state = State::Starting;
     QString m_lastError;
-    QString m_lastErrorCode;
     QString m_listingError;
     QString m_suggestedUsername;
     bool m_deviceAccessReloadQueued = false;

@@ -1,5 +1,6 @@
 #include "AutomationDriver.h"
 
+#include "AppLog.h"
 #include "AppSession.h"
 
 #include <QDateTime>
@@ -88,7 +89,7 @@ void AutomationDriver::finish(int code, const QString &why) {
     m_timer.stop();
     m_exitCode = code;
     if (!why.isEmpty())
-        qCritical("veriframe: %s", qPrintable(why));
+        qCCritical(lcAutomation, "veriframe: %s", qPrintable(why));
     // Without --quit-when-idle the app stays open (a screenshot was all that was asked).
     if (m_quit)
         Q_EMIT finished(code);

@@ -1,5 +1,6 @@
 #include "ClipPlayer.h"
 
+#include "AppLog.h"
 #include "AppSession.h"
 #include "FfmpegClipDecoder.h"
 #include "Store.h"
@@ -136,7 +137,7 @@ void ClipPlayer::start() {
     if (!m_session) {
         // A wiring mistake, not something a person can fix: said in the log, and the
         // player shows it cannot play rather than guessing a session.
-        qWarning("ClipPlayer: no session set, nothing to play from");
+        qCWarning(lcPlayer, "ClipPlayer: no session set, nothing to play from");
         fail(tr("Not signed in."));
         return;
     }

@@ -7,7 +7,11 @@
 
 namespace vf::net {
 
-bool ApiClient::isLoopbackHost(const QString &host) {
+namespace {
+
+// 127.0.0.0/8, ::1 (and IPv4-mapped loopback) or "localhost": the only hosts plain
+// http:// may reach (the embedded and reference clouds on this computer).
+bool isLoopbackHost(const QString &host) {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         return true;
     QHostAddress address;
@@ -19,6 +23,8 @@ bool ApiClient::isLoopbackHost(const QString &host) {
     const quint32 v4 = address.toIPv4Address(&mapped);
     return mapped && (v4 >> 24) == 127;
 }
+
+} // namespace
 
 QString ApiClient::originProblem(const QUrl &baseUrl) {
     if (!baseUrl.isValid())

@@ -46,9 +46,6 @@ public:
 
     explicit ApiClient(Options options, QObject *parent = nullptr);
 
-    // 127.0.0.0/8, ::1 (and IPv4-mapped loopback) or "localhost": the only hosts plain
-    // http:// may reach (the embedded and reference clouds on this computer).
-    static bool isLoopbackHost(const QString &host);
     // Why baseUrl cannot be a cloud (not http/https, no host, user info, a fragment, plain
     // http:// off loopback); empty when it can. The app checks --server with it; the client
     // checks again and sends nothing at all to such a URL.
@@ -56,7 +53,6 @@ public:
 
     void setToken(const QByteArray &token) { m_token = token; }
     QByteArray token() const { return m_token; }
-    QUrl baseUrl() const { return m_options.baseUrl; }
     // The TLS configuration of this client's requests: Qt's default, with the system CAs and
     // caCertificates listed explicitly when there are any.
     QSslConfiguration sslConfiguration() const { return m_tls; }

@@ -2,6 +2,7 @@
 
 #include "PrivateFiles.h"
 #include "SqlSupport.h"
+#include "StoreLog.h"
 
 #include <QAtomicInteger>
 #include <QSqlError>
@@ -60,7 +61,7 @@ QSqlDatabase Database::connection() {
     QString error;
     QSqlDatabase db = openConnection(&error);
     if (!error.isEmpty())
-        qWarning("vf::store: %s", qPrintable(error));
+        qCWarning(lcStore, "vf::store: %s", qPrintable(error));
     return db;
 }
 
@@ -76,7 +77,7 @@ QSqlDatabase Database::openConnection(QString *error) {
     // SQLite would create the file (and then its -wal and -shm, with the same rights) under
     // the umask: it is made 0600 first.
     if (!m_options.path.startsWith(u':') && !makePrivateFile(m_options.path))
-        qWarning("vf::store: cannot make %s private", qPrintable(m_options.path));
+        qCWarning(lcStore, "vf::store: cannot make %s private", qPrintable(m_options.path));
     {
         QMutexLocker lock(&m_mutex);
         m_connections.insert(name);

@@ -2,6 +2,7 @@
 
 #include "OpenSsl.h"
 #include "SqlSupport.h"
+#include "StoreLog.h"
 #include "Verdict.h"
 
 #include "PrivateFiles.h"
@@ -103,8 +104,8 @@ std::optional<QByteArray> MediaCache::load(const QString &account, const QByteAr
     const QByteArray bytes = file.readAll();
     file.close();
     if (sha256(bytes) != sha256Bytes) {
-        qWarning("vf::store: cached item %s no longer matches its hash; dropped",
-                 qPrintable(shaHex));
+        qCWarning(lcCache, "vf::store: cached item %s no longer matches its hash; dropped",
+                  qPrintable(shaHex));
         dropItem(account, shaHex, nullptr);
         return std::nullopt;
     }

@@ -5,6 +5,7 @@
 #include "OutboxSchema.h"
 #include "Quarantine.h"
 #include "SqlSupport.h"
+#include "StoreLog.h"
 #include "Verdict.h"
 
 #include <QDir>
@@ -60,8 +61,8 @@ bool Store::openOutbox(QString *error) {
     m_outbox = std::make_unique<ReportOutbox>(*m_outboxDb);
     const SalvageResult salvage =
         salvageOutbox(folder + QStringLiteral("/outbox.sqlite"), *m_outboxDb, *m_outbox);
-    qWarning("vf::store: outbox damaged (%s); %d reports recovered, original kept in %s",
-             qPrintable(damage), salvage.reportsCopied, qPrintable(folder));
+    qCWarning(lcStore, "vf::store: outbox damaged (%s); %d reports recovered, original kept in %s",
+              qPrintable(damage), salvage.reportsCopied, qPrintable(folder));
     StoreNotice notice;
     notice.kind = StoreNotice::Kind::OutboxSalvaged;
     notice.message = QStringLiteral("The file of integrity reports waiting to be sent was "
@@ -92,8 +93,8 @@ bool Store::openCache(QString *error) {
         m_cacheDb = std::make_unique<Database>(cacheOptions(m_location));
         if (!m_cacheDb->open(error))
             return false;
-        qWarning("vf::store: cache damaged (%s); quarantined in %s and rebuilt", qPrintable(damage),
-                 qPrintable(folder));
+        qCWarning(lcStore, "vf::store: cache damaged (%s); quarantined in %s and rebuilt",
+                  qPrintable(damage), qPrintable(folder));
         StoreNotice notice;
         notice.kind = StoreNotice::Kind::CacheRebuilt;
         notice.message = QStringLiteral("Your local cache was damaged and has been rebuilt. "
@@ -142,7 +143,7 @@ EnqueueResult Store::recordRefusal(const QString &account, const QString &eventI
     if (queued.report && !audited &&
         !m_audit->append(AuditEntry::fromRefusal(account, eventId, deviceId, role, verdict, nowMs),
                          &auditError))
-        qWarning("vf::store: audit entry not written: %s", qPrintable(auditError));
+        qCWarning(lcAuditLog, "vf::store: audit entry not written: %s", qPrintable(auditError));
     return queued;
 }
 
@@ -169,7 +170,7 @@ int Store::auditQueuedReports(const QString &account) {
         if (m_audit->append(e, &error))
             ++written;
         else
-            qWarning("vf::store: audit entry not written: %s", qPrintable(error));
+            qCWarning(lcAuditLog, "vf::store: audit entry not written: %s", qPrintable(error));
     }
     return written;
 }

@@ -3,6 +3,7 @@
 #include "CloudJson.h"
 #include "IdentityToken.h"
 #include "Store.h"
+#include "SyncLog.h"
 
 #include <QDateTime>
 
@@ -191,8 +192,8 @@ void ClientSession::reportRevocationConflict(quint64 seq, const QByteArray &payl
             seq, payloadSha256, QDateTime::currentMSecsSinceEpoch(), m_options.appVersion),
         QDateTime::currentMSecsSinceEpoch());
     if (!queued.report) {
-        qWarning("vf::sync: the revocation conflict could not be queued: %s",
-                 qPrintable(queued.error));
+        qCWarning(lcRevocations, "vf::sync: the revocation conflict could not be queued: %s",
+                  qPrintable(queued.error));
         return;
     }
     if (!queued.created)
@@ -205,8 +206,12 @@ SyncContext ClientSession::context() {
     SyncContext context;
     context.account = m_userId;
     context.store = m_store.get();
+#ifdef VERIFRAME_BENCH_SEAMS
     context.verifier = m_options.verifierForBenchmarks ? m_options.verifierForBenchmarks.get()
                                                        : m_mediaVerifier.get();
+#else
+    context.verifier = m_mediaVerifier.get();
+#endif
     context.log = &m_log;
     context.appVersion = m_options.appVersion;
     return context;
@@ -237,11 +242,10 @@ void ClientSession::signOut() {
     if (!account.isEmpty() && m_store) {
         QString error;
         if (!m_store->signOut(account, &error))
-            qWarning("vf::sync: sign-out wipe incomplete: %s", qPrintable(error));
+            qCWarning(lcSync, "vf::sync: sign-out wipe incomplete: %s", qPrintable(error));
     }
     m_api->setToken({});
     setState(State::SignedOut);
-    Q_EMIT signedOut();
 }
 
 void ClientSession::stopAccount() {

@@ -47,10 +47,13 @@ struct ClientOptions {
     qint64 mediaMinBytesPerWindow = 16 * 1024;
     int getAttempts = 3;
     int retryBaseDelayMs = 500;
+#ifdef VERIFRAME_BENCH_SEAMS
     // Benchmarks only: when set, the media pipeline (sync, display gate, clip streams) asks
-    // this verifier instead of the session's AttestationMediaVerifier. The app never sets it;
+    // this verifier instead of the session's AttestationMediaVerifier. Compiled only into
+    // trees that build the benchmarks (VERIFRAME_BENCH_SEAMS), never into the packaged app;
     // only tests/bench link a check-free stand-in (to measure what the checks cost).
     std::shared_ptr<const MediaVerifier> verifierForBenchmarks;
+#endif
     // The clock revocation freshness is judged by (trust.md §7 v2); tests move it forward.
     std::function<qint64()> nowSeconds = [] { return QDateTime::currentSecsSinceEpoch(); };
     int freshnessCheckMs = 60 * 1000; // how often a held list is checked for staleness
@@ -120,7 +123,6 @@ Q_SIGNALS:
     void stateChanged(vf::sync::ClientSession::State state);
     void signedIn(const QString &userId);
     void signInFailed(const QString &code, const QString &message);
-    void signedOut();
     void idle();
     // See firstSyncError(); automation runs end on it (automation.md, cloud-api.md §7 v2).
     void firstSyncFailed(const vf::net::ApiError &error);

@@ -53,13 +53,6 @@ EventSync::~EventSync() {
     m_pool.waitForDone();
 }
 
-void EventSync::setQuery(const vf::net::EventQuery &query) {
-    m_query = query;
-    cancel();
-    m_firstPageLoaded = false;
-    refresh();
-}
-
 void EventSync::refresh() {
     ++m_generation;
     if (m_listing) {
@@ -98,7 +91,7 @@ bool EventSync::isIdle() const {
 }
 
 void EventSync::requestPage(const QString &cursor) {
-    vf::net::EventQuery q = m_query;
+    vf::net::EventQuery q; // no cloud-side filters: the sync lists everything
     q.limit = m_options.pageSize;
     q.cursor = cursor;
     vf::net::ApiCall *call = m_api.events(q);

@@ -34,11 +34,6 @@ public:
               QObject *parent = nullptr);
     ~EventSync() override; // cancels fetches and waits for the workers
 
-    // The cloud-side filters of the listing (device, kind, since, until); cursor and limit
-    // are the sync's own. Changing them starts over from the first page.
-    void setQuery(const vf::net::EventQuery &query);
-    vf::net::EventQuery query() const { return m_query; }
-
     void refresh();   // the first page again (new events, changed entries)
     void fetchMore(); // the next page, when there is one and none is loading
     void cancel();    // drops every fetch not yet answered (the view went away)
@@ -87,7 +82,6 @@ private:
     vf::net::ApiClient &m_api;
     SyncContext m_context;
     Options m_options;
-    vf::net::EventQuery m_query;
     QThreadPool m_pool;
 
     quint64 m_generation = 0;

@@ -2,8 +2,9 @@
 // What the pipeline asks before any bytes go on: "may these bytes be shown to this account?"
 // The app has exactly one implementation, AttestationMediaVerifier (core/trust's verifier).
 // The interface exists so that the benchmarks can measure the same pipeline with the checks
-// taken out (ClientOptions::verifierForBenchmarks, which the app never sets); the check-free
-// stand-ins live in tests/bench/sync and tests/bench/app and are never linked into the app.
+// taken out (ClientOptions::verifierForBenchmarks, which exists only in trees built with
+// VERIFRAME_BENCH_SEAMS, never in the packaged app); the check-free stand-ins live in
+// tests/bench/sync and tests/bench/app and are never linked into the app.
 #include "AttestationVerifier.h"
 
 namespace vf::sync {

@@ -2,6 +2,7 @@
 
 #include "CloudJson.h"
 #include "ReportOutbox.h"
+#include "SyncLog.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -105,8 +106,8 @@ void ReportSender::onAnswer(vf::net::ApiCall *call, const QString &reportId,
     }
     QString error;
     if (!m_outbox.recordAttempt(reportId, outcome, nowMs(), &error))
-        qWarning("vf::sync: report %s attempt not recorded: %s", qPrintable(reportId),
-                 qPrintable(error));
+        qCWarning(lcReports, "vf::sync: report %s attempt not recorded: %s", qPrintable(reportId),
+                  qPrintable(error));
     if (outcome.kind == AttemptOutcome::Kind::Acknowledged) {
         m_log.reported(reportId, eventId, status);
         Q_EMIT acknowledged(reportId, eventId, status);

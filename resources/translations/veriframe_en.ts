@@ -281,47 +281,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="170"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="163"/>
         <source>%1 verified, %2 refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="179"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="172"/>
         <source>Report outbox: %1 pending, %2 acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="187"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="180"/>
         <source>%1 attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="211"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="204"/>
         <source>failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="212"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="205"/>
         <source>remembered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="213"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="206"/>
         <source>Passed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="213"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="206"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="242"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="235"/>
         <source>Events (tap one for its checks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="199"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="192"/>
         <source>Checks for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -331,37 +331,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="203"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="196"/>
         <source>Checked on %1; verdict %2 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="222"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="215"/>
         <source>issuer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="222"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="215"/>
         <source>serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="228"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="221"/>
         <source>Claim %1 · role %2 · device %3 · subject %4 · from %5%6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="231"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="224"/>
         <source>to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="235"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="228"/>
         <source>Media: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="262"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="255"/>
         <source>Network log (newest last)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -455,69 +455,97 @@
     </message>
 </context>
 <context>
+    <name>EventLabel</name>
+    <message>
+        <location filename="../../core/model/EventLabels.cpp" line="14"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/model/EventLabels.cpp" line="15"/>
+        <source>Vehicle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/model/EventLabels.cpp" line="16"/>
+        <source>Animal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/model/EventLabels.cpp" line="17"/>
+        <source>Motion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/model/EventLabels.cpp" line="18"/>
+        <source>Sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventTile</name>
     <message>
-        <location filename="../../qml/EventTile.qml" line="38"/>
+        <location filename="../../qml/EventTile.qml" line="41"/>
         <source>Blocked item: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="41"/>
+        <location filename="../../qml/EventTile.qml" line="44"/>
         <source>, shared with you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="42"/>
+        <location filename="../../qml/EventTile.qml" line="45"/>
         <source>Event from %1, %2 at %3, checking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="40"/>
+        <location filename="../../qml/EventTile.qml" line="43"/>
         <source>%1, %2 at %3, %4%5, verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="44"/>
+        <location filename="../../qml/EventTile.qml" line="47"/>
         <source>Blocked and reported. Open for details, or press Delete to dismiss.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="113"/>
+        <location filename="../../qml/EventTile.qml" line="116"/>
         <source>Couldn&apos;t show this picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="125"/>
+        <location filename="../../qml/EventTile.qml" line="128"/>
         <source>Hidden in diagnostic mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="148"/>
+        <location filename="../../qml/EventTile.qml" line="151"/>
         <source>Couldn&apos;t load: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="154"/>
+        <location filename="../../qml/EventTile.qml" line="157"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="183"/>
+        <location filename="../../qml/EventTile.qml" line="186"/>
         <source>Reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="211"/>
+        <location filename="../../qml/EventTile.qml" line="214"/>
         <source>Shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="214"/>
+        <location filename="../../qml/EventTile.qml" line="217"/>
         <source>Shared with you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="240"/>
+        <location filename="../../qml/EventTile.qml" line="243"/>
         <source>Dismiss blocked item</source>
         <translation type="unfinished"></translation>
     </message>
@@ -526,17 +554,17 @@
     <name>EventsPage</name>
     <message>
         <location filename="../../qml/EventsPage.qml" line="11"/>
-        <location filename="../../qml/EventsPage.qml" line="103"/>
+        <location filename="../../qml/EventsPage.qml" line="124"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="112"/>
+        <location filename="../../qml/EventsPage.qml" line="133"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/EventsPage.qml" line="113"/>
+        <location filename="../../qml/EventsPage.qml" line="134"/>
         <source>%n blocked</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -544,7 +572,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/EventsPage.qml" line="114"/>
+        <location filename="../../qml/EventsPage.qml" line="135"/>
         <source>%n verified</source>
         <translation>
             <numerusform>%n verified</numerusform>
@@ -552,57 +580,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="122"/>
+        <location filename="../../qml/EventsPage.qml" line="143"/>
         <source>Filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="131"/>
+        <location filename="../../qml/EventsPage.qml" line="152"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="133"/>
+        <location filename="../../qml/EventsPage.qml" line="154"/>
         <source>Refresh (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="266"/>
+        <location filename="../../qml/EventsPage.qml" line="288"/>
         <source>Can&apos;t reach the cloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="267"/>
+        <location filename="../../qml/EventsPage.qml" line="289"/>
         <source>Loading your events…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="268"/>
+        <location filename="../../qml/EventsPage.qml" line="290"/>
         <source>No events match these filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="269"/>
+        <location filename="../../qml/EventsPage.qml" line="291"/>
         <source>No events yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="271"/>
+        <location filename="../../qml/EventsPage.qml" line="293"/>
         <source>Events from your cameras appear here once they are verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="272"/>
+        <location filename="../../qml/EventsPage.qml" line="294"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="273"/>
+        <location filename="../../qml/EventsPage.qml" line="295"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="283"/>
+        <location filename="../../qml/EventsPage.qml" line="305"/>
         <source>Offline: showing what was already verified. %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -653,62 +681,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="45"/>
+        <location filename="../../qml/FilterBar.qml" line="47"/>
         <source>All labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="46"/>
-        <source>Person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/FilterBar.qml" line="47"/>
-        <source>Vehicle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/FilterBar.qml" line="48"/>
-        <source>Animal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/FilterBar.qml" line="49"/>
-        <source>Motion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/FilterBar.qml" line="50"/>
-        <source>Sound</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/FilterBar.qml" line="58"/>
+        <location filename="../../qml/FilterBar.qml" line="59"/>
         <source>Any day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="59"/>
+        <location filename="../../qml/FilterBar.qml" line="60"/>
         <source>Day filter: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="68"/>
+        <location filename="../../qml/FilterBar.qml" line="69"/>
         <source>Previous month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="70"/>
+        <location filename="../../qml/FilterBar.qml" line="71"/>
         <source>Next month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="97"/>
+        <location filename="../../qml/FilterBar.qml" line="98"/>
         <source>Blocked only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="109"/>
+        <location filename="../../qml/FilterBar.qml" line="110"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -745,95 +748,70 @@
 <context>
     <name>LabelChip</name>
     <message>
-        <location filename="../../qml/LabelChip.qml" line="14"/>
-        <source>Label: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/LabelChip.qml" line="21"/>
-        <source>Person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/LabelChip.qml" line="22"/>
-        <source>Vehicle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/LabelChip.qml" line="23"/>
-        <source>Animal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../qml/LabelChip.qml" line="24"/>
-        <source>Motion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/LabelChip.qml" line="25"/>
-        <source>Sound</source>
+        <source>Label: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="52"/>
+        <location filename="../../qml/Main.qml" line="48"/>
         <source>Veriframe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="76"/>
+        <location filename="../../qml/Main.qml" line="72"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="77"/>
+        <location filename="../../qml/Main.qml" line="73"/>
         <source>Cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="78"/>
+        <location filename="../../qml/Main.qml" line="74"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="81"/>
+        <location filename="../../qml/Main.qml" line="77"/>
         <source>Diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="109"/>
+        <location filename="../../qml/Main.qml" line="105"/>
         <source>Veriframe could not start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="109"/>
+        <location filename="../../qml/Main.qml" line="105"/>
         <source>Starting the demo cloud…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="151"/>
+        <location filename="../../qml/Main.qml" line="147"/>
         <source>Diagnostic mode: your pictures are visible.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="152"/>
+        <location filename="../../qml/Main.qml" line="148"/>
         <source>Diagnostic mode: your pictures and clips are hidden.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="160"/>
+        <location filename="../../qml/Main.qml" line="156"/>
         <source>Hide my media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="160"/>
+        <location filename="../../qml/Main.qml" line="156"/>
         <source>Show my media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="167"/>
+        <location filename="../../qml/Main.qml" line="163"/>
         <source>Leave diagnostic mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -841,82 +819,82 @@
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="73"/>
+        <location filename="../../qml/PlayerView.qml" line="71"/>
         <source>MP4 video (*.mp4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="76"/>
+        <location filename="../../qml/PlayerView.qml" line="74"/>
         <source>Saved the verified clip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="102"/>
+        <location filename="../../qml/PlayerView.qml" line="100"/>
         <source>Close player</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="120"/>
+        <location filename="../../qml/PlayerView.qml" line="118"/>
         <source>Verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="130"/>
+        <location filename="../../qml/PlayerView.qml" line="128"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="131"/>
+        <location filename="../../qml/PlayerView.qml" line="129"/>
         <source>Event details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="152"/>
+        <location filename="../../qml/PlayerView.qml" line="150"/>
         <source>This clip failed verification and was stopped. It was reported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="181"/>
+        <location filename="../../qml/PlayerView.qml" line="179"/>
         <source>Position</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="196"/>
+        <location filename="../../qml/PlayerView.qml" line="194"/>
         <source>Previous event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="203"/>
+        <location filename="../../qml/PlayerView.qml" line="201"/>
         <source>Back 10 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="212"/>
+        <location filename="../../qml/PlayerView.qml" line="210"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="212"/>
+        <location filename="../../qml/PlayerView.qml" line="210"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="219"/>
+        <location filename="../../qml/PlayerView.qml" line="217"/>
         <source>Forward 10 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="226"/>
+        <location filename="../../qml/PlayerView.qml" line="224"/>
         <source>Next event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="243"/>
+        <location filename="../../qml/PlayerView.qml" line="241"/>
         <source>Playback speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="250"/>
+        <location filename="../../qml/PlayerView.qml" line="248"/>
         <source>Download the verified clip</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1255,17 +1233,17 @@
 <context>
     <name>vf::app::AppSession</name>
     <message>
-        <location filename="../../app/ui/AppSession.cpp" line="138"/>
+        <location filename="../../app/ui/AppSession.cpp" line="135"/>
         <source>Sign in first: the bundle describes the signed-in account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/AppSession.cpp" line="146"/>
+        <location filename="../../app/ui/AppSession.cpp" line="143"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/AppSession.cpp" line="218"/>
+        <location filename="../../app/ui/AppSession.cpp" line="232"/>
         <source>Demo cloud on this computer (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1273,42 +1251,43 @@
 <context>
     <name>vf::app::ClipPlayer</name>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="129"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="141"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="145"/>
         <source>Not signed in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="134"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="150"/>
         <source>This event is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="141"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="157"/>
         <source>The clip could not be loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="152"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="168"/>
         <source>The clip arrived out of order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="203"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="219"/>
         <source>The clip cannot be played: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="207"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="223"/>
         <source>The clip cannot be played.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="229"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="245"/>
         <source>The clip is not completely verified yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="233"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="249"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1316,22 +1295,22 @@
 <context>
     <name>vf::sync::ClientSession</name>
     <message>
-        <location filename="../../core/sync/ClientSession.cpp" line="88"/>
+        <location filename="../../core/sync/ClientSession.cpp" line="89"/>
         <source>The username or password is not right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/sync/ClientSession.cpp" line="96"/>
+        <location filename="../../core/sync/ClientSession.cpp" line="97"/>
         <source>The cloud&apos;s answer to the sign-in was not understood: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/sync/ClientSession.cpp" line="103"/>
+        <location filename="../../core/sync/ClientSession.cpp" line="104"/>
         <source>The cloud could not prove who you are (%1). Nothing was loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/sync/ClientSession.cpp" line="111"/>
+        <location filename="../../core/sync/ClientSession.cpp" line="112"/>
         <source>The cloud named another account than its signed identity. Nothing was loaded.</source>
         <translation type="unfinished"></translation>
     </message>

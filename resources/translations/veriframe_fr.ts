@@ -281,47 +281,47 @@
         <translation>Résultats par heure</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="170"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="163"/>
         <source>%1 verified, %2 refused</source>
         <translation>%1 vérifiés, %2 refusés</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="179"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="172"/>
         <source>Report outbox: %1 pending, %2 acknowledged</source>
         <translation>File des signalements : %1 en attente, %2 confirmés</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="187"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="180"/>
         <source>%1 attempts</source>
         <translation>%1 tentatives</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="211"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="204"/>
         <source>failed: %1</source>
         <translation>échec : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="212"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="205"/>
         <source>remembered</source>
         <translation>mémorisé</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="213"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="206"/>
         <source>Passed: %1</source>
         <translation>Réussi : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="213"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="206"/>
         <source>Failed: %1</source>
         <translation>Échec : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="242"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="235"/>
         <source>Events (tap one for its checks)</source>
         <translation>Événements (touchez-en un pour voir ses vérifications)</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="199"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="192"/>
         <source>Checks for %1</source>
         <translation>Vérifications de %1</translation>
     </message>
@@ -331,37 +331,37 @@
         <translation>Bloqué : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="203"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="196"/>
         <source>Checked on %1; verdict %2 %3</source>
         <translation>Vérifié le %1 ; verdict %2 %3</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="222"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="215"/>
         <source>issuer</source>
         <translation>émetteur</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="222"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="215"/>
         <source>serial</source>
         <translation>numéro de série</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="228"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="221"/>
         <source>Claim %1 · role %2 · device %3 · subject %4 · from %5%6</source>
         <translation>Preuve %1 · rôle %2 · appareil %3 · sujet %4 · depuis %5%6</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="231"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="224"/>
         <source>to %1</source>
         <translation>jusqu&apos;au %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="235"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="228"/>
         <source>Media: %1</source>
         <translation>Média : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DiagnosticsPage.qml" line="262"/>
+        <location filename="../../qml/DiagnosticsPage.qml" line="255"/>
         <source>Network log (newest last)</source>
         <translation>Journal réseau (le plus récent en dernier)</translation>
     </message>
@@ -455,6 +455,34 @@
     </message>
 </context>
 <context>
+    <name>EventLabel</name>
+    <message>
+        <location filename="../../core/model/EventLabels.cpp" line="14"/>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/EventLabels.cpp" line="15"/>
+        <source>Vehicle</source>
+        <translation>Véhicule</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/EventLabels.cpp" line="16"/>
+        <source>Animal</source>
+        <translation>Animal</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/EventLabels.cpp" line="17"/>
+        <source>Motion</source>
+        <translation>Mouvement</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/EventLabels.cpp" line="18"/>
+        <source>Sound</source>
+        <translation>Son</translation>
+    </message>
+</context>
+<context>
     <name>EventTile</name>
     <message>
         <location filename="../../qml/EventTile.qml" line="38"/>
@@ -526,17 +554,17 @@
     <name>EventsPage</name>
     <message>
         <location filename="../../qml/EventsPage.qml" line="11"/>
-        <location filename="../../qml/EventsPage.qml" line="103"/>
+        <location filename="../../qml/EventsPage.qml" line="124"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="112"/>
+        <location filename="../../qml/EventsPage.qml" line="133"/>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/EventsPage.qml" line="113"/>
+        <location filename="../../qml/EventsPage.qml" line="134"/>
         <source>%n blocked</source>
         <translation>
             <numerusform>%n bloqué</numerusform>
@@ -544,7 +572,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/EventsPage.qml" line="114"/>
+        <location filename="../../qml/EventsPage.qml" line="135"/>
         <source>%n verified</source>
         <translation>
             <numerusform>%n vérifié</numerusform>
@@ -552,57 +580,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="122"/>
+        <location filename="../../qml/EventsPage.qml" line="143"/>
         <source>Filters</source>
         <translation>Filtres</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="131"/>
+        <location filename="../../qml/EventsPage.qml" line="152"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="133"/>
+        <location filename="../../qml/EventsPage.qml" line="154"/>
         <source>Refresh (F5)</source>
         <translation>Actualiser (F5)</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="266"/>
+        <location filename="../../qml/EventsPage.qml" line="288"/>
         <source>Can&apos;t reach the cloud</source>
         <translation>Impossible de joindre le cloud</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="267"/>
+        <location filename="../../qml/EventsPage.qml" line="289"/>
         <source>Loading your events…</source>
         <translation>Chargement de vos événements…</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="268"/>
+        <location filename="../../qml/EventsPage.qml" line="290"/>
         <source>No events match these filters</source>
         <translation>Aucun événement ne correspond à ces filtres</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="269"/>
+        <location filename="../../qml/EventsPage.qml" line="291"/>
         <source>No events yet</source>
         <translation>Aucun événement pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="271"/>
+        <location filename="../../qml/EventsPage.qml" line="293"/>
         <source>Events from your cameras appear here once they are verified.</source>
         <translation>Les événements de vos caméras apparaissent ici une fois vérifiés.</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="272"/>
+        <location filename="../../qml/EventsPage.qml" line="294"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="273"/>
+        <location filename="../../qml/EventsPage.qml" line="295"/>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../qml/EventsPage.qml" line="283"/>
+        <location filename="../../qml/EventsPage.qml" line="305"/>
         <source>Offline: showing what was already verified. %1</source>
         <translation>Hors ligne : affichage de ce qui a déjà été vérifié. %1</translation>
     </message>
@@ -653,62 +681,37 @@
         <translation>Filtre par type</translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="45"/>
+        <location filename="../../qml/FilterBar.qml" line="47"/>
         <source>All labels</source>
         <translation>Tous types</translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="46"/>
-        <source>Person</source>
-        <translation>Personne</translation>
-    </message>
-    <message>
-        <location filename="../../qml/FilterBar.qml" line="47"/>
-        <source>Vehicle</source>
-        <translation>Véhicule</translation>
-    </message>
-    <message>
-        <location filename="../../qml/FilterBar.qml" line="48"/>
-        <source>Animal</source>
-        <translation>Animal</translation>
-    </message>
-    <message>
-        <location filename="../../qml/FilterBar.qml" line="49"/>
-        <source>Motion</source>
-        <translation>Mouvement</translation>
-    </message>
-    <message>
-        <location filename="../../qml/FilterBar.qml" line="50"/>
-        <source>Sound</source>
-        <translation>Son</translation>
-    </message>
-    <message>
-        <location filename="../../qml/FilterBar.qml" line="58"/>
+        <location filename="../../qml/FilterBar.qml" line="59"/>
         <source>Any day</source>
         <translation>Toutes dates</translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="59"/>
+        <location filename="../../qml/FilterBar.qml" line="60"/>
         <source>Day filter: %1</source>
         <translation>Filtre par jour : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="68"/>
+        <location filename="../../qml/FilterBar.qml" line="69"/>
         <source>Previous month</source>
         <translation>Mois précédent</translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="70"/>
+        <location filename="../../qml/FilterBar.qml" line="71"/>
         <source>Next month</source>
         <translation>Mois suivant</translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="97"/>
+        <location filename="../../qml/FilterBar.qml" line="98"/>
         <source>Blocked only</source>
         <translation>Bloqués seulement</translation>
     </message>
     <message>
-        <location filename="../../qml/FilterBar.qml" line="109"/>
+        <location filename="../../qml/FilterBar.qml" line="110"/>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
@@ -745,95 +748,70 @@
 <context>
     <name>LabelChip</name>
     <message>
-        <location filename="../../qml/LabelChip.qml" line="14"/>
+        <location filename="../../qml/LabelChip.qml" line="24"/>
         <source>Label: %1</source>
         <translation>Type : %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/LabelChip.qml" line="21"/>
-        <source>Person</source>
-        <translation>Personne</translation>
-    </message>
-    <message>
-        <location filename="../../qml/LabelChip.qml" line="22"/>
-        <source>Vehicle</source>
-        <translation>Véhicule</translation>
-    </message>
-    <message>
-        <location filename="../../qml/LabelChip.qml" line="23"/>
-        <source>Animal</source>
-        <translation>Animal</translation>
-    </message>
-    <message>
-        <location filename="../../qml/LabelChip.qml" line="24"/>
-        <source>Motion</source>
-        <translation>Mouvement</translation>
-    </message>
-    <message>
-        <location filename="../../qml/LabelChip.qml" line="25"/>
-        <source>Sound</source>
-        <translation>Son</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="52"/>
+        <location filename="../../qml/Main.qml" line="48"/>
         <source>Veriframe</source>
         <translation>Veriframe</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="76"/>
+        <location filename="../../qml/Main.qml" line="72"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="77"/>
+        <location filename="../../qml/Main.qml" line="73"/>
         <source>Cameras</source>
         <translation>Caméras</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="78"/>
+        <location filename="../../qml/Main.qml" line="74"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="81"/>
+        <location filename="../../qml/Main.qml" line="77"/>
         <source>Diagnostics</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="109"/>
+        <location filename="../../qml/Main.qml" line="105"/>
         <source>Veriframe could not start</source>
         <translation>Veriframe n&apos;a pas pu démarrer</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="109"/>
+        <location filename="../../qml/Main.qml" line="105"/>
         <source>Starting the demo cloud…</source>
         <translation>Démarrage du cloud de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="151"/>
+        <location filename="../../qml/Main.qml" line="147"/>
         <source>Diagnostic mode: your pictures are visible.</source>
         <translation>Mode diagnostic : vos images sont visibles.</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="152"/>
+        <location filename="../../qml/Main.qml" line="148"/>
         <source>Diagnostic mode: your pictures and clips are hidden.</source>
         <translation>Mode diagnostic : vos images et vidéos sont masquées.</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="160"/>
+        <location filename="../../qml/Main.qml" line="156"/>
         <source>Hide my media</source>
         <translation>Masquer mes médias</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="160"/>
+        <location filename="../../qml/Main.qml" line="156"/>
         <source>Show my media</source>
         <translation>Afficher mes médias</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="167"/>
+        <location filename="../../qml/Main.qml" line="163"/>
         <source>Leave diagnostic mode</source>
         <translation>Quitter le mode diagnostic</translation>
     </message>
@@ -841,82 +819,82 @@
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="73"/>
+        <location filename="../../qml/PlayerView.qml" line="71"/>
         <source>MP4 video (*.mp4)</source>
         <translation>Vidéo MP4 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="76"/>
+        <location filename="../../qml/PlayerView.qml" line="74"/>
         <source>Saved the verified clip</source>
         <translation>Vidéo vérifiée enregistrée</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="102"/>
+        <location filename="../../qml/PlayerView.qml" line="100"/>
         <source>Close player</source>
         <translation>Fermer le lecteur</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="120"/>
+        <location filename="../../qml/PlayerView.qml" line="118"/>
         <source>Verified</source>
         <translation>Vérifié</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="130"/>
+        <location filename="../../qml/PlayerView.qml" line="128"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="131"/>
+        <location filename="../../qml/PlayerView.qml" line="129"/>
         <source>Event details</source>
         <translation>Détails de l&apos;événement</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="152"/>
+        <location filename="../../qml/PlayerView.qml" line="150"/>
         <source>This clip failed verification and was stopped. It was reported.</source>
         <translation>Cette vidéo n&apos;a pas passé la vérification et a été arrêtée. Elle a été signalée.</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="181"/>
+        <location filename="../../qml/PlayerView.qml" line="179"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="196"/>
+        <location filename="../../qml/PlayerView.qml" line="194"/>
         <source>Previous event</source>
         <translation>Événement précédent</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="203"/>
+        <location filename="../../qml/PlayerView.qml" line="201"/>
         <source>Back 10 seconds</source>
         <translation>Reculer de 10 secondes</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="212"/>
+        <location filename="../../qml/PlayerView.qml" line="210"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="212"/>
+        <location filename="../../qml/PlayerView.qml" line="210"/>
         <source>Play</source>
         <translation>Lecture</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="219"/>
+        <location filename="../../qml/PlayerView.qml" line="217"/>
         <source>Forward 10 seconds</source>
         <translation>Avancer de 10 secondes</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="226"/>
+        <location filename="../../qml/PlayerView.qml" line="224"/>
         <source>Next event</source>
         <translation>Événement suivant</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="243"/>
+        <location filename="../../qml/PlayerView.qml" line="241"/>
         <source>Playback speed</source>
         <translation>Vitesse de lecture</translation>
     </message>
     <message>
-        <location filename="../../qml/PlayerView.qml" line="250"/>
+        <location filename="../../qml/PlayerView.qml" line="248"/>
         <source>Download the verified clip</source>
         <translation>Télécharger la vidéo vérifiée</translation>
     </message>
@@ -1265,7 +1243,7 @@
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/AppSession.cpp" line="218"/>
+        <location filename="../../app/ui/AppSession.cpp" line="235"/>
         <source>Demo cloud on this computer (%1)</source>
         <translation>Cloud de démonstration sur cet ordinateur (%1)</translation>
     </message>
@@ -1273,42 +1251,43 @@
 <context>
     <name>vf::app::ClipPlayer</name>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="129"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="140"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="144"/>
         <source>Not signed in.</source>
         <translation>Non connecté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="134"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="149"/>
         <source>This event is not available.</source>
         <translation>Cet événement n&apos;est pas disponible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="141"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="156"/>
         <source>The clip could not be loaded: %1</source>
         <translation>Impossible de charger la vidéo : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="152"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="167"/>
         <source>The clip arrived out of order.</source>
         <translation>Les parties de la vidéo sont arrivées dans le désordre.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="203"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="218"/>
         <source>The clip cannot be played: %1</source>
         <translation>Impossible de lire la vidéo : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="207"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="222"/>
         <source>The clip cannot be played.</source>
         <translation>Impossible de lire la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="229"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="244"/>
         <source>The clip is not completely verified yet.</source>
         <translation>La vidéo n&apos;est pas encore entièrement vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="233"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="248"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>

@@ -44,6 +44,24 @@ TestCase {
         verify(tile.Accessible.name.indexOf("Front door") >= 0)
     }
 
+    // The page counts loading images from the tiles' transitions (screenshots and tests wait
+    // for it to reach 0). A tile destroyed while its image loads, as when a page of events
+    // remakes a row, signalled the end of loading twice, and the count went below 0.
+    function test_aTileDestroyedMidLoadEndsItsLoadingOnce() {
+        const tile = createTemporaryObject(tileComponent, testCase,
+            { item: item(EventsModel.Verified, { thumbnailUrl: "image://verified/p/evt-1/00" }) })
+        // Asynchronous: the image is loading as the tile is made, until the event loop runs.
+        verify(tile.imageLoading)
+        let loading = 1
+        let changes = 0
+        tile.imageStateChanged.connect(l => { loading += l ? 1 : -1; ++changes })
+        tile.destroy() // whether it finishes first or not, its loading ends once
+        tryVerify(() => changes > 0)
+        wait(50) // any second signal would come in this time
+        compare(changes, 1)
+        compare(loading, 0)
+    }
+
     function test_narrowTileKeepsTheWholeCameraName() {
         // Wide enough: name and chip share the caption row.
         const wide = createTemporaryObject(tileComponent, testCase,
@@ -251,6 +269,43 @@ TestCase {
     function test_labelChip() {
         const chip = createTemporaryObject(chipComponent, testCase, { label: "vehicle" })
         verify(chip.Accessible.name.indexOf("Vehicle") >= 0)
+        // A label the table does not know (a newer camera's) is shown as it is, as text.
+        const other = createTemporaryObject(chipComponent, testCase, { label: "<b>package</b>" })
+        compare(other.word, "<b>package</b>")
+        compare(Search.byName(other, "labelChipText").textFormat, Text.PlainText)
+        compare(other.tone, Theme.labelOther)
+    }
+
+    // One labels table (AppSession.eventLabels): the filter lists exactly its labels, in its
+    // order and words, after "All labels"; the chip and a tile's name say its word, in its
+    // colours for the theme.
+    function test_labelsComeFromTheOneTable() {
+        const table = AppSession.eventLabels
+        const keys = []
+        for (let i = 0; i < table.length; ++i)
+            keys.push(table[i].key)
+        compare(keys, ["person", "vehicle", "animal", "motion", "sound"])
+        const bar = createTemporaryObject(filterComponent, testCase)
+        const combo = Search.byName(bar, "labelFilter")
+        compare(combo.count, table.length + 1)
+        compare(combo.valueAt(0), "")
+        for (let i = 0; i < table.length; ++i) {
+            compare(combo.valueAt(i + 1), table[i].key)
+            compare(combo.textAt(i + 1), table[i].name)
+            const chip = createTemporaryObject(chipComponent, testCase, { label: table[i].key })
+            compare(chip.word, table[i].name)
+            compare(chip.Accessible.name, "Label: " + table[i].name)
+            compare(chip.tone, Theme.dark ? table[i].darkColor : table[i].color)
+            const tile = createTemporaryObject(tileComponent, testCase,
+                { item: item(EventsModel.Verified, { label: table[i].key }) })
+            verify(tile.Accessible.name.indexOf(", " + table[i].name + ", verified") > 0, tile.Accessible.name)
+        }
+        // Choosing a label in the combo filters the model by its key.
+        combo.currentIndex = 2
+        combo.activated(2)
+        compare(AppSession.events.labelFilter, table[1].key)
+        AppSession.events.clearFilters()
+        compare(AppSession.events.labelFilter, "")
     }
 
     function test_filtersDriveTheModel() {
