@@ -4,6 +4,7 @@
 #include <QDateTime>
 
 #include "CloudJson.h"
+#include "SessionRenewal.h"
 
 #include <QCryptographicHash>
 #include <QNetworkAccessManager>
@@ -234,6 +235,8 @@ void ApiCall::onFinished() {
         return;
     }
     if (status == 401) {
+        if (retryAfterRenewal(m_buffer))
+            return;
         fail({ApiError::Kind::Unauthorized, status, parseErrorMessage(m_buffer)});
         return;
     }
@@ -248,6 +251,32 @@ void ApiCall::onFinished() {
     m_result.contentRange = reply->rawHeader("Content-Range");
     m_result.error.reset();
     complete();
+}
+
+bool ApiCall::retryAfterRenewal(const QByteArray &body) {
+    if (!m_spec.renewal || m_renewalTried || m_cancelled)
+        return false;
+    m_renewalTried = true;
+    const QByteArray header = m_spec.request.rawHeader("Authorization");
+    const QByteArray used = header.startsWith("Bearer ") ? header.mid(7) : QByteArray();
+    const QString message = parseErrorMessage(body);
+    m_buffer.clear();
+    m_spec.renewal->renewAfterUnauthorized(
+        used, this, [this, message](std::optional<QByteArray> token) {
+            if (m_finished)
+                return;
+            if (m_cancelled) {
+                fail({ApiError::Kind::Cancelled, 0, QStringLiteral("cancelled")});
+                return;
+            }
+            if (!token) {
+                fail({ApiError::Kind::Unauthorized, 401, message});
+                return;
+            }
+            m_spec.request.setRawHeader("Authorization", "Bearer " + *token);
+            start();
+        });
+    return true;
 }
 
 void ApiCall::fail(ApiError error) {

@@ -18,6 +18,7 @@ class QTimer;
 namespace vf::net {
 
 class NetworkLog;
+class SessionRenewal;
 
 struct ApiResult {
     std::optional<ApiError> error;
@@ -47,6 +48,9 @@ struct CallSpec {
     // Set: the call fails with it at once and sends nothing (an origin the client must not
     // talk to, a path that leaves it).
     std::optional<ApiError> refusal;
+    // Set (calls with the bearer token): a 401 asks it to renew the session, and the call
+    // is sent once more with the new token (cloud-api.md §1 v2). Outlives the call.
+    SessionRenewal *renewal = nullptr;
 };
 
 class ApiCall : public QObject {
@@ -67,6 +71,8 @@ private:
     void onReadyRead();
     void onFinished();
     void fail(ApiError error);
+    // A 401: renew the session and send again, once; false when that is not possible.
+    bool retryAfterRenewal(const QByteArray &body);
     void complete();
     bool checkPins();
     void abortWith(ApiError error);
@@ -87,6 +93,7 @@ private:
     QByteArray m_buffer;
     bool m_finished = false;
     bool m_cancelled = false;
+    bool m_renewalTried = false;
     std::optional<ApiError> m_abortReason;
     qint64 m_startedMs = 0;
 };

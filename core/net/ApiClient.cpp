@@ -55,6 +55,7 @@ ApiClient::ApiClient(Options options, QObject *parent)
     // the origin signed in to and nowhere else (cloud-api.md §7 v2). Each request says so
     // too (spec()), so a manager default changed elsewhere cannot turn following back on.
     m_network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_renewal = std::make_unique<SessionRenewal>(*this);
     if (!m_options.caCertificates.isEmpty()) {
         // Setting or adding CAs turns off Qt's on-demand loading of the system store (the
         // default on Linux, where the default configuration then lists no CAs at all), so
@@ -102,8 +103,10 @@ CallSpec ApiClient::spec(const QUrl &url, qint64 maxBytes, bool idempotent, Answ
     }
     if (!m_options.caCertificates.isEmpty())
         s.request.setSslConfiguration(m_tls);
-    if (!m_token.isEmpty() && !s.refusal)
+    if (!m_token.isEmpty() && !s.refusal) {
         s.request.setRawHeader("Authorization", "Bearer " + m_token);
+        s.renewal = m_renewal.get();
+    }
     s.maxBytes = maxBytes;
     s.maxAttempts = idempotent ? m_options.getAttempts : 1;
     s.retryBaseDelayMs = m_options.retryBaseDelayMs;
@@ -115,6 +118,7 @@ CallSpec ApiClient::spec(const QUrl &url, qint64 maxBytes, bool idempotent, Answ
 ApiCall *ApiClient::login(const QString &username, const QString &password) {
     CallSpec s = spec(resolve(QStringLiteral("/v1/session")), kJsonLimit, false, Answer::Json);
     s.request.setRawHeader("Authorization", QByteArray()); // login carries no token
+    s.renewal = nullptr;
     s.request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     s.verb = "POST";
     if (!s.refusal) // the password never goes where the request cannot go
@@ -129,6 +133,7 @@ ApiCall *ApiClient::refreshSession(const QByteArray &refreshToken) {
         spec(resolve(QStringLiteral("/v1/session/refresh")), kJsonLimit, false, Answer::Json);
     // The refresh token is the credential: no bearer token goes with it.
     s.request.setRawHeader("Authorization", QByteArray());
+    s.renewal = nullptr;
     s.request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     s.verb = "POST";
     if (!s.refusal) // like the password, never put into a request that cannot go
@@ -142,6 +147,7 @@ ApiCall *ApiClient::deleteSession() {
     CallSpec s = spec(resolve(QStringLiteral("/v1/session")), kJsonLimit, false, Answer::Json);
     s.verb = "DELETE";
     s.acceptedStatuses = {204};
+    s.renewal = nullptr; // the cloud ends a sign-in with an expired token too
     return new ApiCall(&m_network, std::move(s), this);
 }
 

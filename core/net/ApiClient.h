@@ -9,11 +9,13 @@
 #include "ApiCall.h"
 #include "ApiTypes.h"
 #include "NetworkLog.h"
+#include "SessionRenewal.h"
 
 #include <QNetworkAccessManager>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QUrl>
+#include <memory>
 
 namespace vf::net {
 
@@ -53,6 +55,9 @@ public:
 
     void setToken(const QByteArray &token) { m_token = token; }
     QByteArray token() const { return m_token; }
+    // Renews the token of the sign-in begun there (cloud-api.md §1 v2); every call sent with
+    // the token asks it on a 401.
+    SessionRenewal &renewal() { return *m_renewal; }
     // The TLS configuration of this client's requests: Qt's default, with the system CAs and
     // caCertificates listed explicitly when there are any.
     QSslConfiguration sslConfiguration() const { return m_tls; }
@@ -92,6 +97,8 @@ private:
     QNetworkAccessManager m_network;
     QByteArray m_token;
     mutable NetworkLog m_log;
+    std::unique_ptr<SessionRenewal>
+        m_renewal; // gone before the calls (children): they never use it then
 };
 
 } // namespace vf::net

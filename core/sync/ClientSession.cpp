@@ -24,6 +24,54 @@ ClientSession::ClientSession(ClientOptions options, QObject *parent)
     m_verifier = std::make_unique<vf::trust::AttestationVerifier>(m_options.anchors, &m_memo);
     m_mediaVerifier = std::make_unique<AttestationMediaVerifier>(*m_verifier);
     connect(&m_freshnessTimer, &QTimer::timeout, this, &ClientSession::checkRevocationFreshness);
+    watchRenewals();
+}
+
+void ClientSession::watchRenewals() {
+    vf::net::SessionRenewal &renewal = m_api->renewal();
+    // trust.md §8 for every refresh too: the identity is checked like the login's, and it
+    // must name the account signed in (cloud-api.md §1 v2); else the session is not ours.
+    renewal.setAnswerCheck([this](const vf::net::LoginAnswer &answer) -> std::optional<QString> {
+        if (m_userId.isEmpty())
+            return QStringLiteral("no account is signed in");
+        const vf::trust::IdentityVerdict identity = vf::trust::verifyIdentityToken(
+            answer.identity, m_username, *m_options.anchors, QDateTime::currentSecsSinceEpoch());
+        if (!identity.valid)
+            return identity.detail;
+        if (identity.userId != m_userId)
+            return QStringLiteral("the renewed identity names another account");
+        if (answer.userId != identity.userId)
+            return QStringLiteral("the cloud named another account than its signed identity");
+        return std::nullopt;
+    });
+    connect(
+        &renewal, &vf::net::SessionRenewal::renewed, this,
+        [this](const vf::net::LoginAnswer &answer) { Q_EMIT sessionRenewed(answer.refreshToken); });
+    connect(&renewal, &vf::net::SessionRenewal::expired, this, [this] {
+        if (m_userId.isEmpty())
+            return;
+        // The events stay in the store (they are this account's, verified): only the
+        // password is asked for again.
+        endSession();
+        fail(QStringLiteral("session_expired"),
+             tr("Your session has ended. Please sign in again."));
+    });
+    connect(&renewal, &vf::net::SessionRenewal::refused, this, [this](const QString &reason) {
+        if (m_userId.isEmpty())
+            return;
+        qCWarning(lcSync, "the renewed session was refused: %s", qPrintable(reason));
+        endSession();
+        fail(vf::trust::identityMismatchCode(),
+             tr("The cloud could not prove who you are when the session was renewed (%1). "
+                "You were signed out.")
+                 .arg(reason));
+    });
+}
+
+void ClientSession::endSession() {
+    stopAccount();
+    m_api->renewal().end();
+    m_api->setToken({});
 }
 
 ClientSession::~ClientSession() {
@@ -114,6 +162,7 @@ void ClientSession::onLogin(vf::net::ApiCall *call, const QString &username) {
         return;
     }
     m_api->setToken(answer.value->token);
+    m_api->renewal().begin(answer.value->refreshToken, answer.value->expiresAtMs);
     startAccount(identity.userId, username);
 }
 
@@ -238,13 +287,18 @@ void ClientSession::refresh() {
 
 void ClientSession::signOut() {
     const QString account = m_userId;
-    stopAccount();
+    if (!m_api->token().isEmpty()) {
+        // cloud-api.md §1 v2: the cloud revokes this token and the sign-in's refresh token.
+        // Not waited for: unreachable, the refresh token is forgotten here all the same.
+        vf::net::ApiCall *call = m_api->deleteSession();
+        connect(call, &vf::net::ApiCall::finished, call, &QObject::deleteLater);
+    }
+    endSession();
     if (!account.isEmpty() && m_store) {
         QString error;
         if (!m_store->signOut(account, &error))
             qCWarning(lcSync, "vf::sync: sign-out wipe incomplete: %s", qPrintable(error));
     }
-    m_api->setToken({});
     setState(State::SignedOut);
 }
 

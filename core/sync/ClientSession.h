@@ -127,11 +127,17 @@ Q_SIGNALS:
     // See firstSyncError(); automation runs end on it (automation.md, cloud-api.md §7 v2).
     void firstSyncFailed(const vf::net::ApiError &error);
     void revocationStaleChanged(bool stale);
+    // The session was renewed (cloud-api.md §1 v2): the refresh token to keep from now on
+    // (the one before it no longer works).
+    void sessionRenewed(const QByteArray &refreshToken);
 
 private:
     void onLogin(vf::net::ApiCall *call, const QString &username);
     void startAccount(const QString &userId, const QString &username);
     void stopAccount();
+    // stopAccount, and the tokens forgotten: nothing more is sent in this sign-in's name.
+    void endSession();
+    void watchRenewals();
     void setState(State state);
     void fail(const QString &code, const QString &message);
     void checkIdle();
