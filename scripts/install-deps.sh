@@ -15,6 +15,11 @@ packages=(
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtquick-dialogs
   qml6-module-qtquick-shapes qml6-module-qtmultimedia qml6-module-qttest qml6-module-qtcore
   qml6-module-qt-labs-settings qml6-module-qt-labs-platform qml6-module-qt-labs-folderlistmodel
+  # the secret store of the refresh tokens (core/secrets): QtKeychain, and libsecret, which
+  # QtKeychain loads at run time (dlopen: nothing depends on it); its tests' real Secret
+  # Service (tests/secrets/with-keyring.sh): gnome-keyring on a dbus-run-session bus and
+  # secret-tool (dbus-run-session and dbus-send come with dbus-daemon, below)
+  qtkeychain-qt6-dev libsecret-1-0 gnome-keyring libsecret-tools
   # crypto, media
   libssl-dev openssl
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev

@@ -1,0 +1,32 @@
+#pragma once
+// The account a refresh token belongs to: the cloud's origin and the verified user id (the
+// identity token's `sub`, trust.md §8). Both are in the key, so the same user id at two
+// clouds never shares a secret.
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+namespace vf::secrets {
+
+struct SessionAccount {
+    QString origin; // scheme://host[:port], the port only when not the scheme's default
+    QString userId;
+
+    // The account of userId at the cloud whose base URL is `server` (its path, query,
+    // fragment and user info are not part of the origin).
+    static SessionAccount atServer(const QUrl &server, const QString &userId);
+
+    bool isValid() const { return !origin.isEmpty() && !userId.isEmpty(); }
+    // The entry's key in the secret store: "<origin> <userId>". An origin has no space, so
+    // two accounts never share a key.
+    QString keychainKey() const;
+
+    bool operator==(const SessionAccount &other) const = default;
+};
+
+// The index of the accounts that have a stored refresh token (not secret, but kept in the
+// secret store beside the tokens: RefreshTokenVault). Unreadable bytes give an empty list.
+QByteArray encodeAccountIndex(const QList<SessionAccount> &accounts);
+QList<SessionAccount> decodeAccountIndex(const QByteArray &bytes);
+
+} // namespace vf::secrets
