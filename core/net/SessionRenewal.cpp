@@ -116,6 +116,7 @@ void SessionRenewal::onRefreshFinished(ApiCall *call) {
         finishWaiters(std::nullopt);
         if (m_expiresAtMs && *m_expiresAtMs > QDateTime::currentMSecsSinceEpoch())
             m_timer.start(kRetryMs);
+        Q_EMIT unreachable(*result.error);
         return;
     }
     Parsed<LoginAnswer> answer = parseRefreshAnswer(result.body);

@@ -7,6 +7,7 @@
 // What a refresh answers is only accepted once `accept` says so: the owner (ClientSession)
 // checks its identity like the login's (trust.md §8) and that it names the same account.
 // Lives on the ApiClient's thread; nothing here is shared with workers.
+#include "ApiError.h"
 #include "ApiTypes.h"
 
 #include <QObject>
@@ -60,6 +61,9 @@ Q_SIGNALS:
     void expired();
     // The refresh answer's identity failed the check (trust.md §8): sign out.
     void refused(const QString &reason);
+    // The refresh could not be had (not reached, a 5xx, cut short): the refresh token is
+    // kept, the session goes on as long as its token works.
+    void unreachable(const vf::net::ApiError &error);
 
 private:
     void onRefreshFinished(ApiCall *call);

@@ -32,22 +32,41 @@ void ClientSession::watchRenewals() {
     // trust.md §8 for every refresh too: the identity is checked like the login's, and it
     // must name the account signed in (cloud-api.md §1 v2); else the session is not ours.
     renewal.setAnswerCheck([this](const vf::net::LoginAnswer &answer) -> std::optional<QString> {
-        if (m_userId.isEmpty())
+        const QString account = m_userId.isEmpty() ? m_resumingUserId : m_userId;
+        if (account.isEmpty())
             return QStringLiteral("no account is signed in");
         const vf::trust::IdentityVerdict identity = vf::trust::verifyIdentityToken(
             answer.identity, m_username, *m_options.anchors, QDateTime::currentSecsSinceEpoch());
         if (!identity.valid)
             return identity.detail;
-        if (identity.userId != m_userId)
+        if (identity.userId != account)
             return QStringLiteral("the renewed identity names another account");
         if (answer.userId != identity.userId)
             return QStringLiteral("the cloud named another account than its signed identity");
         return std::nullopt;
     });
-    connect(
-        &renewal, &vf::net::SessionRenewal::renewed, this,
-        [this](const vf::net::LoginAnswer &answer) { Q_EMIT sessionRenewed(answer.refreshToken); });
+    connect(&renewal, &vf::net::SessionRenewal::renewed, this,
+            [this](const vf::net::LoginAnswer &answer) {
+                Q_EMIT sessionRenewed(answer.refreshToken);
+                if (!m_resumingUserId.isEmpty()) // checked: the identity names this account
+                    startAccount(std::exchange(m_resumingUserId, {}), m_username);
+            });
+    connect(&renewal, &vf::net::SessionRenewal::unreachable, this,
+            [this](const vf::net::ApiError &error) {
+                if (m_resumingUserId.isEmpty())
+                    return; // a signed-in session goes on while its token works
+                m_resumingUserId.clear();
+                m_username.clear();
+                fail(QStringLiteral("network"), error.describe());
+            });
     connect(&renewal, &vf::net::SessionRenewal::expired, this, [this] {
+        if (!m_resumingUserId.isEmpty()) {
+            m_resumingUserId.clear();
+            m_username.clear();
+            fail(QStringLiteral("session_expired"),
+                 tr("The saved session has ended. Please sign in again."));
+            return;
+        }
         if (m_userId.isEmpty())
             return;
         // The events stay in the store (they are this account's, verified): only the
@@ -57,7 +76,7 @@ void ClientSession::watchRenewals() {
              tr("Your session has ended. Please sign in again."));
     });
     connect(&renewal, &vf::net::SessionRenewal::refused, this, [this](const QString &reason) {
-        if (m_userId.isEmpty())
+        if (m_userId.isEmpty() && m_resumingUserId.isEmpty())
             return;
         qCWarning(lcSync, "the renewed session was refused: %s", qPrintable(reason));
         endSession();
@@ -70,6 +89,7 @@ void ClientSession::watchRenewals() {
 
 void ClientSession::endSession() {
     stopAccount();
+    m_resumingUserId.clear();
     m_api->renewal().end();
     m_api->setToken({});
 }
@@ -118,7 +138,32 @@ void ClientSession::signIn(const QString &username, const QString &password) {
             [this, call, username] { onLogin(call, username); });
 }
 
+void ClientSession::resume(const QString &username, const QString &userId,
+                           const QByteArray &refreshToken) {
+    if (!m_store) {
+        fail(QStringLiteral("store"), QStringLiteral("the data directory is not open"));
+        return;
+    }
+    endSession();
+    if (m_login) {
+        vf::net::ApiCall *old = std::exchange(m_login, nullptr);
+        old->cancel();
+    }
+    m_lastError.clear();
+    m_lastErrorCode.clear();
+    setState(State::SigningIn);
+    m_username = username;
+    m_resumingUserId = userId;
+    m_api->renewal().begin(refreshToken, std::nullopt);
+    m_api->renewal().renewNow();
+}
+
 void ClientSession::cancelSignIn() {
+    if (!m_resumingUserId.isEmpty()) {
+        endSession(); // drops the refresh in flight
+        setState(State::SignedOut);
+        return;
+    }
     if (!m_login)
         return;
     vf::net::ApiCall *call = std::exchange(m_login, nullptr);

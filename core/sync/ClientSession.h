@@ -80,6 +80,12 @@ public:
     AutomationLog &automationLog() { return m_log; }
 
     void signIn(const QString &username, const QString &password);
+    // Resumes a sign-in kept from an earlier run (cloud-api.md §1 v2): renews it with the
+    // refresh token, checks the renewed identity like a login's (trust.md §8) and that it
+    // names userId, then starts the account as a login does. Fails like a login:
+    // session_expired (the cloud refused the refresh token: the password is needed),
+    // identity_mismatch, or network (the refresh token is kept; resume again later).
+    void resume(const QString &username, const QString &userId, const QByteArray &refreshToken);
     // A sign-in in progress is dropped (a cloud that never answers): back to SignedOut.
     void cancelSignIn();
     // Wipes this account's cached media and events; its queued reports stay and are sent
@@ -163,6 +169,8 @@ private:
     std::unique_ptr<ReportSender> m_reports;
 
     vf::net::ApiCall *m_login = nullptr;
+    // The account a resume is for, until its first renewal is accepted.
+    QString m_resumingUserId;
     State m_state = State::SignedOut;
     QString m_userId;
     QString m_username;

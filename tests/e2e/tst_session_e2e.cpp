@@ -11,6 +11,7 @@
 
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -217,6 +218,86 @@ private Q_SLOTS:
         QTest::qWait(300);
         QCOMPARE(server.requests.size(), sent);
         QVERIFY(server.requests.at(2).startsWith("POST /v1/session/refresh"));
+    }
+
+    // A later run resumes the kept sign-in with its refresh token alone (automation.md v2,
+    // --user NAME without a password), on the same data directory as a restart would.
+    void aKeptSessionResumesWithoutThePassword() {
+        QString userId;
+        QByteArray refreshToken;
+        {
+            auto first = newClient();
+            QCOMPARE(first->signIn(QStringLiteral("alice"), password(QStringLiteral("alice"))),
+                     QString());
+            userId = first->session().userId();
+            refreshToken = first->session().api().renewal().refreshToken();
+        }
+        auto client = newClient();
+        sync::ClientSession &session = client->session();
+        QSignalSpy renewed(&session, &sync::ClientSession::sessionRenewed);
+        QSignalSpy signedIn(&session, &sync::ClientSession::signedIn);
+        session.resume(QStringLiteral("alice"), userId, refreshToken);
+        QCOMPARE(client->waitIdle(), QString());
+        QCOMPARE(session.state(), sync::ClientSession::State::Ready);
+        QCOMPARE(session.userId(), userId);
+        QCOMPARE(session.username(), QStringLiteral("alice"));
+        QCOMPARE(signedIn.size(), 1);
+        QCOMPARE(renewed.size(), 1); // the rotated refresh token, to keep
+        QVERIFY(renewed.first().first().toByteArray() != refreshToken);
+        QVERIFY(session.store()->events().count(userId) > 0);
+        QCOMPARE(client->recordsOfType(QStringLiteral("signed_in")).size(), 1);
+    }
+
+    // The kept token is checked like a login: the renewed identity must name the account
+    // it was kept for, a used token asks for the password, and no cloud keeps it for later.
+    void aResumeThatIsNotPossibleFailsLikeASignIn() {
+        const QString alice = cloud.userId(QStringLiteral("alice"));
+        auto signedInToken = [&] {
+            auto c = newClient();
+            if (!c->signIn(QStringLiteral("alice"), password(QStringLiteral("alice"))).isEmpty())
+                return QByteArray();
+            return c->session().api().renewal().refreshToken();
+        };
+        {
+            // Kept as bob's: the cloud renews alice's sign-in, whose identity names alice.
+            auto client = newClient();
+            QSignalSpy failed(&client->session(), &sync::ClientSession::signInFailed);
+            client->session().resume(QStringLiteral("alice"), cloud.userId(QStringLiteral("bob")),
+                                     signedInToken());
+            QVERIFY(failed.wait(10000));
+            QCOMPARE(failed.first().first().toString(), QStringLiteral("identity_mismatch"));
+            QVERIFY(client->session().userId().isEmpty());
+            QVERIFY(client->session().api().token().isEmpty());
+        }
+        {
+            // Already used (rotated): the cloud revokes the sign-in; the password is needed.
+            const QByteArray used = signedInToken();
+            QCOMPARE(cloud.client()
+                         .post(QStringLiteral("/v1/session/refresh"),
+                               R"({"refresh_token":")" + used + R"("})")
+                         .status,
+                     200);
+            auto client = newClient();
+            QSignalSpy failed(&client->session(), &sync::ClientSession::signInFailed);
+            client->session().resume(QStringLiteral("alice"), alice, used);
+            QVERIFY(failed.wait(10000));
+            QCOMPARE(failed.first().first().toString(), QStringLiteral("session_expired"));
+            QCOMPARE(client->session().state(), sync::ClientSession::State::Failed);
+        }
+        {
+            // No cloud: a network failure; the refresh token is not spent.
+            QTcpServer closed;
+            QVERIFY(closed.listen(QHostAddress::LocalHost));
+            const QUrl nowhere(QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort()));
+            closed.close();
+            E2eClient client(nowhere, clientDir->path(), anchors,
+                             [](sync::ClientOptions &o) { o.retryBaseDelayMs = 10; });
+            QSignalSpy failed(&client.session(), &sync::ClientSession::signInFailed);
+            client.session().resume(QStringLiteral("alice"), alice, "ref-kept");
+            QVERIFY(failed.wait(10000));
+            QCOMPARE(failed.first().first().toString(), QStringLiteral("network"));
+            QVERIFY(client.session().api().renewal().canRenew());
+        }
     }
 
     void signingOutRevokesTheSessionAtTheCloud() {
