@@ -1295,22 +1295,37 @@
 <context>
     <name>vf::sync::ClientSession</name>
     <message>
-        <location filename="../../core/sync/ClientSession.cpp" line="89"/>
+        <location filename="../../core/sync/ClientSession.cpp" line="67"/>
+        <source>The saved session has ended. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/sync/ClientSession.cpp" line="76"/>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/sync/ClientSession.cpp" line="84"/>
+        <source>The cloud could not prove who you are when the session was renewed (%1). You were signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/sync/ClientSession.cpp" line="182"/>
         <source>The username or password is not right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/sync/ClientSession.cpp" line="97"/>
+        <location filename="../../core/sync/ClientSession.cpp" line="190"/>
         <source>The cloud&apos;s answer to the sign-in was not understood: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/sync/ClientSession.cpp" line="104"/>
+        <location filename="../../core/sync/ClientSession.cpp" line="197"/>
         <source>The cloud could not prove who you are (%1). Nothing was loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/sync/ClientSession.cpp" line="112"/>
+        <location filename="../../core/sync/ClientSession.cpp" line="205"/>
         <source>The cloud named another account than its signed identity. Nothing was loaded.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -485,67 +485,67 @@
 <context>
     <name>EventTile</name>
     <message>
-        <location filename="../../qml/EventTile.qml" line="38"/>
+        <location filename="../../qml/EventTile.qml" line="41"/>
         <source>Blocked item: %1</source>
         <translation>Élément bloqué : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="41"/>
+        <location filename="../../qml/EventTile.qml" line="44"/>
         <source>, shared with you</source>
         <translation>, partagé avec vous</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="42"/>
+        <location filename="../../qml/EventTile.qml" line="45"/>
         <source>Event from %1, %2 at %3, checking</source>
         <translation>Événement de %1, %2 à %3, vérification en cours</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="40"/>
+        <location filename="../../qml/EventTile.qml" line="43"/>
         <source>%1, %2 at %3, %4%5, verified</source>
         <translation>%1, %2 à %3, %4%5, vérifié</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="44"/>
+        <location filename="../../qml/EventTile.qml" line="47"/>
         <source>Blocked and reported. Open for details, or press Delete to dismiss.</source>
         <translation>Bloqué et signalé. Ouvrez pour voir les détails, ou appuyez sur Suppr pour l’écarter.</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="113"/>
+        <location filename="../../qml/EventTile.qml" line="116"/>
         <source>Couldn&apos;t show this picture</source>
         <translation>Impossible d&apos;afficher cette image</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="125"/>
+        <location filename="../../qml/EventTile.qml" line="128"/>
         <source>Hidden in diagnostic mode</source>
         <translation>Masqué en mode diagnostic</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="148"/>
+        <location filename="../../qml/EventTile.qml" line="151"/>
         <source>Couldn&apos;t load: %1</source>
         <translation>Échec du chargement : %1</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="154"/>
+        <location filename="../../qml/EventTile.qml" line="157"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="183"/>
+        <location filename="../../qml/EventTile.qml" line="186"/>
         <source>Reported</source>
         <translation>Signalé</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="211"/>
+        <location filename="../../qml/EventTile.qml" line="214"/>
         <source>Shared</source>
         <translation>Partagé</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="214"/>
+        <location filename="../../qml/EventTile.qml" line="217"/>
         <source>Shared with you</source>
         <translation>Partagé avec vous</translation>
     </message>
     <message>
-        <location filename="../../qml/EventTile.qml" line="240"/>
+        <location filename="../../qml/EventTile.qml" line="243"/>
         <source>Dismiss blocked item</source>
         <translation>Retirer l&apos;élément bloqué</translation>
     </message>
@@ -1233,17 +1233,17 @@
 <context>
     <name>vf::app::AppSession</name>
     <message>
-        <location filename="../../app/ui/AppSession.cpp" line="138"/>
+        <location filename="../../app/ui/AppSession.cpp" line="135"/>
         <source>Sign in first: the bundle describes the signed-in account.</source>
         <translation>Connectez-vous d&apos;abord : le rapport décrit le compte connecté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/AppSession.cpp" line="146"/>
+        <location filename="../../app/ui/AppSession.cpp" line="143"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/AppSession.cpp" line="235"/>
+        <location filename="../../app/ui/AppSession.cpp" line="232"/>
         <source>Demo cloud on this computer (%1)</source>
         <translation>Cloud de démonstration sur cet ordinateur (%1)</translation>
     </message>
@@ -1251,43 +1251,43 @@
 <context>
     <name>vf::app::ClipPlayer</name>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="140"/>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="144"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="141"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="145"/>
         <source>Not signed in.</source>
         <translation>Non connecté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="149"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="150"/>
         <source>This event is not available.</source>
         <translation>Cet événement n&apos;est pas disponible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="156"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="157"/>
         <source>The clip could not be loaded: %1</source>
         <translation>Impossible de charger la vidéo : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="167"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="168"/>
         <source>The clip arrived out of order.</source>
         <translation>Les parties de la vidéo sont arrivées dans le désordre.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="218"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="219"/>
         <source>The clip cannot be played: %1</source>
         <translation>Impossible de lire la vidéo : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="222"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="223"/>
         <source>The clip cannot be played.</source>
         <translation>Impossible de lire la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="244"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="245"/>
         <source>The clip is not completely verified yet.</source>
         <translation>La vidéo n&apos;est pas encore entièrement vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/ClipPlayer.cpp" line="248"/>
+        <location filename="../../app/ui/ClipPlayer.cpp" line="249"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
@@ -1295,22 +1295,37 @@
 <context>
     <name>vf::sync::ClientSession</name>
     <message>
-        <location filename="../../core/sync/ClientSession.cpp" line="88"/>
+        <location filename="../../core/sync/ClientSession.cpp" line="67"/>
+        <source>The saved session has ended. Please sign in again.</source>
+        <translation>La session enregistrée a pris fin. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <location filename="../../core/sync/ClientSession.cpp" line="76"/>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Votre session a pris fin. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <location filename="../../core/sync/ClientSession.cpp" line="84"/>
+        <source>The cloud could not prove who you are when the session was renewed (%1). You were signed out.</source>
+        <translation>Le cloud n’a pas pu prouver qui vous êtes lors du renouvellement de la session (%1). Vous avez été déconnecté.</translation>
+    </message>
+    <message>
+        <location filename="../../core/sync/ClientSession.cpp" line="182"/>
         <source>The username or password is not right.</source>
         <translation>Le nom d&apos;utilisateur ou le mot de passe est incorrect.</translation>
     </message>
     <message>
-        <location filename="../../core/sync/ClientSession.cpp" line="96"/>
+        <location filename="../../core/sync/ClientSession.cpp" line="190"/>
         <source>The cloud&apos;s answer to the sign-in was not understood: %1</source>
         <translation>La réponse du cloud à la connexion est incompréhensible : %1</translation>
     </message>
     <message>
-        <location filename="../../core/sync/ClientSession.cpp" line="103"/>
+        <location filename="../../core/sync/ClientSession.cpp" line="197"/>
         <source>The cloud could not prove who you are (%1). Nothing was loaded.</source>
         <translation>Le cloud n&apos;a pas pu prouver qui vous êtes (%1). Rien n&apos;a été chargé.</translation>
     </message>
     <message>
-        <location filename="../../core/sync/ClientSession.cpp" line="111"/>
+        <location filename="../../core/sync/ClientSession.cpp" line="205"/>
         <source>The cloud named another account than its signed identity. Nothing was loaded.</source>
         <translation>Le cloud a indiqué un autre compte que son identité signée. Rien n&apos;a été chargé.</translation>
     </message>
