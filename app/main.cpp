@@ -210,8 +210,37 @@ int main(int argc, char **argv) {
                     application.exit(1);
                 });
         }
-        if (!user.isEmpty())
+        if (options.noRemember)
+            session.setStaySignedIn(false);
+        if (options.signOut) {
+            // automation.md v2 --sign-out: the kept account is revoked at the cloud when
+            // reachable, its secrets and data deleted; then the run ends.
+            QObject::connect(session.keeper(), &app::SessionKeeper::signedOutKept, &application,
+                             [&](bool found) {
+                                 if (!found)
+                                     std::fprintf(stderr,
+                                                  "veriframe: no kept session to sign out of\n");
+                                 application.exit(0);
+                             });
+            session.keeper()->signOutKept(user);
+            return;
+        }
+        if (!user.isEmpty() && !password.isEmpty()) {
             session.signIn(user, password);
+            return;
+        }
+        // automation.md v2: --user NAME without a password, or no --user at all: the kept
+        // session (NAME's, or the last one signed in), else the sign-in page.
+        QObject::connect(&session, &app::AppSession::resumeLookedUp, &application, [&](bool found) {
+            if (found || !options.quitWhenIdle)
+                return;
+            std::fprintf(stderr,
+                         "veriframe: no kept session%s and no password: "
+                         "nothing to sign in with\n",
+                         user.isEmpty() ? "" : qPrintable(QStringLiteral(" for ") + user));
+            application.exit(1);
+        });
+        session.resumeKept(user);
     };
 
 #ifdef VERIFRAME_EMBEDDED_CLOUD

@@ -35,6 +35,15 @@ Page {
                     visible: AppSession.reportsPending > 0
                     color: Theme.warning
                 }
+                Label {
+                    objectName: "settingsKeepProblem"
+                    text: AppSession.keepProblem
+                    visible: AppSession.canStaySignedIn && text !== ""
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
                 Button {
                     objectName: "signOutButton"
                     text: qsTr("Sign out")
@@ -106,7 +115,7 @@ Page {
         objectName: "confirmSignOut"
         title: qsTr("Sign out?")
         acceptText: qsTr("Sign out")
-        text: qsTr("Verified pictures and events of this account are removed from this computer. Reports not yet sent stay queued and go when you sign in again.")
+        text: qsTr("Verified pictures, events and the refusal log of this account are removed from this computer, and its saved session is ended. Reports not yet sent stay queued and go when you sign in again.")
         onAccepted: AppSession.signOut()
     }
 }

@@ -62,6 +62,29 @@ Page {
             focus: user.text !== ""
             onAccepted: page.submit()
         }
+        // cloud-api.md §1 v2: the session is kept in the system's keyring, never in a file.
+        CheckBox {
+            id: stay
+            objectName: "staySignedIn"
+            Layout.fillWidth: true
+            visible: AppSession.canStaySignedIn
+            text: qsTr("Stay signed in")
+            checked: AppSession.staySignedIn
+            enabled: !AppSession.busy
+            onToggled: AppSession.staySignedIn = checked
+            Accessible.name: text
+            Accessible.onToggleAction: { toggle(); toggled() }
+            Accessible.onPressAction: { toggle(); toggled() }
+        }
+        Label {
+            objectName: "keepProblem"
+            Layout.fillWidth: true
+            visible: AppSession.canStaySignedIn && AppSession.keepProblem !== ""
+            text: AppSession.keepProblem
+            wrapMode: Text.Wrap
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textMuted
+        }
         Label {
             objectName: "signInError"
             Layout.fillWidth: true

@@ -16,7 +16,8 @@ QString AppOptions::usage() {
         "as the demo user and opens the Events tab.\n"
         "  --server URL                use this cloud instead (https://; http:// only for\n"
         "                              127.0.0.1, ::1 or localhost)\n"
-        "  --user NAME                 username (password: --password-file or VERIFRAME_PASSWORD)\n"
+        "  --user NAME                 username (password: --password-file or VERIFRAME_PASSWORD;\n"
+        "                              without one, NAME's kept session, else the sign-in page)\n"
         "  --password-file FILE        file holding the password\n"
         "  --device-roots FILE         PEM bundle of device roots (default: bundled demo anchors)\n"
         "  --owner-authorities FILE    PEM bundle of owner-authority roots\n"
@@ -27,6 +28,9 @@ QString AppOptions::usage() {
         "  --screenshot FILE           when idle, save a PNG of the window\n"
         "  --export-diagnostics FILE   after the first sync, write the support bundle and exit\n"
         "  --fault SPEC                embedded default only: faults of the in-process cloud\n"
+        "  --no-remember               sign in for this run only: keep no session\n"
+        "  --sign-out                  sign the kept account of --server (and --user) out,\n"
+        "                              delete its session and its data, exit 0\n"
         "  --size WxH                  window size (e.g. 390x844 for the phone layout)\n"
         "  --theme light|dark          colour scheme (default: the system's)\n"
         "  --language en|fr            language (default: the system's)\n"
@@ -84,6 +88,10 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments) {
             o.playFirstClip = true;
         } else if (arg == QLatin1String("--blocked-only")) {
             o.blockedOnly = true;
+        } else if (arg == QLatin1String("--no-remember")) {
+            o.noRemember = true;
+        } else if (arg == QLatin1String("--sign-out")) {
+            o.signOut = true;
         } else if (valued.contains(arg) || arg == QLatin1String("--size")) {
             QString value;
             if (hasInline) {
@@ -120,6 +128,11 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments) {
     }
     if (o.deviceRoots.isEmpty() != o.ownerAuthorities.isEmpty())
         return fail(QStringLiteral("--device-roots and --owner-authorities go together"));
+    // The embedded cloud listens on a new port each run: a session kept for it could never be
+    // found again, so there is none to keep or to sign out of.
+    if (o.signOut && o.server.isEmpty())
+        return fail(QStringLiteral("--sign-out needs --server (the embedded cloud keeps no "
+                                   "session)"));
     if (!o.passwordFile.isEmpty() && o.user.isEmpty())
         return fail(QStringLiteral("--password-file needs --user"));
     if (!o.theme.isEmpty() && o.theme != QLatin1String("light") && o.theme != QLatin1String("dark"))

@@ -22,6 +22,10 @@ struct AppOptions {
     QString screenshot;
     QString exportDiagnostics;
     QString fault; // embedded default only
+    // automation.md v2: sign in for this run only (keep no session in the secret store);
+    // sign the kept account of --server/--user out and exit.
+    bool noRemember = false;
+    bool signOut = false;
     // Beyond the contract: window size for screenshots and the phone layout, theme.
     int width = 0;
     int height = 0;

@@ -65,7 +65,19 @@ bool AppSession::attach(vf::sync::ClientOptions options, QString *error) {
                 m_lastError = message;
                 Q_EMIT errorChanged();
             });
+    if (!m_embedded) {
+        m_vault = std::make_unique<vf::secrets::RefreshTokenVault>();
+        m_keeper = std::make_unique<SessionKeeper>(*m_client, *m_vault);
+        connect(m_keeper.get(), &SessionKeeper::storeProblemChanged, this,
+                &AppSession::keepProblemChanged);
+        connect(m_keeper.get(), &SessionKeeper::resumeLookedUp, this,
+                [this](SessionKeeper::ResumeOutcome outcome) {
+                    Q_EMIT resumeLookedUp(outcome == SessionKeeper::ResumeOutcome::Resuming);
+                });
+    }
     Q_EMIT serverChanged();
+    Q_EMIT staySignedInChanged(); // QML read them before there was a keeper
+    Q_EMIT keepProblemChanged();
     setState(State::SignedOut);
     return true;
 }
@@ -85,6 +97,22 @@ void AppSession::signIn(const QString &username, const QString &password) {
     m_client->signIn(username.trimmed(), password);
 }
 
+void AppSession::resumeKept(const QString &username) {
+    if (!m_keeper) {
+        Q_EMIT resumeLookedUp(false);
+        return;
+    }
+    m_suggestedUsername = username.trimmed();
+    m_keeper->resumeKept(username);
+}
+
+void AppSession::setStaySignedIn(bool stay) {
+    if (!m_keeper || m_keeper->remember() == stay)
+        return;
+    m_keeper->setRemember(stay);
+    Q_EMIT staySignedInChanged();
+}
+
 void AppSession::cancelSignIn() {
     if (m_client)
         m_client->cancelSignIn();
@@ -98,7 +126,10 @@ void AppSession::signOut() {
     m_refusals.setSource(nullptr, {});
     m_devices.setDevices({});
     m_devices.loadVerified({});
-    m_client->signOut();
+    if (m_keeper)
+        m_keeper->signOut(); // and the kept session goes
+    else
+        m_client->signOut();
 }
 
 void AppSession::refresh() {

@@ -6,7 +6,9 @@
 #include "CurrentGate.h"
 #include "DevicesModel.h"
 #include "EventsModel.h"
+#include "RefreshTokenVault.h"
 #include "RefusalsModel.h"
+#include "SessionKeeper.h"
 #include "TileRowsModel.h"
 
 #include <QJsonObject>
@@ -30,6 +32,13 @@ class AppSession : public QObject {
     // What the sign-in page starts with: --user, else the last account signed in.
     Q_PROPERTY(QString suggestedUsername READ suggestedUsername NOTIFY stateChanged)
     Q_PROPERTY(bool embedded READ embedded CONSTANT)
+    // "Stay signed in" (cloud-api.md §1 v2): offered for a cloud given with --server (the
+    // embedded one has a new address each run); on by default, for the next sign-in.
+    Q_PROPERTY(bool canStaySignedIn READ canStaySignedIn NOTIFY serverChanged)
+    Q_PROPERTY(bool staySignedIn READ staySignedIn WRITE setStaySignedIn NOTIFY staySignedInChanged)
+    // Why the session cannot be kept on this system (no secret store, a locked keyring);
+    // empty when it can.
+    Q_PROPERTY(QString keepProblem READ keepProblem NOTIFY keepProblemChanged)
     Q_PROPERTY(QVariantList demoAccounts READ demoAccounts NOTIFY serverChanged)
     Q_PROPERTY(int reportsPending READ reportsPending NOTIFY reportsChanged)
     // trust.md §7 v2: the held revocation list is out of date (or none could be had).
@@ -65,6 +74,14 @@ public:
     vf::sync::ClientSession *client() { return m_client.get(); }
 
     Q_INVOKABLE void signIn(const QString &username, const QString &password);
+    // Resumes the session kept for username at this cloud (or the last one signed in when
+    // empty); resumeLookedUp(found) says whether there was one.
+    void resumeKept(const QString &username);
+    SessionKeeper *keeper() { return m_keeper.get(); }
+    bool canStaySignedIn() const { return m_keeper != nullptr; }
+    bool staySignedIn() const { return m_keeper && m_keeper->remember(); }
+    void setStaySignedIn(bool stay);
+    QString keepProblem() const { return m_keeper ? m_keeper->storeProblem() : QString(); }
     Q_INVOKABLE void cancelSignIn();
     void setSuggestedUsername(const QString &username) { m_suggestedUsername = username; }
     QString suggestedUsername() const { return m_suggestedUsername; }
@@ -126,6 +143,10 @@ Q_SIGNALS:
     void becameIdle();
     void languageRequested(const QString &language);
     void languageChanged();
+    void staySignedInChanged();
+    void keepProblemChanged();
+    // After resumeKept(): whether a kept session was found (and is being resumed).
+    void resumeLookedUp(bool found);
 
 private:
     void onClientState(vf::sync::ClientSession::State state);
@@ -139,6 +160,9 @@ private:
     bool m_embedded;
     std::shared_ptr<CurrentGate> m_gate;
     std::unique_ptr<vf::sync::ClientSession> m_client;
+    // After the client: they use it, and go first.
+    std::unique_ptr<vf::secrets::RefreshTokenVault> m_vault;
+    std::unique_ptr<SessionKeeper> m_keeper;
     vf::model::EventsModel m_events;
     vf::model::TileRowsModel m_tileRows;
     vf::model::DevicesModel m_devices;

@@ -21,8 +21,11 @@ void RefreshTokenVault::store(const SessionAccount &account, const QByteArray &r
         // token (load() says NotFound), never a token that no listing leads to.
         updateIndex(
             [account](QList<SessionAccount> &accounts) {
-                if (accounts.contains(account))
+                // Last in the list: the account signed in last, under its latest username.
+                if (!accounts.isEmpty() && accounts.last() == account &&
+                    accounts.last().username == account.username)
                     return false;
+                accounts.removeAll(account);
                 accounts.append(account);
                 return true;
             },

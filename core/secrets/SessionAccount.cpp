@@ -18,15 +18,16 @@ int defaultPort(const QString &scheme) {
 
 } // namespace
 
-SessionAccount SessionAccount::atServer(const QUrl &server, const QString &userId) {
+SessionAccount SessionAccount::atServer(const QUrl &server, const QString &userId,
+                                        const QString &username) {
     QUrl origin = server.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery |
                                   QUrl::RemoveFragment);
     // https://cloud and https://cloud:443 are one origin (RFC 6454), so one account.
     if (origin.port() == defaultPort(origin.scheme()))
         origin.setPort(-1);
     if (origin.host().isEmpty())
-        return {QString(), userId};
-    return {origin.toString(QUrl::FullyEncoded), userId};
+        return {QString(), userId, username};
+    return {origin.toString(QUrl::FullyEncoded), userId, username};
 }
 
 QString SessionAccount::keychainKey() const {
@@ -37,7 +38,8 @@ QByteArray encodeAccountIndex(const QList<SessionAccount> &accounts) {
     QJsonArray list;
     for (const SessionAccount &account : accounts) {
         list.append(QJsonObject{{QStringLiteral("origin"), account.origin},
-                                {QStringLiteral("user_id"), account.userId}});
+                                {QStringLiteral("user_id"), account.userId},
+                                {QStringLiteral("username"), account.username}});
     }
     return QJsonDocument(QJsonObject{{QStringLiteral("accounts"), list}})
         .toJson(QJsonDocument::Compact);
@@ -47,7 +49,8 @@ QList<SessionAccount> decodeAccountIndex(const QByteArray &bytes) {
     QList<SessionAccount> accounts;
     const QJsonArray list = QJsonDocument::fromJson(bytes).object().value(u"accounts").toArray();
     for (const QJsonValue &entry : list) {
-        const SessionAccount account{entry[u"origin"].toString(), entry[u"user_id"].toString()};
+        const SessionAccount account{entry[u"origin"].toString(), entry[u"user_id"].toString(),
+                                     entry[u"username"].toString()};
         if (account.isValid() && !accounts.contains(account))
             accounts.append(account);
     }

@@ -176,7 +176,10 @@ int Store::auditQueuedReports(const QString &account) {
 }
 
 bool Store::signOut(const QString &account, QString *error) {
-    return m_media->wipeAccount(account, error) && m_events->wipeAccount(account, error);
+    // Issue 18: the account's events, cached media and audit log; its unsent reports stay in
+    // the outbox until they are sent (a later sign-in audits them again).
+    return m_media->wipeAccount(account, error) && m_events->wipeAccount(account, error) &&
+           m_audit->wipeAccount(account, error);
 }
 
 } // namespace vf::store

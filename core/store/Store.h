@@ -51,7 +51,7 @@ public:
     // Returns how many lines were written.
     int auditQueuedReports(const QString &account);
 
-    // Wipes the account's cached media and events. Its queued reports stay and are still
+    // Wipes the account's cached media, events and audit log. Its queued reports stay and are still
     // delivered: a refusal is evidence the cloud must get whoever signs in next.
     bool signOut(const QString &account, QString *error);
 

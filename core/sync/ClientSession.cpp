@@ -336,7 +336,13 @@ void ClientSession::signOut() {
         // cloud-api.md §1 v2: the cloud revokes this token and the sign-in's refresh token.
         // Not waited for: unreachable, the refresh token is forgotten here all the same.
         vf::net::ApiCall *call = m_api->deleteSession();
-        connect(call, &vf::net::ApiCall::finished, call, &QObject::deleteLater);
+        connect(call, &vf::net::ApiCall::finished, this, [this, call] {
+            call->deleteLater();
+            Q_EMIT cloudSignOutFinished(call->result().ok());
+        });
+    } else {
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT cloudSignOutFinished(false); }, Qt::QueuedConnection);
     }
     endSession();
     if (!account.isEmpty() && m_store) {

@@ -136,6 +136,9 @@ Q_SIGNALS:
     // The session was renewed (cloud-api.md §1 v2): the refresh token to keep from now on
     // (the one before it no longer works).
     void sessionRenewed(const QByteArray &refreshToken);
+    // After signOut(): the cloud answered DELETE /v1/session (revoked), or could not be
+    // asked or reached (false). Nothing waits for it but a run that ends after signing out.
+    void cloudSignOutFinished(bool revoked);
 
 private:
     void onLogin(vf::net::ApiCall *call, const QString &username);

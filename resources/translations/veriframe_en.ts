@@ -1053,74 +1053,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="40"/>
-        <location filename="../../qml/SettingsPage.qml" line="108"/>
+        <location filename="../../qml/SettingsPage.qml" line="49"/>
+        <location filename="../../qml/SettingsPage.qml" line="117"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="47"/>
+        <location filename="../../qml/SettingsPage.qml" line="56"/>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="53"/>
+        <location filename="../../qml/SettingsPage.qml" line="62"/>
         <source>Dark theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="60"/>
+        <location filename="../../qml/SettingsPage.qml" line="69"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="65"/>
+        <location filename="../../qml/SettingsPage.qml" line="74"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="73"/>
+        <location filename="../../qml/SettingsPage.qml" line="82"/>
         <source>Support</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="81"/>
+        <location filename="../../qml/SettingsPage.qml" line="90"/>
         <source>Diagnostic mode shows support staff why any item was refused: certificates, claims, hashes, timings and the report queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="86"/>
+        <location filename="../../qml/SettingsPage.qml" line="95"/>
         <source>Diagnostic mode is on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="86"/>
+        <location filename="../../qml/SettingsPage.qml" line="95"/>
         <source>Diagnostic mode…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="98"/>
+        <location filename="../../qml/SettingsPage.qml" line="107"/>
         <source>Turn on diagnostic mode?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="99"/>
+        <location filename="../../qml/SettingsPage.qml" line="108"/>
         <source>Turn on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="100"/>
+        <location filename="../../qml/SettingsPage.qml" line="109"/>
         <source>It shows, for every event, the checks this device ran and their results, the certificates and claims involved (with your user ID replaced by a pseudonym), media hashes, the network log and the report queue. Your pictures and clips stay hidden unless you choose to show them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="107"/>
+        <location filename="../../qml/SettingsPage.qml" line="116"/>
         <source>Sign out?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SettingsPage.qml" line="109"/>
-        <source>Verified pictures and events of this account are removed from this computer. Reports not yet sent stay queued and go when you sign in again.</source>
+        <location filename="../../qml/SettingsPage.qml" line="118"/>
+        <source>Verified pictures, events and the refusal log of this account are removed from this computer, and its saved session is ended. Reports not yet sent stay queued and go when you sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1145,23 +1145,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="77"/>
+        <location filename="../../qml/SignInPage.qml" line="71"/>
+        <source>Stay signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/SignInPage.qml" line="100"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../qml/SignInPage.qml" line="11"/>
-        <location filename="../../qml/SignInPage.qml" line="77"/>
+        <location filename="../../qml/SignInPage.qml" line="100"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="89"/>
+        <location filename="../../qml/SignInPage.qml" line="112"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/SignInPage.qml" line="105"/>
+        <location filename="../../qml/SignInPage.qml" line="128"/>
         <source>Demo cloud accounts: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1233,17 +1238,17 @@
 <context>
     <name>vf::app::AppSession</name>
     <message>
-        <location filename="../../app/ui/AppSession.cpp" line="135"/>
+        <location filename="../../app/ui/AppSession.cpp" line="164"/>
         <source>Sign in first: the bundle describes the signed-in account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/AppSession.cpp" line="143"/>
+        <location filename="../../app/ui/AppSession.cpp" line="172"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/AppSession.cpp" line="232"/>
+        <location filename="../../app/ui/AppSession.cpp" line="261"/>
         <source>Demo cloud on this computer (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1289,6 +1294,19 @@
     <message>
         <location filename="../../app/ui/ClipPlayer.cpp" line="249"/>
         <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vf::app::SessionKeeper</name>
+    <message>
+        <location filename="../../app/support/SessionKeeper.cpp" line="190"/>
+        <source>The system&apos;s keyring refused to keep the session (it may be locked): the password will be asked next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/support/SessionKeeper.cpp" line="194"/>
+        <source>This system has no keyring Veriframe can use, so it cannot keep you signed in: the password will be asked next time.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

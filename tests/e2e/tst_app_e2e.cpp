@@ -62,7 +62,8 @@ class AppE2eTest : public QObject {
         const QString shot = dir + "/screen.png";
         QStringList args{"--data-dir",   dir + "/data", "--automation-log", log, "--quit-when-idle",
                          "--screenshot", shot};
-        args << extra;
+        // The person's keyring is not this test's (staying signed in: tst_app_sessions).
+        args << extra << "--no-remember";
         app.start(QStringLiteral(VF_APP), args);
         Run run;
         if (!app.waitForFinished(240000)) {

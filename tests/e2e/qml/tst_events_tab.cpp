@@ -67,6 +67,8 @@ public Q_SLOTS:
         options.anchors = anchors.anchors;
         if (!m_session->attach(options, &error))
             qFatal("client: %s", qPrintable(error));
+        // The person's keyring is not this test's (staying signed in: tst_app_sessions).
+        m_session->setStaySignedIn(false);
     }
     void qmlEngineAvailable(QQmlEngine *engine) {
         engine->addImportPath(QStringLiteral("qrc:/"));

@@ -27,6 +27,16 @@ TestCase {
         window = mainComponent.createObject(testCase) // kept across the steps
         verify(window)
         tryVerify(() => Search.byName(window.contentItem, "signInPage") !== null && AppSession.state === AppSession.SignedOut, 20000)
+        // "Stay signed in" shows what the session will do, and sets it (the fixture starts
+        // with it off: this test keeps nothing in a keyring).
+        const stay = Search.byName(window.contentItem, "staySignedIn")
+        verify(stay.visible)
+        compare(stay.checked, AppSession.staySignedIn)
+        mouseClick(stay)
+        verify(AppSession.staySignedIn)
+        mouseClick(stay)
+        verify(!AppSession.staySignedIn)
+        verify(!stay.checked)
         Search.byName(window.contentItem, "usernameField").text = "alice"
         Search.byName(window.contentItem, "passwordField").text = alicePassword
         mouseClick(Search.byName(window.contentItem, "signInButton"))

@@ -31,6 +31,7 @@ class EventsTabRestartTest : public QObject {
             qWarning("attach: %s", qPrintable(error));
             return nullptr;
         }
+        session->setStaySignedIn(false); // no keyring here (tst_app_sessions has one)
         session->signIn("alice", cloud.world().user("alice")->password);
         return session;
     }

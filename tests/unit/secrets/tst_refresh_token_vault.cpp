@@ -164,6 +164,28 @@ private Q_SLOTS:
         QCOMPARE(itemsOfTheService(), 2);
     }
 
+    // A later run finds an account by the name typed (--user NAME) and, without one, takes
+    // the one signed in last: the index keeps the username and the order of sign-ins.
+    void theIndexKeepsUsernamesAndTheLastSignInLast() {
+        SessionAccount alice = account("https://cloud-a.test", "u-alice");
+        alice.username = QStringLiteral("alice");
+        SessionAccount bob = account("https://cloud-a.test", "u-bob");
+        bob.username = QStringLiteral("bob");
+        QCOMPARE(store(alice, freshToken()), SecretStoreStatus::Ok);
+        QCOMPARE(store(bob, freshToken()), SecretStoreStatus::Ok);
+        QList<SessionAccount> listed = listAccounts();
+        QCOMPARE(listed, (QList<SessionAccount>{alice, bob}));
+        QCOMPARE(listed.at(0).username, QStringLiteral("alice"));
+        QCOMPARE(listed.at(1).username, QStringLiteral("bob"));
+        // alice signs in again, under a name written another way: last, with that name.
+        alice.username = QStringLiteral("Alice");
+        QCOMPARE(store(alice, freshToken()), SecretStoreStatus::Ok);
+        listed = listAccounts();
+        QCOMPARE(listed, (QList<SessionAccount>{bob, alice}));
+        QCOMPARE(listed.at(1).username, QStringLiteral("Alice"));
+        QCOMPARE(itemsOfTheService(), 3); // two tokens and the index
+    }
+
     void removeLeavesNothingOfTheAccount() {
         const SessionAccount alice = account("https://cloud-a.test", "alice");
         QCOMPARE(store(alice, freshToken()), SecretStoreStatus::Ok);

@@ -717,6 +717,10 @@ private Q_SLOTS:
         QCOMPARE(s->events().count(kBob), 1);
         QCOMPARE(s->outbox().pending(kAlice).size(), 1);
         QCOMPARE(s->outbox().accountsWithPending(), QStringList{kAlice});
+        QCOMPARE(s->audit().count(kAlice), 0); // the audit log goes with the account
+        // ... and its report is audited again when the account signs in next.
+        QCOMPARE(s->auditQueuedReports(kAlice), 1);
+        QCOMPARE(s->audit().count(kAlice), 1);
     }
 
     // --- outbox ---
