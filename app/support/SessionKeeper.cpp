@@ -40,6 +40,13 @@ void SessionKeeper::signOutKept(const QString &username) {
     lookUp(username);
 }
 
+void SessionKeeper::cancelResume() {
+    m_lookingFor.reset();
+    m_loading.reset();
+    if (std::exchange(m_resuming, false))
+        m_kept.reset();
+}
+
 void SessionKeeper::signOut() {
     m_session.signOut();
     forgetKept();
@@ -108,7 +115,8 @@ void SessionKeeper::onLoaded(const SessionAccount &account, SecretStoreStatus st
 }
 
 void SessionKeeper::onSignedIn(const QString &userId) {
-    if (std::exchange(m_resuming, false)) {
+    // A resume whose account started (the identity was checked to name it, trust.md §8).
+    if (std::exchange(m_resuming, false) && m_kept && m_kept->userId == userId) {
         // The resume's renewal rotated the token (sessionRenewed came before the account
         // started): keep the new one.
         keep(m_session.api().renewal().refreshToken());

@@ -33,6 +33,9 @@ public:
     // Looks for a kept session at this cloud: username's, or when empty the one signed in
     // last; resumeLookedUp() says what came of it.
     void resumeKept(const QString &username);
+    // A sign-in with the password, or Cancel, replaces a resume in progress: what it finds
+    // is not kept under the account being resumed.
+    void cancelResume();
     // Signs the session out (DELETE /v1/session, the account's data wiped: ClientSession) and
     // removes its kept token.
     void signOut();

@@ -94,6 +94,8 @@ void AppSession::signIn(const QString &username, const QString &password) {
     m_lastError.clear();
     Q_EMIT errorChanged();
     m_suggestedUsername = username.trimmed();
+    if (m_keeper)
+        m_keeper->cancelResume();
     m_client->signIn(username.trimmed(), password);
 }
 
@@ -114,6 +116,8 @@ void AppSession::setStaySignedIn(bool stay) {
 }
 
 void AppSession::cancelSignIn() {
+    if (m_keeper)
+        m_keeper->cancelResume();
     if (m_client)
         m_client->cancelSignIn();
 }

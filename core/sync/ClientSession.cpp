@@ -124,7 +124,7 @@ void ClientSession::signIn(const QString &username, const QString &password) {
         fail(QStringLiteral("store"), QStringLiteral("the data directory is not open"));
         return;
     }
-    stopAccount();
+    endSession(); // a resume in flight too: only the account typed may start
     if (m_login) {
         vf::net::ApiCall *old = std::exchange(m_login, nullptr);
         old->cancel();

@@ -300,6 +300,28 @@ private Q_SLOTS:
         }
     }
 
+    // The person types a password while a kept session is being resumed: the resume is
+    // dropped, and only the account typed starts (never the kept one after it).
+    void aPasswordSignInDuringAResumeStartsOnlyTheTypedAccount() {
+        QByteArray aliceToken;
+        {
+            auto first = newClient();
+            QCOMPARE(first->signIn(QStringLiteral("alice"), password(QStringLiteral("alice"))),
+                     QString());
+            aliceToken = first->session().api().renewal().refreshToken();
+        }
+        auto client = newClient();
+        sync::ClientSession &session = client->session();
+        QSignalSpy signedIn(&session, &sync::ClientSession::signedIn);
+        session.resume(QStringLiteral("alice"), cloud.userId(QStringLiteral("alice")), aliceToken);
+        QCOMPARE(client->signIn(QStringLiteral("bob"), password(QStringLiteral("bob"))), QString());
+        QTest::qWait(500); // a resume left running would answer in this time
+        QCOMPARE(signedIn.size(), 1);
+        QCOMPARE(signedIn.first().first().toString(), cloud.userId(QStringLiteral("bob")));
+        QCOMPARE(session.userId(), cloud.userId(QStringLiteral("bob")));
+        QCOMPARE(session.username(), QStringLiteral("bob"));
+    }
+
     void signingOutRevokesTheSessionAtTheCloud() {
         auto client = newClient();
         QCOMPARE(client->signIn(QStringLiteral("alice"), password(QStringLiteral("alice"))),
